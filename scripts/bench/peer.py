@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Independent reference in Python's scientific stack, for checking the project's models, metrics and
+clustering against scikit-learn and XGBoost on the same exported data. A measuring instrument for
+`npm run bench` and `npm run export`, never imported by the product or its tests.
+
+The shared peer script that ../shared/README.md describes (peer/reference.py) is absent from this
+workplace; this one follows the same command line:
+
+  peer.py train invoices.csv --target paid_late --split-col invoice_date [--exclude a,b] [--features a,b]
+          [--train-cap N] [--test-csv test.csv]
+  peer.py --predictions scores.csv             (columns y_true,y_score)
+  peer.py cluster customers.csv --columns a,b,c [--labels labels.csv]
+
+Needs Debian's python3-sklearn, python3-pandas and python3-xgboost; run with /usr/bin/python3.
+"""
+import argparse
+import json
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import KMeans
+from sklearn.decomposition import PCA
+from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import (accuracy_score, average_precision_score, brier_score_loss, f1_score,
+                             log_loss, precision_score, recall_score, roc_auc_score, silhouette_score)
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
+
+
+def metrics(y_true, y_score, threshold=0.5):
+    y_pred = (np.asarray(y_score) >= threshold).astype(int)
+    return {
+        "n": int(len(y_true)),
+        "accuracy": accuracy_score(y_true, y_pred),
+        "precision": precision_score(y_true, y_pred, zero_division=0),
+        "recall": recall_score(y_true, y_pred, zero_division=0),
+        "f1": f1_score(y_true, y_pred, zero_division=0),
+        "roc_auc": roc_auc_score(y_true, y_score),
+        "pr_auc": average_precision_score(y_true, y_score),
+        "brier": brier_score_loss(y_true, y_score),
+        "log_loss": log_loss(y_true, np.clip(y_score, 1e-15, 1 - 1e-15)),
+    }
+
+
+def models(seed):
+    out = {
+        "logistic_regression": make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000)),
+        "random_forest": RandomForestClassifier(n_estimators=200, min_samples_leaf=5, n_jobs=2, random_state=seed),
+        "hist_gradient_boosting": HistGradientBoostingClassifier(random_state=seed),
+    }
+    try:
+        from xgboost import XGBClassifier
+        out["xgboost"] = XGBClassifier(n_estimators=200, learning_rate=0.1, max_depth=6, tree_method="hist",
+                                       n_jobs=2, random_state=seed, eval_metric="logloss")
+    except ImportError:
+        pass
+    return out
+
+
+def train(args):
+    data = pd.read_csv(args.csv)
+    target = args.target
+    if args.test_csv:
+        train_df, test_df = data, pd.read_csv(args.test_csv)
+    else:
+        data = data.sort_values(args.split_col, kind="mergesort").reset_index(drop=True)
+        cut = int(len(data) * (1 - args.test_share))
+        train_df, test_df = data.iloc[:cut], data.iloc[cut:]
+    if args.train_cap:
+        train_df = train_df.iloc[-args.train_cap:]
+    exclude = set(filter(None, (args.exclude or "").split(","))) | {target}
+    if args.split_col:
+        exclude.add(args.split_col)
+    features = [c for c in (args.features.split(",") if args.features else train_df.columns) if c not in exclude]
+    x_train = pd.get_dummies(train_df[features], dtype=float)
+    x_test = pd.get_dummies(test_df[features], dtype=float).reindex(columns=x_train.columns, fill_value=0.0)
+    y_train, y_test = train_df[target].astype(int).values, test_df[target].astype(int).values
+    result = {"train_rows": int(len(x_train)), "test_rows": int(len(x_test)), "features": int(x_train.shape[1]), "models": {}}
+    for name, model in models(args.seed).items():
+        t0 = time.perf_counter()
+        model.fit(x_train.values, y_train)
+        fit = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        score = model.predict_proba(x_test.values)[:, 1]
+        predict = time.perf_counter() - t0
+        result["models"][name] = {**metrics(y_test, score), "fit_seconds": fit, "predict_seconds": predict}
+    print(json.dumps(result, indent=2))
+
+
+def predictions(args):
+    data = pd.read_csv(args.predictions)
+    print(json.dumps(metrics(data["y_true"].astype(int).values, data["y_score"].values, args.threshold), indent=2))
+
+
+def cluster(args):
+    data = pd.read_csv(args.csv)
+    columns = args.columns.split(",")
+    x = StandardScaler().fit_transform(data[columns].values)
+    result = {"rows": int(len(x)), "k": {}}
+    for k in range(2, 11):
+        t0 = time.perf_counter()
+        km = KMeans(n_clusters=k, n_init=10, random_state=args.seed).fit(x)
+        result["k"][str(k)] = {"inertia": float(km.inertia_), "silhouette": float(silhouette_score(x, km.labels_)),
+                               "seconds": time.perf_counter() - t0}
+    pca = PCA(n_components=min(len(columns), 5)).fit(x)
+    result["pca_explained_variance_ratio"] = [float(v) for v in pca.explained_variance_ratio_]
+    if args.labels:
+        labels = pd.read_csv(args.labels).iloc[:, -1].values
+        result["labels_silhouette"] = float(silhouette_score(x, labels))
+    print(json.dumps(result, indent=2))
+
+
+def main(argv):
+    if "--predictions" in argv:
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--predictions", required=True)
+        parser.add_argument("--threshold", type=float, default=0.5)
+        return predictions(parser.parse_args(argv))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("train")
+    t.add_argument("csv")
+    t.add_argument("--target", default="paid_late")
+    t.add_argument("--split-col", default="invoice_date")
+    t.add_argument("--test-share", type=float, default=0.25)
+    t.add_argument("--test-csv")
+    t.add_argument("--features")
+    t.add_argument("--exclude")
+    t.add_argument("--train-cap", type=int)
+    t.add_argument("--seed", type=int, default=42)
+    c = sub.add_parser("cluster")
+    c.add_argument("csv")
+    c.add_argument("--columns", required=True)
+    c.add_argument("--labels")
+    c.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args(argv)
+    return train(args) if args.command == "train" else cluster(args)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
