@@ -133,7 +133,27 @@ export function detectDelimiter(text: string, {file, sampleRecords = 20}: {file:
       reason: `has an unknown delimiter: the header is a single field with no comma, semicolon, tab or pipe, but the data lines have ${dataSplitBy.fields} fields separated by ${delimiterNames[dataSplitBy.delimiter]}s`
     });
   }
+  const other = otherDelimiter(text.slice(start), sampleRecords);
+  if (other) {
+    throw new InputError({
+      file,
+      line: 1,
+      reason: `has an unknown delimiter: every line is split by ${JSON.stringify(other)}, but only comma, semicolon, tab or pipe are read (save the file as CSV with one of those)`
+    });
+  }
   return ",";
+}
+
+/** A punctuation character that splits the first lines into the same number (> 1) of fields, if any. */
+function otherDelimiter(text: string, sampleRecords: number): string | undefined {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim()).slice(0, sampleRecords + 1);
+  if (lines.length < 2) return undefined;
+  const candidates = new Set(lines[0].replace(/[\p{L}\p{N}\s"'._\-/()#%&]/gu, ""));
+  for (const candidate of candidates) {
+    const counts = lines.map((line) => line.split(candidate).length - 1);
+    if (counts[0] > 0 && counts.every((n) => n === counts[0])) return candidate;
+  }
+  return undefined;
 }
 
 // ——— Writing ———

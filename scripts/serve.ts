@@ -19,7 +19,7 @@ const types: Record<string, string> = {
 };
 const compressible = new Set([".html", ".js", ".css", ".json", ".csv", ".svg", ".txt"]);
 
-function resolveFile(urlPath: string): string | undefined {
+function resolveFile(distDir: string, urlPath: string): string | undefined {
   const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, "");
   const candidates = path.endsWith("/") ? [join(path, "index.html")] : [path, `${path}.html`, join(path, "index.html")];
   for (const candidate of candidates) {
@@ -29,12 +29,13 @@ function resolveFile(urlPath: string): string | undefined {
   return undefined;
 }
 
-export function serve(port = 0, host = "127.0.0.1"): Promise<{server: Server; url: string}> {
+/** Serves `dir` (dist/ by default) on `host:port` (0: any free port). */
+export function serve(port = 0, host = "127.0.0.1", dir = distDir): Promise<{server: Server; url: string}> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    const file = resolveFile(url.pathname);
+    const file = resolveFile(dir, url.pathname);
     const status = file ? 200 : 404;
-    const target = file ?? resolveFile("/404.html");
+    const target = file ?? resolveFile(dir, "/404.html");
     if (!target) {
       response.writeHead(404, {"content-type": "text/plain"}).end("not found");
       return;

@@ -4,7 +4,8 @@ import config from "../observablehq.config.js";
 import {root} from "./prepare.js";
 
 export {root};
-export const distDir = join(root, "dist");
+/** Where the build writes the site: dist/, or AR_OUTPUT (the tests build a second site from a CSV). */
+export const distDir = join(root, process.env.AR_OUTPUT ?? "dist");
 
 interface PageEntry {
   name: string;

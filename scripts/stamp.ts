@@ -1,6 +1,6 @@
 // A fingerprint of everything a build depends on, so `npm start` rebuilds only when something changed.
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import {root} from "./prepare.js";
 
@@ -42,4 +42,9 @@ export function readStamp(): string | undefined {
 export function writeStamp(fingerprint: string): void {
   mkdirSync(dirname(stampPath), {recursive: true});
   writeFileSync(stampPath, fingerprint);
+}
+
+/** Forgets the stamp, so that the next `npm start` rebuilds. */
+export function clearStamp(): void {
+  rmSync(stampPath, {force: true});
 }
