@@ -8,6 +8,7 @@ import {root} from "./site.js";
 interface Step {
   name: string;
   command: string[];
+  env?: Record<string, string>;
 }
 
 /** `unshare -n` runs the build with no network at all, where the kernel lets us make a namespace. */
@@ -25,6 +26,12 @@ const steps: Step[] = [
   {name: "typecheck", command: [bin("tsc"), "--noEmit", "-p", "tsconfig.json"]},
   {name: "unit", command: [bin("vitest"), "run", "--reporter=default"]},
   {name: "offline build", command: offlineBuildCommand()},
+  // The same site from a user's CSV (other headers, no customer attributes, a customer named as markup).
+  {
+    name: "offline build from a CSV",
+    command: offlineBuildCommand(),
+    env: {AR_DATA: join(root, "tests/fixtures/site/invoices.csv"), AR_MAPPING: join(root, "tests/fixtures/site/mapping.json"), AR_OUTPUT: "dist-csv"}
+  },
   {name: "browser", command: [bin("vitest"), "run", "--config", "tests/e2e/vitest.config.ts", "--reporter=default"]}
 ].filter((step) => !only || step.name.startsWith(only));
 
@@ -34,7 +41,7 @@ let failed = false;
 for (const step of steps) {
   const t0 = performance.now();
   console.log(`\n━━ ${step.name} ━━ ${step.command.map((c) => c.replace(root + "/", "")).join(" ")}`);
-  const run = spawnSync(step.command[0], step.command.slice(1), {cwd: root, env: {...buildEnv(), CI: process.env.CI ?? ""}, stdio: "inherit"});
+  const run = spawnSync(step.command[0], step.command.slice(1), {cwd: root, env: {...buildEnv(), CI: process.env.CI ?? "", ...step.env}, stdio: "inherit"});
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   if (run.status === 0) results.push(`${step.name} ✓ (${seconds} s)`);
   else {

@@ -1,5 +1,9 @@
 // The whole report, from a sourced ledger to the files the pages read. Pure: the loader does the I/O.
 import {dataStage} from "./data.js";
+import {modelStage} from "./model.js";
+import type {ModelStage} from "./model.js";
+import {portfolioStage, worklistCsv} from "./portfolio.js";
+import type {PortfolioResult} from "./portfolio.js";
 import type {SourcedLedger} from "./source.js";
 import type {ReportFiles, StageHook} from "./types.js";
 
@@ -13,15 +17,29 @@ export interface Report {
   files: ReportFiles;
   /** name → CSV lines, written as `<name>.csv` (downloads). */
   downloads: Record<string, () => Iterable<string>>;
+  /** Stage results, for the benchmark and the export (never written into the site). */
+  model: ModelStage;
+  portfolio: PortfolioResult;
 }
 
-export function buildReport(sourced: SourcedLedger, {onStage}: ReportOptions): Report {
+export function buildReport(sourced: SourcedLedger, {seed, onStage}: ReportOptions): Report {
   const stage = <T>(name: string, run: () => T): T => {
     onStage?.({stage: name, phase: "start"});
     const result = run();
     onStage?.({stage: name, phase: "end"});
     return result;
   };
+  const {ledger} = sourced;
   const data = stage("data", () => dataStage(sourced));
-  return {files: {...data.files}, downloads: {"cleaned-ledger": data.cleanedCsv}};
+  const model = stage("model", () => modelStage(ledger, {seed, onStage}));
+  const portfolio = stage("portfolio", () => portfolioStage(ledger, model.scores, {seed, onStage}));
+  return {
+    files: {...data.files, ...model.files, ...portfolio.files},
+    downloads: {
+      "cleaned-ledger": data.cleanedCsv,
+      worklist: () => [worklistCsv(portfolio.worklist, {currency: ledger.currency})]
+    },
+    model,
+    portfolio
+  };
 }

@@ -50,6 +50,11 @@ export async function visit(context: BrowserContext, siteUrl: string, path: stri
     if (message.type() === "error") problems.push(`console error on ${path}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`page error on ${path}: ${error.message}`));
+  // A dialog means data ran as code (or a page nags its reader): both are failures.
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog on ${path}: ${dialog.type()} ${JSON.stringify(dialog.message())}`);
+    void dialog.dismiss();
+  });
   page.on("requestfailed", (request) => {
     // Downloads started by the test are aborted on purpose once the browser has the file.
     if (!/net::ERR_ABORTED/.test(request.failure()?.errorText ?? "") || !request.url().startsWith(origin)) {

@@ -1,17 +1,23 @@
 import type {TestProject} from "vitest/node";
 import {existsSync} from "node:fs";
 import {serve} from "../../scripts/serve.js";
-import {pageFile} from "../../scripts/site.js";
+import {join} from "node:path";
+import {pageFile, root} from "../../scripts/site.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     siteUrl: string;
+    /** The site built from tests/fixtures/site/invoices.csv, when dist-csv/ exists. */
+    csvSiteUrl: string | null;
   }
 }
 
 export default async function setup(project: TestProject) {
   if (!existsSync(pageFile("/"))) throw new Error("dist/ has no site: the browser tests run against a build (npm run build)");
-  const {server, url} = await serve(0);
-  project.provide("siteUrl", url);
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  const servers = [await serve(0)];
+  project.provide("siteUrl", servers[0].url);
+  const csvDist = join(root, "dist-csv");
+  if (existsSync(join(csvDist, "index.html"))) servers.push(await serve(0, "127.0.0.1", csvDist));
+  project.provide("csvSiteUrl", servers[1]?.url ?? null);
+  return () => Promise.all(servers.map(({server}) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined);
 }
