@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     exclude: ["tests/e2e/**", "node_modules/**"],
-    testTimeout: 60_000
+    // Stage tests fit real models in their setup; on a loaded 2-core machine that can take a while.
+    testTimeout: 120_000,
+    hookTimeout: 120_000
   }
 });
