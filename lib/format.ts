@@ -46,10 +46,13 @@ export function formatPointsChange(delta: number | null | undefined, digits = 1)
   return `${delta > 0 ? "+" : delta < 0 ? "−" : "±"}${Math.abs(delta * 100).toFixed(digits)} pp`;
 }
 
+// toLocaleString builds a formatter per call, which shows up when a page re-renders thousands of cells.
+const countFormatter = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
+
 /** 1,234 */
 export function formatCount(value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return "–";
-  return Math.round(value).toLocaleString("en-US");
+  return countFormatter.format(Math.round(value));
 }
 
 /** 12.4 days */

@@ -1,0 +1,54 @@
+// Rank correlations between the numeric features of settled invoices, as a lower-triangle heat map. Cell
+// strength is drawn as opacity of one of two theme colours, so the cell labels stay legible in light and
+// dark themes; the sign is also written in each cell.
+import * as Plot from "@observablehq/plot";
+import type {CorrelationCell, CorrelationMatrix} from "../lib/eda.js";
+import {formatRho} from "../lib/eda.js";
+import {formatCount} from "../lib/format.js";
+import {bad, good} from "./palette.js";
+
+export interface CorrelationOptions {
+  width: number;
+}
+
+const signed = (rho: number) => (Number.isNaN(rho) ? "–" : formatRho(rho));
+/** "−.25" without the leading zero, for narrow cells. */
+const compact = (rho: number) => signed(rho).replace(/^(−?)0\./, "$1.");
+
+export function correlationChart(matrix: CorrelationMatrix, {width}: CorrelationOptions) {
+  const labels = matrix.variables.map((v) => v.label);
+  const label = new Map(matrix.variables.map((v) => [v.key, v.label]));
+  const order = new Map(matrix.variables.map((v, i) => [v.key, i]));
+  // Lower triangle without the diagonal: each pair once.
+  const cells = matrix.cells
+    .filter((c) => order.get(c.x)! < order.get(c.y)!)
+    .map((c) => ({...c, xLabel: label.get(c.x)!, yLabel: label.get(c.y)!}));
+  type Cell = CorrelationCell & {xLabel: string; yLabel: string};
+  const narrow = width < 480;
+  const marginLeft = narrow ? 92 : 108;
+  const size = Math.min(64, (width - marginLeft - 8) / (labels.length - 1));
+  const daysLate = cells.filter((c) => c.y === "daysLate").map((c) => `${c.xLabel} ${signed(c.rho)}`).join("; ");
+  return Plot.plot({
+    width: Math.min(width, marginLeft + 8 + size * (labels.length - 1)),
+    height: 70 + size * (labels.length - 1),
+    marginLeft,
+    marginBottom: 70,
+    marginTop: 4,
+    ariaLabel: "Rank correlation heat map of invoice features",
+    ariaDescription: `Spearman correlations between invoice features over ${formatCount(matrix.n)} settled invoices; with days late: ${daysLate}.`,
+    x: {domain: labels.slice(0, -1), label: null, tickRotate: -40},
+    y: {domain: labels.slice(1), label: null},
+    marks: [
+      Plot.cell(cells, {
+        x: "xLabel",
+        y: "yLabel",
+        fill: (c: Cell) => (c.rho < 0 ? good : bad),
+        fillOpacity: (c: Cell) => (Number.isNaN(c.rho) ? 0 : Math.min(0.75, Math.abs(c.rho) * 1.1)),
+        inset: 1
+      }),
+      Plot.cell(cells, {x: "xLabel", y: "yLabel", stroke: "currentColor", strokeOpacity: 0.15, fill: "none", inset: 1}),
+      Plot.text(cells, {x: "xLabel", y: "yLabel", text: (c: Cell) => (size < 46 ? compact(c.rho) : signed(c.rho)), fill: "currentColor", fontSize: size < 46 ? 9.5 : 11}),
+      Plot.tip(cells, Plot.pointer({x: "xLabel", y: "yLabel", title: (c: Cell) => `${c.xLabel} × ${c.yLabel}\nρ = ${signed(c.rho)}`}))
+    ]
+  });
+}
