@@ -14,7 +14,9 @@ export default {
     {name: "About", pages: [{name: "Case study", path: "/case-study"}, {name: "Methodology", path: "/methodology"}]}
   ],
   // An inline icon: browsers otherwise ask for /favicon.ico, which a static host answers with 404.
-  head: `<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23176b87'/%3E%3Cpath d='M8 22l6-7 4 4 6-9' stroke='white' stroke-width='3' fill='none'/%3E%3C/svg%3E">`,
+  // The script gives Plot's labelled mark groups (<g aria-label="bar">) the role their label needs: SVG
+  // <g> has none, so screen readers and axe ignore or reject the label.
+  head: `<script>new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) for (const g of [n, ...n.querySelectorAll("g[aria-label]:not([role])")]) if (g.matches("g[aria-label]:not([role])")) g.setAttribute("role", "graphics-object"); }).observe(document.documentElement, {childList: true, subtree: true});</script><link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23176b87'/%3E%3Cpath d='M8 22l6-7 4 4 6-9' stroke='white' stroke-width='3' fill='none'/%3E%3C/svg%3E">`,
   pager: true,
   search: false,
   footer: "AR Cashflow Intelligence — built with Observable Framework from a seeded synthetic ledger unless stated otherwise.",

@@ -7,6 +7,7 @@ import {spawnSync} from "node:child_process";
 import {rmSync} from "node:fs";
 import {join} from "node:path";
 import {buildEnv} from "./env.js";
+import {repairDist} from "./postprocess.js";
 import {prepare} from "./prepare.js";
 import {distDir, root} from "./site.js";
 import {buildFingerprint, clearStamp, writeStamp} from "./stamp.js";
@@ -27,6 +28,8 @@ await prepare();
 const framework = spawnSync("observable", ["build"], {cwd: root, env: buildEnv(), stdio: "inherit"});
 if (framework.status !== 0) fail(`observable build exited with ${framework.status ?? framework.signal}`);
 
+const repaired = repairDist(distDir);
+console.log(`build: accessibility repairs applied to ${repaired} pages`);
 const problems = verifyDist();
 if (problems.length) fail(`dist/ did not pass verification:\n${problems.map((p) => `  ✗ ${p}`).join("\n")}`);
 // `npm start` serves dist/ without rebuilding only if it holds the default report.

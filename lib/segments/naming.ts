@@ -20,7 +20,7 @@ export const segmentQuadrants: Record<SegmentLetter, SegmentQuadrant> = {
     risk: "low",
     value: "high",
     label: "Low risk · High value",
-    action: "Safeguard the relationship: light-touch contact, a named account owner, rewards such as early-payment discounts."
+    action: "Reward and keep them: light-touch contact, a named account owner, early-payment discounts or better terms."
   },
   B: {
     letter: "B",

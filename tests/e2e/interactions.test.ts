@@ -3,7 +3,7 @@
 // benchmark reports them; a timed assertion would fail on a busy machine for no reason.
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
-import {launch, newContext, visit} from "./browser.js";
+import {launch, newContext, setInput, visit} from "./browser.js";
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
@@ -99,6 +99,27 @@ async function expectEachSliderChangesThePage(path: string, minimumSliders: numb
 }
 
 describe("inputs change what the page shows", () => {
+  test("EDA: the date and region filters change every chart's finding", async () => {
+    const context = await newContext(browser);
+    try {
+      const {page, problems} = await visit(context, siteUrl, "/eda");
+      const findings = () => page.$$eval("[data-chart] h2", (titles) => titles.map((t) => t.textContent ?? ""));
+      const before = await findings();
+      const selection = await page.locator(".eda-selection").textContent();
+      await setInput(page, "Invoices from", "2025-06-01");
+      await page.waitForTimeout(1500);
+      const afterDate = await findings();
+      expect(await page.locator(".eda-selection").textContent()).not.toBe(selection);
+      expect(afterDate.filter((t, i) => t !== before[i]).length, "charts whose finding changed").toBeGreaterThanOrEqual(5);
+      await page.getByLabel("North America").uncheck();
+      await page.waitForTimeout(1500);
+      expect(await findings()).not.toEqual(afterDate);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("Model: the threshold slider recomputes the confusion matrix", () => expectEachSliderChangesThePage("/model", 1));
   test("Strategy: the cut-offs re-assign strategies", () => expectEachSliderChangesThePage("/strategy", 2));
   test("Scenarios: every slider changes the outputs", () => expectEachSliderChangesThePage("/scenarios", 6));

@@ -93,7 +93,12 @@ export function segmentsFile(
     customerId: shown.map((i) => profiles[i].customerId),
     name: shown.map((i) => profiles[i].name),
     pc1: shown.map((i) => round(segmentation.pca.pc1[i], 3)),
-    pc2: shown.map((i) => round(segmentation.pca.pc2[i], 3))
+    pc2: shown.map((i) => round(segmentation.pca.pc2[i], 3)),
+    // What a reader hovering a customer wants to know besides its position.
+    outstanding: shown.map((i) => round(clustered[i].outstanding, 0)),
+    totalInvoiced: shown.map((i) => round(clustered[i].invoiced, 0)),
+    averageDelay: shown.map((i) => round(profiles[i].features.averageDelay, 1)),
+    predictedLate: shown.map((i) => round(clustered[i].invoices ? clustered[i].pLateSum / clustered[i].invoices : NaN, 3))
   };
   // Each k's cluster (index into that k's `clusters`), so the k selector recolours the same points.
   for (const fit of segmentation.perK) points[`k${fit.k}`] = shown.map((i) => fit.assignments[i]);

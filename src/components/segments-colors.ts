@@ -1,0 +1,28 @@
+// Colours for the clusters of one k. When every cluster has its own quadrant letter (always so at k = 4
+// with four distinct quadrants), the site's segment colours A–D are used, so that a letter keeps its
+// colour from page to page; when a letter repeats (A1, A2 at larger k) a categorical scheme tells the
+// clusters apart, and the cluster names are always written on the charts as well.
+import * as d3 from "d3";
+import {segmentColors} from "./palette.js";
+
+export interface NamedCluster {
+  name: string;
+  letter: string;
+}
+
+export interface ClusterColorScale {
+  domain: string[];
+  range: string[];
+  /** Whether the colours are the site's segment colours (A–D) rather than a categorical scheme. */
+  segmentColours: boolean;
+}
+
+export function clusterColorScale(clusters: readonly NamedCluster[]): ClusterColorScale {
+  const domain = clusters.map((c) => c.name);
+  const distinctLetters = clusters.every((c) => c.name === c.letter && c.letter in segmentColors);
+  if (distinctLetters) {
+    return {domain, range: clusters.map((c) => segmentColors[c.letter as keyof typeof segmentColors]), segmentColours: true};
+  }
+  const scheme = d3.schemeObservable10 ?? d3.schemeTableau10;
+  return {domain, range: domain.map((_, i) => scheme[i % scheme.length]), segmentColours: false};
+}

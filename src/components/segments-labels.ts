@@ -1,0 +1,15 @@
+// Short feature names for narrow charts (a phone), where the full labels would take the chart's width.
+export const shortFeatureLabels: Record<string, string> = {
+  averageDelay: "Delay",
+  totalInvoiced: "Invoiced",
+  outstanding: "Outstanding",
+  onTimeShare: "On time",
+  overdueOver30Share: "Over 30 days",
+  partialPaymentRatio: "Partial pay",
+  negotiationFrequency: "Extensions",
+  utilisationVelocity: "Util. trend",
+  reminderResponse: "Reminders",
+  paymentConsistency: "Delay spread",
+  creditScore: "Credit score",
+  predictedLate: "P(late)"
+};
