@@ -1,6 +1,7 @@
 // Accessibility repairs to the HTML Framework 1.13 writes, applied to every page in dist/ after the build:
 // its pages declare no language, and its sidebar puts the close button's <label> directly inside an
-// <ol>, where only <li> may be (screen readers then announce a broken list).
+// <ol>, where only <li> may be (screen readers then announce a broken list); its viewport forbids zooming
+// (maximum-scale=1), which readers with low vision need.
 import {readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 
@@ -9,7 +10,8 @@ export const siteLanguage = "en";
 export function repairPageHtml(html: string): string {
   return html
     .replace(/<html(?![^>]*\blang=)([^>]*)>/, `<html lang="${siteLanguage}"$1>`)
-    .replace(/(<ol>\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)(\s*)/, "$2\n  $1");
+    .replace(/(<ol>\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)(\s*)/, "$2\n  $1")
+    .replace(/(<meta name="viewport" content="[^"]*?),\s*maximum-scale=1(")/, "$1$2");
 }
 
 /** Repairs every .html file under `dir`; returns how many changed. */
