@@ -66,7 +66,7 @@ async function rangeInputs(page: Page) {
   const out: {label: string; input: ReturnType<Page["locator"]>}[] = [];
   for (let i = 0; i < count; ++i) {
     const input = inputs.nth(i);
-    const label = await input.evaluate((el) => (el.closest("form, label, div")?.querySelector("label")?.textContent ?? (el as HTMLInputElement).name ?? "").trim());
+    const label = await input.evaluate((el) => (el.getAttribute("aria-label") ?? el.closest("form")?.querySelector("label")?.textContent ?? "").trim());
     out.push({label, input});
   }
   return out;
