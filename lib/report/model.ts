@@ -33,6 +33,7 @@ import type {Ledger} from "../ledger.js";
 import type {ChooseCalibrationOptions} from "../models/calibration.js";
 import {permutationImportance} from "../models/importance.js";
 import {selectDataset} from "../models/types.js";
+import {capRows} from "./model/capRows.js";
 import type {Dataset, Matrix} from "../models/types.js";
 import {averagePrecision, brierScore, confusionMatrix, confusionRates, rocAuc} from "../metrics.js";
 import {createRandom} from "../random.js";
@@ -67,6 +68,12 @@ export interface ModelStageOptions {
   scoreBins?: number;
   /** Bins of the reliability diagram. Default 10. */
   reliabilityBins?: number;
+  /**
+   * Most invoices a model is fitted on (training slice and production refit); a larger slice is sampled
+   * uniformly with the seed. Default 100,000: test AUC has levelled off by then (benchmark: gradient
+   * boosting 0.8508 at 100 k training rows, 0.8509 at 500 k) while fit time keeps growing with the rows.
+   */
+  maxTrainingRows?: number;
   /** Most points per ROC or PR curve. Default 200. */
   curvePoints?: number;
   /**
@@ -130,7 +137,8 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
     scoreBins: bins = 200,
     reliabilityBins = 10,
     curvePoints = 200,
-    minClassCount = 20
+    minClassCount = 20,
+    maxTrainingRows = 100_000
   } = options;
   const {repeats = 3, maxRows = 1500} = options.importance ?? {};
   const settings = familySettings(options.models ?? {});
@@ -142,7 +150,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
   const features = timer.run("features", () => invoiceFeatures(ledger, options.features));
   const split = timer.run("split", () => timeSplit(ledger, options.split));
   checkSlices(ledger, split, minClassCount);
-  const train = sliceDataset(features, split.train);
+  const train = capRows(sliceDataset(features, split.train), maxTrainingRows, createRandom(`${seedLabel}:training rows`));
   const validation = sliceDataset(features, split.validation);
   const test = sliceDataset(features, split.test);
 
@@ -189,7 +197,8 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
     calibrator: best.calibration.calibrator,
     settings,
     seed: seedLabel,
-    currency: ledger.currency
+    currency: ledger.currency,
+    maxTrainingRows
   };
   const productionModel = timer.run("production fit", () => refitProduction(productionInputs));
   const pLate = timer.run("score all", () => scoreAll(productionModel, features, best.calibration.calibrator));
@@ -236,7 +245,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
       baseRate: round(meanOf(test.y)),
       narrative: narrativeFacts(best, runnerUp && chosenOf(runnerUp.family), familyKeys.map(chosenOf), test, testAmounts, importance[familyKeys.indexOf(chosen.family)].groups),
       production: productionSection(split, productionModel, pLate, best),
-      settings: {seed, ...settings, calibration: calibrationOptions, selectionTolerance, scoreBins: bins, reliabilityBins, importance: {repeats, maxRows}}
+      settings: {seed, ...settings, calibration: calibrationOptions, selectionTolerance, scoreBins: bins, reliabilityBins, importance: {repeats, maxRows}, maxTrainingRows}
     };
     return {model, "score-bins": scoreBinsFile(best, test, testAmounts, bins, ledger.currency)};
   });

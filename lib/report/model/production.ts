@@ -17,6 +17,8 @@ import {selectRows} from "../../models/types.js";
 import {sliceDataset} from "../../split.js";
 import type {Slice} from "../../split.js";
 import {median} from "../../stats.js";
+import {createRandom} from "../../random.js";
+import {capRows} from "./capRows.js";
 import {fitFamily} from "./families.js";
 import type {FamilyKey, FamilySettings, FittedModel, VariantKey} from "./families.js";
 
@@ -32,11 +34,14 @@ export interface ProductionInputs {
   currency: string;
   /** Factors per scored invoice. Default 3. */
   factorCount?: number;
+  /** Most production rows the refit uses (a seeded uniform sample above it). Default: all. */
+  maxTrainingRows?: number;
 }
 
 export function refitProduction(inputs: ProductionInputs): FittedModel {
-  const {features, production, family, variant, settings, seed} = inputs;
-  return fitFamily(family, variant, sliceDataset(features, production), settings, `${seed}:production`);
+  const {features, production, family, variant, settings, seed, maxTrainingRows = Infinity} = inputs;
+  const data = capRows(sliceDataset(features, production), maxTrainingRows, createRandom(`${seed}:production rows`));
+  return fitFamily(family, variant, data, settings, `${seed}:production`);
 }
 
 /** Calibrated P(late) of every invoice of the ledger (features as known on each invoice date), in [0, 1]. */
