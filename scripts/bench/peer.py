@@ -7,9 +7,14 @@ The shared peer script that ../shared/README.md describes (peer/reference.py) is
 workplace; this one follows the same command line:
 
   peer.py train invoices.csv --target paid_late --split-col invoice_date [--exclude a,b] [--features a,b]
-          [--train-cap N] [--test-csv test.csv]
+          [--train-cap N] [--test-csv test.csv] [--jobs N]
   peer.py --predictions scores.csv             (columns y_true,y_score)
-  peer.py cluster customers.csv --columns a,b,c [--labels labels.csv]
+  peer.py cluster customers.csv --columns a,b,c [--labels labels.csv] [--label-columns k2,k3,...] [--jobs N]
+
+--jobs N caps every model's threads (n_jobs, and OpenMP for HistGradientBoosting); without it the
+models use their own defaults (random forest and XGBoost 2 jobs, HistGradientBoosting every core).
+--label-columns scores given labellings (ours, one column per k) with scikit-learn's silhouette and
+with their inertia in the same standardised space, next to scikit-learn's own k-means.
 
 Needs Debian's python3-sklearn, python3-pandas and python3-xgboost; run with /usr/bin/python3.
 """
@@ -17,6 +22,8 @@ import argparse
 import json
 import sys
 import time
+
+from contextlib import nullcontext
 
 import numpy as np
 import pandas as pd
@@ -45,16 +52,17 @@ def metrics(y_true, y_score, threshold=0.5):
     }
 
 
-def models(seed):
+def models(seed, jobs=None):
+    jobs = jobs or 2
     out = {
         "logistic_regression": make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000)),
-        "random_forest": RandomForestClassifier(n_estimators=200, min_samples_leaf=5, n_jobs=2, random_state=seed),
+        "random_forest": RandomForestClassifier(n_estimators=200, min_samples_leaf=5, n_jobs=jobs, random_state=seed),
         "hist_gradient_boosting": HistGradientBoostingClassifier(random_state=seed),
     }
     try:
         from xgboost import XGBClassifier
         out["xgboost"] = XGBClassifier(n_estimators=200, learning_rate=0.1, max_depth=6, tree_method="hist",
-                                       n_jobs=2, random_state=seed, eval_metric="logloss")
+                                       n_jobs=jobs, random_state=seed, eval_metric="logloss")
     except ImportError:
         pass
     return out
@@ -78,16 +86,31 @@ def train(args):
     x_train = pd.get_dummies(train_df[features], dtype=float)
     x_test = pd.get_dummies(test_df[features], dtype=float).reindex(columns=x_train.columns, fill_value=0.0)
     y_train, y_test = train_df[target].astype(int).values, test_df[target].astype(int).values
-    result = {"train_rows": int(len(x_train)), "test_rows": int(len(x_test)), "features": int(x_train.shape[1]), "models": {}}
-    for name, model in models(args.seed).items():
-        t0 = time.perf_counter()
-        model.fit(x_train.values, y_train)
-        fit = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        score = model.predict_proba(x_test.values)[:, 1]
-        predict = time.perf_counter() - t0
-        result["models"][name] = {**metrics(y_test, score), "fit_seconds": fit, "predict_seconds": predict}
+    result = {"train_rows": int(len(x_train)), "test_rows": int(len(x_test)), "features": int(x_train.shape[1]),
+              "jobs": args.jobs, "models": {}}
+    for name, model in models(args.seed, args.jobs).items():
+        with thread_limit(args.jobs):
+            t0, c0 = time.perf_counter(), time.process_time()
+            model.fit(x_train.values, y_train)
+            fit, fit_cpu = time.perf_counter() - t0, time.process_time() - c0
+            t0, c0 = time.perf_counter(), time.process_time()
+            score = model.predict_proba(x_test.values)[:, 1]
+            predict, predict_cpu = time.perf_counter() - t0, time.process_time() - c0
+        # CPU seconds sum every thread's; with --jobs 1 they are what a busy machine does not inflate.
+        result["models"][name] = {**metrics(y_test, score), "fit_seconds": fit, "predict_seconds": predict,
+                                  "fit_cpu_seconds": fit_cpu, "predict_cpu_seconds": predict_cpu}
     print(json.dumps(result, indent=2))
+
+
+def thread_limit(jobs):
+    if not jobs:
+        return nullcontext()
+    from threadpoolctl import threadpool_limits
+    return threadpool_limits(limits=jobs)
+
+
+def labelling_inertia(x, labels):
+    return float(sum(((x[labels == c] - x[labels == c].mean(axis=0)) ** 2).sum() for c in np.unique(labels)))
 
 
 def predictions(args):
@@ -102,7 +125,8 @@ def cluster(args):
     result = {"rows": int(len(x)), "k": {}}
     for k in range(2, 11):
         t0 = time.perf_counter()
-        km = KMeans(n_clusters=k, n_init=10, random_state=args.seed).fit(x)
+        with thread_limit(args.jobs):
+            km = KMeans(n_clusters=k, n_init=10, random_state=args.seed).fit(x)
         result["k"][str(k)] = {"inertia": float(km.inertia_), "silhouette": float(silhouette_score(x, km.labels_)),
                                "seconds": time.perf_counter() - t0}
     pca = PCA(n_components=min(len(columns), 5)).fit(x)
@@ -110,6 +134,12 @@ def cluster(args):
     if args.labels:
         labels = pd.read_csv(args.labels).iloc[:, -1].values
         result["labels_silhouette"] = float(silhouette_score(x, labels))
+    if args.label_columns:
+        result["labellings"] = {}
+        for column in args.label_columns.split(","):
+            labels = data[column].values
+            result["labellings"][column] = {"k": int(len(np.unique(labels))), "inertia": labelling_inertia(x, labels),
+                                            "silhouette": float(silhouette_score(x, labels))}
     print(json.dumps(result, indent=2))
 
 
@@ -131,10 +161,13 @@ def main(argv):
     t.add_argument("--exclude")
     t.add_argument("--train-cap", type=int)
     t.add_argument("--seed", type=int, default=42)
+    t.add_argument("--jobs", type=int)
     c = sub.add_parser("cluster")
     c.add_argument("csv")
     c.add_argument("--columns", required=True)
     c.add_argument("--labels")
+    c.add_argument("--label-columns")
+    c.add_argument("--jobs", type=int)
     c.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
     return train(args) if args.command == "train" else cluster(args)

@@ -1,0 +1,279 @@
+// One size of the pipeline benchmark, meant to run in a process of its own (index.ts spawns one per
+// size, so that each size's peak memory is its own). Runs the report's stages as the build does and
+// times each one; the source is split into "generate" and "dirt + clean", which syntheticLedger fuses
+// into one stream.
+//
+//   tsx scripts/bench/pipeline.ts --invoices 200000 [--seed 20260930] [--out result.json]
+import {writeFileSync} from "node:fs";
+import {cpus, loadavg} from "node:os";
+import {getHeapStatistics} from "node:v8";
+import {createDirtTally, defaultDirtRate, dirtDescriptions, injectDirt} from "../../lib/dirt.js";
+import type {DirtKind} from "../../lib/dirt.js";
+import {cleanLedger} from "../../lib/clean.js";
+import {generateLedger} from "../../lib/generate.js";
+import type {RawRow} from "../../lib/ledger.js";
+import {numberedRows} from "../../lib/mapping.js";
+import {createRandom} from "../../lib/random.js";
+import {dataStage} from "../../lib/report/data.js";
+import {modelStage} from "../../lib/report/model.js";
+import type {ModelStage} from "../../lib/report/model.js";
+import {portfolioStage, worklistCsv} from "../../lib/report/portfolio.js";
+import {defaultSeed, syntheticLedger, syntheticReminderWindowDays} from "../../lib/report/source.js";
+import type {SourcedLedger} from "../../lib/report/source.js";
+import type {StageHook} from "../../lib/report/types.js";
+import {tarGz} from "../../data-loaders/archive.js";
+import type {ArchiveEntry} from "../../data-loaders/archive.js";
+import {cpuMs, memory, recordingClock, sizeLabel, stepLog} from "./measure.js";
+import type {MemorySample, StepRecord} from "./measure.js";
+
+export interface FitRecord {
+  family: string;
+  variant: string;
+  fitMs: number;
+  fitCpuMs: number | null;
+  /** Test AUC of this family × variant's own (uncalibrated) scores, from the comparison table. */
+  testAuc: number | null;
+  trainingRows: number | null;
+}
+
+export interface FamilyRecord {
+  family: string;
+  /** The variant the stage chose for this family on validation. */
+  chosenVariant: string;
+  /** Permutation importance of this family's chosen model, ms. */
+  importanceMs: number;
+  /**
+   * Microseconds per predicted row, derived from permutation importance: its time divided by the rows it
+   * predicts (1 + repeats × feature groups passes over the sampled test rows). Includes the shuffling and
+   * the AUC of each pass, so it is an upper bound on the model's own predict cost.
+   */
+  predictUsPerRow: number | null;
+  /** The same from CPU time. */
+  predictCpuUsPerRow: number | null;
+}
+
+export interface PipelineResult {
+  invoices: number;
+  /** Invoices in the cleaned ledger (dirt adds duplicates, cleaning removes them and quarantines some). */
+  cleanedInvoices: number;
+  customers: number;
+  seed: number;
+  steps: StepRecord[];
+  fits: FitRecord[];
+  families: FamilyRecord[];
+  /** The family × variant the report uses. */
+  selected: {family: string; variant: string} | null;
+  /** Bytes of each file the loader writes (JSON or CSV), before the archive's gzip. */
+  files: {name: string; bytes: number}[];
+  archiveBytes: number;
+  totalMs: number;
+  peakRssMb: number;
+  /** V8's heap limit in this process (--max-old-space-size or its default). */
+  heapLimitMb: number;
+  node: string;
+  cpus: number;
+  /** 1-minute load average when the size started and ended: others' work on the machine slows every figure. */
+  loadAverage: {start: number; end: number};
+  /** Whether the split source matched syntheticLedger on this size (checked up to 50,000 invoices). */
+  sourceCheck: "matched" | "skipped" | string;
+}
+
+export interface PipelineOptions {
+  invoices: number;
+  seed?: number;
+  /** Compare the split generate / dirt + clean with syntheticLedger (doubles the source's cost). Default: up to 50,000 invoices. */
+  checkSource?: boolean;
+  /** Progress lines (stderr). */
+  log?: (line: string) => void;
+}
+
+export function runPipeline({invoices, seed = defaultSeed, checkSource = invoices <= 50_000, log = () => {}}: PipelineOptions): PipelineResult {
+  const loadStart = loadavg()[0];
+  const started = performance.now();
+  const log2 = stepLog();
+  const say = (what: string) => log(`  ${sizeLabel(invoices)}: ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s, peak RSS ${memory().peakRssMb.toFixed(0)} MB`);
+
+  // Source, as syntheticLedger does it, with the lazy rows drained first so generation is timed apart.
+  const random = createRandom(seed);
+  const rows = log2.time("source", "generate", () => {
+    const synthetic = generateLedger({invoices}, random.fork("generate"));
+    return {synthetic, rows: Array.from(synthetic.rows())};
+  });
+  say("generate");
+  const sourced = log2.time("source", "dirt + clean", (): SourcedLedger => {
+    const {synthetic} = rows;
+    const tally = createDirtTally();
+    const dirty = injectDirt(rows.rows, {rate: defaultDirtRate, asOf: synthetic.asOf}, random.fork("dirt"), tally);
+    const file = `synthetic-ledger-seed-${seed}.csv`;
+    const {ledger, report} = cleanLedger(numberedRows(dirty), {
+      file,
+      asOf: synthetic.asOf,
+      negativeAmounts: "quarantine",
+      reminderWindowDays: syntheticReminderWindowDays,
+      source: {kind: "synthetic", name: "Synthetic ledger (seeded generator)", seed}
+    });
+    return {
+      ledger,
+      report,
+      provenance: {
+        kind: "synthetic",
+        file,
+        seed,
+        generator: synthetic.options,
+        dirtRate: defaultDirtRate,
+        dirt: (Object.keys(dirtDescriptions) as DirtKind[]).map((kind) => ({kind, description: dirtDescriptions[kind], rows: tally.injected[kind]})),
+        mapping: null,
+        reminderWindowDays: syntheticReminderWindowDays
+      }
+    };
+  });
+  (rows as {rows: RawRow[] | null}).rows = null; // the build streams them; let them go before the next stages
+  say("dirt + clean");
+  const sourceCheck = checkSource ? compareWithSyntheticLedger(sourced, invoices, seed) : "skipped";
+  const {ledger} = sourced;
+
+  const data = log2.time("data", "data", () => dataStage(sourced));
+  say("data");
+
+  const modelClock = recordingClock();
+  const model = log2.time("model", "model", () => modelStage(ledger, {seed, clock: modelClock.clock}));
+  say("model");
+  const {fits, families, selected} = modelBreakdown(model, modelClock.cpuOf);
+  recordModelSteps(log2, model, modelClock.cpuOf);
+
+  const portfolioHook = portfolioRecorder(log2);
+  const portfolio = log2.time("portfolio", "portfolio", () => portfolioStage(ledger, model.scores, {seed, onStage: portfolioHook}));
+  const scenario = log2.steps.find((s) => s.stage === "portfolio" && s.step === "scenario");
+  for (const [step, ms] of Object.entries(portfolio.timings)) {
+    if (scenario && step.startsWith("scenario.")) log2.record("portfolio", step.replace(".", ": "), ms, {note: "portfolio timings", sample: scenario});
+  }
+  say("portfolio");
+
+  // What the loader does after buildReport: serialise every file and pack the archive.
+  const files: {name: string; bytes: number}[] = [];
+  const archive = log2.time("serialise", "serialise", () => {
+    const entries: ArchiveEntry[] = [];
+    const all = {...data.files, ...model.files, ...portfolio.files};
+    for (const [name, value] of Object.entries(all)) entries.push({name: `${name}.json`, content: JSON.stringify(value)});
+    entries.push({name: "cleaned-ledger.csv", content: Array.from(data.cleanedCsv()).join("")});
+    entries.push({name: "worklist.csv", content: worklistCsv(portfolio.worklist, {currency: ledger.currency})});
+    for (const entry of entries) files.push({name: entry.name, bytes: Buffer.byteLength(entry.content as string)});
+    return tarGz(entries);
+  });
+  say("serialise");
+
+  const totalMs = performance.now() - started;
+  return {
+    invoices,
+    cleanedInvoices: ledger.invoices.length,
+    customers: ledger.customers.length,
+    seed,
+    steps: log2.steps,
+    fits,
+    families,
+    selected,
+    files,
+    archiveBytes: archive.length,
+    totalMs,
+    peakRssMb: memory().peakRssMb,
+    heapLimitMb: getHeapStatistics().heap_size_limit / 1_048_576,
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage: {start: loadStart, end: loadavg()[0]},
+    sourceCheck
+  };
+}
+
+/** The model stage's own timings as rows under "model" (memory: only the stage's end is observable). */
+function recordModelSteps(log: ReturnType<typeof stepLog>, model: ModelStage, cpuOf: (ms: number) => number | null): void {
+  const after = log.steps[log.steps.length - 1];
+  const {steps, fits, importance} = model.timings;
+  const sample: MemorySample = {peakRssMb: after.peakRssMb, rssMb: after.rssMb, heapUsedMb: after.heapUsedMb};
+  const sum = (values: (number | null)[]) => values.reduce<number | null>((s, v) => (s === null || v === null ? null : s + v), 0);
+  for (const [step, ms] of Object.entries(steps)) {
+    if (step === "fit") {
+      for (const family of new Set(fits.map((f) => f.family))) {
+        const mine = fits.filter((f) => f.family === family);
+        log.record("model", `fit ${family} (3 variants)`, mine.reduce((s, f) => s + f.ms, 0), {note: "timings.fits", cpu: sum(mine.map((f) => cpuOf(f.ms))), sample});
+      }
+      const fitCpu = sum(fits.map((f) => cpuOf(f.ms)));
+      const stepCpu = cpuOf(ms);
+      log.record("model", "evaluate 9 fits", ms - fits.reduce((s, f) => s + f.ms, 0), {
+        note: "timings.steps.fit − Σ timings.fits: predict validation + test, calibrate, threshold",
+        cpu: fitCpu === null || stepCpu === null ? null : stepCpu - fitCpu,
+        sample
+      });
+    } else if (step === "importance") {
+      for (const {family, ms: familyMs} of importance) log.record("model", `importance ${family}`, familyMs, {note: "timings.importance", cpu: cpuOf(familyMs), sample});
+    } else {
+      log.record("model", step, ms, {note: "timings.steps", cpu: cpuOf(ms), sample});
+    }
+  }
+}
+
+function modelBreakdown(model: ModelStage, cpuOf: (ms: number) => number | null): {fits: FitRecord[]; families: FamilyRecord[]; selected: PipelineResult["selected"]} {
+  const file = model.files.model as {
+    comparison?: {family: string; variant: string; testAuc: number | null; trainingRows: number; selected: boolean}[];
+    features?: {groups?: unknown[]};
+    settings?: {importance?: {repeats?: number; maxRows?: number}};
+  };
+  const comparison = file.comparison ?? [];
+  const fits = model.timings.fits.map((f): FitRecord => {
+    const row = comparison.find((r) => r.family === f.family && r.variant === f.variant);
+    return {family: f.family, variant: f.variant, fitMs: f.ms, fitCpuMs: cpuOf(f.ms), testAuc: row?.testAuc ?? null, trainingRows: row?.trainingRows ?? null};
+  });
+  const groups = file.features?.groups?.length ?? NaN;
+  const repeats = file.settings?.importance?.repeats ?? NaN;
+  const maxRows = file.settings?.importance?.maxRows ?? NaN;
+  const rows = Math.min(model.tables.test.y.length, maxRows);
+  const families = model.timings.importance.map(({family, ms}): FamilyRecord => {
+    const predictions = (1 + repeats * groups) * rows;
+    const cpu = cpuOf(ms);
+    return {
+      family,
+      chosenVariant: model.tables.testVariants[family],
+      importanceMs: ms,
+      predictUsPerRow: Number.isFinite(predictions) && predictions > 0 ? (ms * 1000) / predictions : null,
+      predictCpuUsPerRow: Number.isFinite(predictions) && predictions > 0 && cpu !== null ? (cpu * 1000) / predictions : null
+    };
+  });
+  const chosen = comparison.find((r) => r.selected);
+  return {fits, families, selected: chosen ? {family: chosen.family, variant: chosen.variant} : null};
+}
+
+/** Portfolio steps from the stage's own start/end events, with the memory at each end. */
+function portfolioRecorder(log: ReturnType<typeof stepLog>): StageHook {
+  const starts = new Map<string, {wall: number; cpu: number}>();
+  return ({stage, phase}) => {
+    if (!stage.startsWith("portfolio/")) return;
+    const step = stage.slice("portfolio/".length);
+    if (phase === "start") starts.set(step, {wall: performance.now(), cpu: cpuMs()});
+    else {
+      const start = starts.get(step) ?? {wall: NaN, cpu: NaN};
+      log.record("portfolio", step, performance.now() - start.wall, {cpu: cpuMs() - start.cpu});
+    }
+  };
+}
+
+/** The split source must build the very ledger syntheticLedger builds; compared by a digest of every invoice. */
+function compareWithSyntheticLedger(sourced: SourcedLedger, invoices: number, seed: number): string {
+  const reference = syntheticLedger({invoices, seed});
+  const digest = (s: SourcedLedger) => JSON.stringify([s.ledger.invoices.length, s.ledger.customers.length, s.provenance.dirt, s.report]);
+  const same = digest(reference) === digest(sourced) && reference.ledger.invoices.every((invoice, i) => JSON.stringify(invoice) === JSON.stringify(sourced.ledger.invoices[i]));
+  return same ? "matched" : "DIFFERS from syntheticLedger";
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const invoices = Number(argument("invoices") ?? 25_000);
+  const seed = Number(argument("seed") ?? defaultSeed);
+  const out = argument("out");
+  const result = runPipeline({invoices, seed, log: (line) => process.stderr.write(`${line}\n`)});
+  const json = JSON.stringify(result, null, 1);
+  if (out) writeFileSync(out, json);
+  else process.stdout.write(`${json}\n`);
+}
