@@ -89,7 +89,8 @@ function parseOptions(argv: string[]): BenchOptions {
 
 /** One size in a process of its own, so that its peak memory is its own. */
 function runSize(invoices: number, options: BenchOptions): Promise<SizeRun> {
-  const out = join(resultsDir, `.size-${invoices}.json`);
+  // Named by this process too: two benches at once must not read each other's results.
+  const out = join(resultsDir, `.size-${invoices}-${process.pid}.json`);
   rmSync(out, {force: true});
   const script = join(root, "scripts/bench/pipeline.ts");
   const heap = options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : [];

@@ -80,7 +80,8 @@ export async function visit(context: BrowserContext, siteUrl: string, path: stri
 
 /** Waits until no cell is pending and the DOM has stopped changing. */
 export async function settled(page: Page, quietMs = 250): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, {timeout: 30_000});
+  // Framework 1.13 marks a pending cell with an <observablehq-loading> element.
+  await page.waitForFunction(() => !document.querySelector("observablehq-loading, .observablehq--loading"), undefined, {timeout: 30_000});
   await page.evaluate(
     (quiet) =>
       new Promise<void>((resolve) => {
