@@ -10,24 +10,15 @@ import {toCsv} from "../lib/csv.js";
 import {generateLedger} from "../lib/generate.js";
 import {createRandom} from "../lib/random.js";
 import {formatIsoDay, parseIsoDay} from "../lib/dates.js";
-import {InputError} from "../lib/errors.js";
 import {rawColumns} from "../lib/ledger.js";
 import {numberedRows} from "../lib/mapping.js";
 import type {CleanedLedger, CleaningOptions} from "../lib/clean.js";
 import type {Invoice, RawRow} from "../lib/ledger.js";
+import {inputError} from "./helpers/inputError.js";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/clean/${name}`, import.meta.url), "utf8");
 const day = (iso: string) => parseIsoDay(iso)!;
 
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
 
 // tests/fixtures/clean/dirty-sample.csv: one row per kind of dirt, its line noted beside it.
 const dirty = () => cleanCsv(fixture("dirty-sample.csv"), {file: "dirty-sample.csv", negativeAmounts: "quarantine"});

@@ -1,21 +1,11 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, test} from "vitest";
 import {csvLines, detectDelimiter, formatCsvField, parseCsv, readCsv, toCsv} from "../lib/csv.js";
-import {InputError} from "../lib/errors.js";
 import {createRandom} from "../lib/random.js";
+import {inputError} from "./helpers/inputError.js";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/clean/${name}`, import.meta.url), "utf8");
 
-/** The InputError `run` throws (fails the test if it throws something else or nothing). */
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("reading", () => {
   test("quoted fields keep delimiters, doubled quotes and line breaks", () => {

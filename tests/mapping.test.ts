@@ -1,19 +1,10 @@
 import {describe, expect, test} from "vitest";
 import {readCsv} from "../lib/csv.js";
-import {InputError} from "../lib/errors.js";
 import {rawColumns} from "../lib/ledger.js";
 import {canonicalMapping, defaultAliases, mapColumns, mappedRows, normalizeHeader, numberedRows} from "../lib/mapping.js";
 import type {RawColumn, RawRow} from "../lib/ledger.js";
+import {inputError} from "./helpers/inputError.js";
 
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
 
 const fillers: RawColumn[] = ["invoice_id", "customer_id", "invoice_date", "amount", "paid_date", "due_date"];
 

@@ -6,12 +6,13 @@ import type {CleaningReport} from "../clean.js";
 import {createDirtTally, defaultDirtRate, dirtDescriptions, injectDirt} from "../dirt.js";
 import type {DirtKind} from "../dirt.js";
 import {generateLedger, resolveGeneratorOptions} from "../generate.js";
-import type {GeneratorOptions} from "../generate.js";
+import type {GeneratorOptions, SyntheticLedger} from "../generate.js";
 import {rawColumns} from "../ledger.js";
-import type {Ledger} from "../ledger.js";
+import type {Ledger, RawRow} from "../ledger.js";
 import type {ColumnMapping, ColumnOverrides} from "../mapping.js";
 import {numberedRows} from "../mapping.js";
 import {createRandom} from "../random.js";
+import type {Random} from "../random.js";
 import type {Day} from "../dates.js";
 import type {DateFormat} from "../clean.js";
 
@@ -56,15 +57,35 @@ export interface SourcedLedger {
 
 export const defaultSeed = 20260930;
 
+/** The generated ledger before dirt and cleaning, with the random stream the later steps continue. */
+export interface SyntheticDraft {
+  synthetic: SyntheticLedger;
+  seed: number;
+  dirtRate: number;
+  random: Random;
+}
+
 /** Generates, dirties and cleans the synthetic ledger. */
 export function syntheticLedger(options: SyntheticSourceOptions = {}): SourcedLedger {
+  return cleanSyntheticLedger(draftSyntheticLedger(options));
+}
+
+/** Step one of `syntheticLedger`: the generator, whose rows are produced lazily. */
+export function draftSyntheticLedger(options: SyntheticSourceOptions = {}): SyntheticDraft {
   const {seed = defaultSeed, dirtRate = defaultDirtRate, ...generatorOptions} = options;
   const random = createRandom(seed);
-  const synthetic = generateLedger(generatorOptions, random.fork("generate"));
+  return {synthetic: generateLedger(generatorOptions, random.fork("generate")), seed, dirtRate, random};
+}
+
+/**
+ * Step two: dirt, then cleaning like any export. `rows` defaults to the draft's own stream; the benchmark
+ * passes them already drained so that generation is timed on its own.
+ */
+export function cleanSyntheticLedger({synthetic, seed, dirtRate, random}: SyntheticDraft, rows: Iterable<RawRow> = synthetic.rows()): SourcedLedger {
   const tally = createDirtTally();
-  const rows = injectDirt(synthetic.rows(), {rate: dirtRate, asOf: synthetic.asOf}, random.fork("dirt"), tally);
+  const dirty = injectDirt(rows, {rate: dirtRate, asOf: synthetic.asOf}, random.fork("dirt"), tally);
   const file = `synthetic-ledger-seed-${seed}.csv`;
-  const {ledger, report} = cleanLedger(numberedRows(rows), {
+  const {ledger, report} = cleanLedger(numberedRows(dirty), {
     file,
     asOf: synthetic.asOf,
     negativeAmounts: "quarantine",

@@ -7,18 +7,12 @@
 import {writeFileSync} from "node:fs";
 import {cpus, loadavg} from "node:os";
 import {getHeapStatistics} from "node:v8";
-import {createDirtTally, defaultDirtRate, dirtDescriptions, injectDirt} from "../../lib/dirt.js";
-import type {DirtKind} from "../../lib/dirt.js";
-import {cleanLedger} from "../../lib/clean.js";
-import {generateLedger} from "../../lib/generate.js";
 import type {RawRow} from "../../lib/ledger.js";
-import {numberedRows} from "../../lib/mapping.js";
-import {createRandom} from "../../lib/random.js";
 import {dataStage} from "../../lib/report/data.js";
 import {modelStage} from "../../lib/report/model.js";
 import type {ModelStage} from "../../lib/report/model.js";
 import {portfolioStage, worklistCsv} from "../../lib/report/portfolio.js";
-import {defaultSeed, syntheticLedger, syntheticReminderWindowDays} from "../../lib/report/source.js";
+import {cleanSyntheticLedger, defaultSeed, draftSyntheticLedger, syntheticLedger} from "../../lib/report/source.js";
 import type {SourcedLedger} from "../../lib/report/source.js";
 import type {StageHook} from "../../lib/report/types.js";
 import {tarGz} from "../../data-loaders/archive.js";
@@ -95,39 +89,12 @@ export function runPipeline({invoices, seed = defaultSeed, checkSource = invoice
   const say = (what: string) => log(`  ${sizeLabel(invoices)}: ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s, peak RSS ${memory().peakRssMb.toFixed(0)} MB`);
 
   // Source, as syntheticLedger does it, with the lazy rows drained first so generation is timed apart.
-  const random = createRandom(seed);
   const rows = log2.time("source", "generate", () => {
-    const synthetic = generateLedger({invoices}, random.fork("generate"));
-    return {synthetic, rows: Array.from(synthetic.rows())};
+    const draft = draftSyntheticLedger({seed, invoices});
+    return {draft, rows: Array.from(draft.synthetic.rows())};
   });
   say("generate");
-  const sourced = log2.time("source", "dirt + clean", (): SourcedLedger => {
-    const {synthetic} = rows;
-    const tally = createDirtTally();
-    const dirty = injectDirt(rows.rows, {rate: defaultDirtRate, asOf: synthetic.asOf}, random.fork("dirt"), tally);
-    const file = `synthetic-ledger-seed-${seed}.csv`;
-    const {ledger, report} = cleanLedger(numberedRows(dirty), {
-      file,
-      asOf: synthetic.asOf,
-      negativeAmounts: "quarantine",
-      reminderWindowDays: syntheticReminderWindowDays,
-      source: {kind: "synthetic", name: "Synthetic ledger (seeded generator)", seed}
-    });
-    return {
-      ledger,
-      report,
-      provenance: {
-        kind: "synthetic",
-        file,
-        seed,
-        generator: synthetic.options,
-        dirtRate: defaultDirtRate,
-        dirt: (Object.keys(dirtDescriptions) as DirtKind[]).map((kind) => ({kind, description: dirtDescriptions[kind], rows: tally.injected[kind]})),
-        mapping: null,
-        reminderWindowDays: syntheticReminderWindowDays
-      }
-    };
-  });
+  const sourced = log2.time("source", "dirt + clean", (): SourcedLedger => cleanSyntheticLedger(rows.draft, rows.rows!));
   (rows as {rows: RawRow[] | null}).rows = null; // the build streams them; let them go before the next stages
   say("dirt + clean");
   // Untimed: the check builds the ledger a second time.
