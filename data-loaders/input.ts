@@ -3,15 +3,15 @@
 // an InputError naming the variable or file, so the loader can print one clear line and exit non-zero.
 import {readFileSync} from "node:fs";
 import {basename} from "node:path";
-import {dateFormats} from "../lib/clean/values.js";
-import type {DateFormat} from "../lib/clean/values.js";
-import {parseIsoDay} from "../lib/dates.js";
-import {InputError} from "../lib/errors.js";
-import {rawColumns} from "../lib/ledger.js";
-import type {RawColumn} from "../lib/ledger.js";
-import type {ColumnOverrides} from "../lib/mapping.js";
-import {csvLedger, defaultSeed, syntheticLedger} from "../lib/report/source.js";
-import type {SourcedLedger} from "../lib/report/source.js";
+import {dateFormats} from "../lib/input/values.js";
+import type {DateFormat} from "../lib/input/values.js";
+import {parseIsoDay} from "../lib/core/dates.js";
+import {InputError} from "../lib/core/errors.js";
+import {rawColumns} from "../lib/input/ledger.js";
+import type {RawColumn} from "../lib/input/ledger.js";
+import type {ColumnOverrides} from "../lib/input/mapping.js";
+import {csvLedger, defaultSeed, syntheticLedger} from "../lib/pipeline/source.js";
+import type {SourcedLedger} from "../lib/pipeline/source.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -92,7 +92,7 @@ function readText(path: string, file: string): string {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError({file, reason: code === "ENOENT" ? `does not exist (looked for ${path})` : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`});
   }
-  // NUL bytes mean a spreadsheet or archive, not text; lib/csv.ts says so with the file's name.
+  // NUL bytes mean a spreadsheet or archive, not text; lib/input/csv.ts says so with the file's name.
   return bytes.toString("utf8");
 }
 

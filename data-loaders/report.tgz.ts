@@ -1,8 +1,8 @@
 // The report's one loader: reads the input (synthetic or AR_DATA), runs the pipeline once, and writes
 // every file the pages read into one archive on stdout. Nothing is written unless the whole pipeline
 // succeeds, so a bad input leaves no half-built report; its error names the file, row and column.
-import {isInputError} from "../lib/errors.js";
-import {buildReport} from "../lib/report/index.js";
+import {isInputError} from "../lib/core/errors.js";
+import {buildReport} from "../lib/pipeline/index.js";
 import type {ArchiveEntry} from "./archive.js";
 import {tarGz} from "./archive.js";
 import {reportInput} from "./input.js";

@@ -13,22 +13,22 @@
 import {createWriteStream, mkdirSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {once} from "node:events";
-import {csvLines, toCsv} from "../lib/csv.js";
-import type {CsvValue} from "../lib/csv.js";
-import {formatIsoDay} from "../lib/dates.js";
-import {averagePrecision, brierScore, rocAuc} from "../lib/metrics.js";
-import {createRandom} from "../lib/random.js";
-import {familyKeys, modelStage} from "../lib/report/model.js";
-import type {FamilyKey, ModelStage} from "../lib/report/model.js";
-import {round} from "../lib/report/json.js";
-import {portfolioStage} from "../lib/report/portfolio.js";
-import {defaultSeed, syntheticLedger} from "../lib/report/source.js";
+import {csvLines, toCsv} from "../lib/input/csv.js";
+import type {CsvValue} from "../lib/input/csv.js";
+import {formatIsoDay} from "../lib/core/dates.js";
+import {averagePrecision, brierScore, rocAuc} from "../lib/model/metrics.js";
+import {createRandom} from "../lib/core/random.js";
+import {familyKeys, modelStage} from "../lib/model/index.js";
+import type {FamilyKey, ModelStage} from "../lib/model/index.js";
+import {round} from "../lib/core/json.js";
+import {portfolioStage} from "../lib/portfolio/index.js";
+import {defaultSeed, syntheticLedger} from "../lib/pipeline/source.js";
 import {customerFeatures} from "../lib/segments/customerFeatures.js";
 import type {CustomerFeatureTable} from "../lib/segments/customerFeatures.js";
 import {segmentCustomers} from "../lib/segments/segmentCustomers.js";
 import type {Segmentation} from "../lib/segments/segmentCustomers.js";
-import {timeSplit} from "../lib/split.js";
-import type {Ledger} from "../lib/ledger.js";
+import {timeSplit} from "../lib/model/split.js";
+import type {Ledger} from "../lib/input/ledger.js";
 import {recordingClock} from "./bench/measure.js";
 import {root} from "./site.js";
 
@@ -55,7 +55,7 @@ export interface ExportedFamily {
   fitCpuMsChosen: number | null;
   /** Test AUC of the "none" variant's own scores (from the comparison table). */
   testAucNone: number | null;
-  /** Metrics of the exported (calibrated, chosen-variant) scores, by lib/metrics.ts. */
+  /** Metrics of the exported (calibrated, chosen-variant) scores, by lib/model/metrics.ts. */
   exported: {rocAuc: number; prAuc: number; brier: number};
 }
 
@@ -166,7 +166,7 @@ function* datasetRows(ledger: Ledger, {x, y}: ModelStage["tables"]["train"], ind
 }
 
 /**
- * The customer table and segmentation exactly as the portfolio stage builds them (lib/report/portfolio.ts
+ * The customer table and segmentation exactly as the portfolio stage builds them (lib/portfolio/index.ts
  * keeps both internal): mean predicted P(late) per customer, customerFeatures, then segmentCustomers with
  * the stage's first fork of its seed, "segments".
  */
@@ -189,7 +189,7 @@ function checkAgainstPortfolio(ledger: Ledger, model: ModelStage, seed: number, 
   const file = portfolioStage(ledger, model.scores, {seed}).files.segments as {kCurve?: {inertia: (number | null)[]}; choice?: {k: number} | null};
   const ours = segmentation.perK.map((f) => round(f.inertia, 2));
   if (file.choice?.k !== segmentation.choice.k || JSON.stringify(file.kCurve?.inertia) !== JSON.stringify(ours)) {
-    throw new Error("export: the customer segmentation differs from the portfolio stage's (has lib/report/portfolio.ts changed how it segments?)");
+    throw new Error("export: the customer segmentation differs from the portfolio stage's (has lib/portfolio/index.ts changed how it segments?)");
   }
 }
 

@@ -1,8 +1,8 @@
 // What an invoice's facts mean on the report date: settled or open, late or not, how overdue, and
 // whether a reminder preceded payment. Recomputed from the facts alone, so any as-of date can be asked.
-import {agingBucket} from "../ledger.js";
-import type {Day} from "../dates.js";
-import type {Invoice} from "../ledger.js";
+import {agingBucket} from "../input/ledger.js";
+import type {Day} from "../core/dates.js";
+import type {Invoice} from "../input/ledger.js";
 
 /** The fields of an `Invoice` that cleaning derives. */
 export type DerivedInvoiceFields = Pick<

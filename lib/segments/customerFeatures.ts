@@ -1,11 +1,11 @@
 // Customer behaviour features for segmentation: how each customer pays, summarised from its cleaned
 // invoices as of the report date, and the standardised vector k-means clusters on.
-import {addMonths, endOfMonth, startOfMonth} from "../dates.js";
-import type {Day} from "../dates.js";
-import {agingBuckets} from "../ledger.js";
-import type {AgingBucket, Availability, Invoice} from "../ledger.js";
-import type {Matrix} from "../models/types.js";
-import {median, slope, standardDeviation} from "../stats.js";
+import {addMonths, endOfMonth, startOfMonth} from "../core/dates.js";
+import type {Day} from "../core/dates.js";
+import {agingBuckets} from "../input/ledger.js";
+import type {AgingBucket, Availability, Invoice} from "../input/ledger.js";
+import type {Matrix} from "../model/learners/types.js";
+import {median, slope, standardDeviation} from "../core/stats.js";
 
 export const customerFeatureKeys = [
   "averageDelay",

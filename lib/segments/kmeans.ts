@@ -1,9 +1,9 @@
 // k-means with k-means++ seeding and seeded restarts, via ml-kmeans; the best restart by inertia wins.
 import {kmeans} from "ml-kmeans";
-import {selectRows} from "../models/types.js";
-import type {Matrix} from "../models/types.js";
-import {createRandom} from "../random.js";
-import type {Random} from "../random.js";
+import {selectRows} from "../model/learners/types.js";
+import type {Matrix} from "../model/learners/types.js";
+import {createRandom} from "../core/random.js";
+import type {Random} from "../core/random.js";
 import {sampleIndices} from "./sampling.js";
 
 export interface KMeansOptions {

@@ -1,6 +1,6 @@
 // Two-dimensional PCA of the standardised clustering vectors, for the segment scatter and its biplot.
 import {PCA} from "ml-pca";
-import type {Matrix} from "../models/types.js";
+import type {Matrix} from "../model/learners/types.js";
 
 export interface PcaLoading {
   feature: string;

@@ -1,7 +1,7 @@
 // A rule-of-thumb A–D rating a credit team could apply by hand, to set the k-means segments against:
 // high risk if the amount-weighted average delay exceeds a few days, high value if the customer's total
 // invoiced is above the median customer's.
-import {median} from "../stats.js";
+import {median} from "../core/stats.js";
 import type {CustomerProfile} from "./customerFeatures.js";
 import {segmentLetters} from "./naming.js";
 import type {SegmentLetter} from "./naming.js";

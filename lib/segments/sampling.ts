@@ -1,5 +1,5 @@
 // Seeded row sampling, shared by k-means restarts and the sampled silhouette.
-import type {Random} from "../random.js";
+import type {Random} from "../core/random.js";
 
 /** `size` distinct indices of 0..n−1 chosen uniformly (partial Fisher–Yates), ascending; all of them when size ≥ n. */
 export function sampleIndices(n: number, size: number, random: Random): Int32Array {

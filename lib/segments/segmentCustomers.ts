@@ -1,7 +1,7 @@
 // The whole segmentation, precomputed for every k so that the page's k selector needs no computation:
 // k-means per k, silhouettes, the chosen k, stable names, the PCA view and the rule-based comparison.
-import type {Matrix} from "../models/types.js";
-import type {Random} from "../random.js";
+import type {Matrix} from "../model/learners/types.js";
+import type {Random} from "../core/random.js";
 import {chooseK} from "./chooseK.js";
 import type {ChooseKOptions, KChoice} from "./chooseK.js";
 import type {CustomerFeatureKey, CustomerFeatureTable} from "./customerFeatures.js";

@@ -1,8 +1,8 @@
 // Mean silhouette (Euclidean), as scikit-learn's silhouette_score: exact up to a size cap, on a seeded
 // sample above it, since it needs every pairwise distance.
-import {selectRows} from "../models/types.js";
-import type {Matrix} from "../models/types.js";
-import type {Random} from "../random.js";
+import {selectRows} from "../model/learners/types.js";
+import type {Matrix} from "../model/learners/types.js";
+import type {Random} from "../core/random.js";
 import {sampleIndices} from "./sampling.js";
 
 export interface SilhouetteOptions {

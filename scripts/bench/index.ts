@@ -13,7 +13,7 @@ import {spawn} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {cpus, loadavg, totalmem} from "node:os";
 import {join} from "node:path";
-import {defaultSeed} from "../../lib/report/source.js";
+import {defaultSeed} from "../../lib/pipeline/source.js";
 import {root} from "../site.js";
 import {measureBuild, removeOutput} from "./build.js";
 import type {BuildMeasure} from "./build.js";

@@ -54,7 +54,7 @@ export interface ModelComparison {
   fitCpuRatio: number | null;
   /** AUC of our exported test scores, recomputed by scikit-learn (peer.py --predictions). */
   ourAuc: number;
-  /** The same AUC by lib/metrics.ts: the two must agree to rounding. */
+  /** The same AUC by lib/model/metrics.ts: the two must agree to rounding. */
   ourAucLib: number;
   ourPrAuc: number;
   theirAuc: number;

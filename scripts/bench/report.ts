@@ -204,7 +204,7 @@ export function reportTables(result: BenchResult): Table[] {
         m.target ? (m.target.met ? "met" : "NOT met") : null
       ]),
       notes: [
-        "our AUC: scikit-learn's roc_auc_score on our exported (calibrated) test scores of the variant shown; lib/metrics.ts gives",
+        "our AUC: scikit-learn's roc_auc_score on our exported (calibrated) test scores of the variant shown; lib/model/metrics.ts gives",
         `the same to ${Math.max(...p.models.map((m) => Math.abs(m.ourAuc - m.ourAucLib))).toExponential(1)} at most. our fit: that variant's fit (single-threaded JS), seconds.`,
         "Ratios are ours ÷ theirs; fit targets are judged on CPU time with both sides on one thread (wall times on a shared",
         "machine count other processes' turns). Their settings: LogisticRegression C=1 (scaled), RandomForest 200 trees,",

@@ -1,7 +1,7 @@
 // Rows touched by each cleaning rule, coloured and labelled by what the rule did with them.
 import * as Plot from "@observablehq/plot";
-import type {CleaningRule} from "../lib/clean.js";
-import {formatCount} from "../lib/format.js";
+import type {CleaningRule} from "../lib/clean/index.js";
+import {formatCount} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
 
 export interface CleaningRulesOptions {

@@ -1,8 +1,8 @@
 // Open invoices by aging bucket, as shares of the open amount and of the open invoices side by side: a
 // bucket whose amount share exceeds its count share holds the larger invoices.
 import * as Plot from "@observablehq/plot";
-import type {AgingRow} from "../lib/eda.js";
-import {formatCount, formatMoney, formatPercent} from "../lib/format.js";
+import type {AgingRow} from "../lib/views/eda.js";
+import {formatCount, formatMoney, formatPercent} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
 
 export interface AgingOptions {

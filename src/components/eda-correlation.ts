@@ -2,9 +2,9 @@
 // strength is drawn as opacity of one of two theme colours, so the cell labels stay legible in light and
 // dark themes; the sign is also written in each cell.
 import * as Plot from "@observablehq/plot";
-import type {CorrelationCell, CorrelationMatrix} from "../lib/eda.js";
-import {formatRho} from "../lib/eda.js";
-import {formatCount} from "../lib/format.js";
+import type {CorrelationCell, CorrelationMatrix} from "../lib/views/eda.js";
+import {formatRho} from "../lib/views/eda.js";
+import {formatCount} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
 
 export interface CorrelationOptions {

@@ -1,8 +1,8 @@
 // Distribution of days late for settled invoices: how far past the due date payments land, early
 // payments to the left of the due-date rule, late ones to the right.
 import * as Plot from "@observablehq/plot";
-import type {DaysLateBin, DaysLateSummary} from "../lib/eda.js";
-import {formatCount, formatPercent} from "../lib/format.js";
+import type {DaysLateBin, DaysLateSummary} from "../lib/views/eda.js";
+import {formatCount, formatPercent} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
 
 export interface DaysLateHistogramOptions {

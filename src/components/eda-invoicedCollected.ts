@@ -1,7 +1,7 @@
 // Invoiced and collected by month: the gap between the two lines is cash still in receivables.
 import * as Plot from "@observablehq/plot";
-import type {MonthRow} from "../lib/eda.js";
-import {formatMoney} from "../lib/format.js";
+import type {MonthRow} from "../lib/views/eda.js";
+import {formatMoney} from "../lib/core/format.js";
 import {good} from "./palette.js";
 import {monthDate} from "./eda-monthlyLateRate.js";
 

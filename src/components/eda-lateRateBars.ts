@@ -1,9 +1,9 @@
 // Late rate per group as horizontal bars with 95 % intervals, against the selection's overall rate:
 // credit-score bands, terms, industries, regions.
 import * as Plot from "@observablehq/plot";
-import type {RateGroup} from "../lib/eda.js";
-import {minGroupInvoices} from "../lib/eda.js";
-import {formatCount, formatPercent} from "../lib/format.js";
+import type {RateGroup} from "../lib/views/eda.js";
+import {minGroupInvoices} from "../lib/views/eda.js";
+import {formatCount, formatPercent} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
 
 export interface LateRateBarsOptions {

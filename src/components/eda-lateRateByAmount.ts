@@ -1,9 +1,9 @@
 // Late rate by invoice amount: bands of round amounts on a log scale, each drawn across the amounts it
 // covers, with its 95 % interval, against the selection's overall rate.
 import * as Plot from "@observablehq/plot";
-import type {AmountBand, RateGroup} from "../lib/eda.js";
-import {minGroupInvoices} from "../lib/eda.js";
-import {formatCount, formatMoney, formatPercent} from "../lib/format.js";
+import type {AmountBand, RateGroup} from "../lib/views/eda.js";
+import {minGroupInvoices} from "../lib/views/eda.js";
+import {formatCount, formatMoney, formatPercent} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
 
 export interface LateRateByAmountOptions {

@@ -1,8 +1,8 @@
 // Monthly late rate by invoice month. Recent months count only the invoices already settled — mostly
 // the punctual ones — so they are drawn hollow until most of their invoices are settled.
 import * as Plot from "@observablehq/plot";
-import type {MonthRow} from "../lib/eda.js";
-import {formatCount, formatPercent} from "../lib/format.js";
+import type {MonthRow} from "../lib/views/eda.js";
+import {formatCount, formatPercent} from "../lib/core/format.js";
 
 export interface MonthlyLateRateOptions {
   width: number;

@@ -1,8 +1,8 @@
 // Today's aging against the expected aging in N days from the predictions: per bucket, today's open
 // amount and the amount expected still open then, side by side with their values written on the bars.
 import * as Plot from "@observablehq/plot";
-import {formatMoney} from "../lib/format.js";
-import type {AgingShiftRow} from "../lib/findings/kpis.js";
+import {formatMoney} from "../lib/core/format.js";
+import type {AgingShiftRow} from "../lib/views/kpis.js";
 import {fitsOutside} from "./kpis-labels.js";
 import {bad, good} from "./palette.js";
 

@@ -1,7 +1,7 @@
 // DSO against best possible DSO month by month: the band between them is the average days delinquent,
 // the days that late payment adds. Both lines are labelled at their ends, so colour is not needed to tell them apart.
 import * as Plot from "@observablehq/plot";
-import {formatDays} from "../lib/format.js";
+import {formatDays} from "../lib/core/format.js";
 import {bad} from "./palette.js";
 
 export interface DsoPoint {

@@ -1,9 +1,9 @@
 // How the open invoices' predicted P(late) is spread: 0.1-wide bins coloured and labelled by risk band,
 // the band cut-offs drawn as rules, by invoice count or by open amount.
 import * as Plot from "@observablehq/plot";
-import {formatCount, formatMoney, formatPercent} from "../lib/format.js";
-import type {RiskBin} from "../lib/findings/kpis.js";
-import type {RiskBand, RiskCutoffs} from "../lib/riskBands.js";
+import {formatCount, formatMoney, formatPercent} from "../lib/core/format.js";
+import type {RiskBin} from "../lib/views/kpis.js";
+import type {RiskBand, RiskCutoffs} from "../lib/portfolio/riskBands.js";
 import {riskColors} from "./palette.js";
 
 export interface RiskDistributionOptions {

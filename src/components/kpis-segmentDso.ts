@@ -1,8 +1,8 @@
 // DSO per segment, with each segment's share of high-risk customers and average outstanding written
 // beside its bar: the slow segments and the reason they are slow, in one view.
 import * as Plot from "@observablehq/plot";
-import {formatDays, formatMoney, formatPercent} from "../lib/format.js";
-import type {SegmentRow} from "../lib/findings/kpis.js";
+import {formatDays, formatMoney, formatPercent} from "../lib/core/format.js";
+import type {SegmentRow} from "../lib/views/kpis.js";
 import {segmentColors} from "./palette.js";
 
 export interface SegmentDsoOptions {

@@ -3,9 +3,9 @@
 // against the diagonal of perfect calibration. Dot area shows how many invoices a bin holds. The series
 // are told apart by line style and fill (legend on the page), not by colour alone.
 import * as Plot from "@observablehq/plot";
-import type {CalibrationFacts, ReliabilityBins} from "../lib/findings/model.js";
-import {calibrationMethodName} from "../lib/findings/model.js";
-import {formatCount, formatDecimal, formatPercent} from "../lib/format.js";
+import type {CalibrationFacts, ReliabilityBins} from "../lib/views/model.js";
+import {calibrationMethodName} from "../lib/views/model.js";
+import {formatCount, formatDecimal, formatPercent} from "../lib/core/format.js";
 
 export interface CalibrationOptions {
   width: number;

@@ -2,9 +2,9 @@
 // feature group is shuffled (mean of the repeats, whisker ± one standard deviation). Bars near zero
 // or below it are noise: the model does not rely on that group.
 import * as Plot from "@observablehq/plot";
-import type {FamilyImportance} from "../lib/findings/model.js";
-import {featureLabel} from "../lib/findings/model.js";
-import {formatDecimal} from "../lib/format.js";
+import type {FamilyImportance} from "../lib/views/model.js";
+import {featureLabel} from "../lib/views/model.js";
+import {formatDecimal} from "../lib/core/format.js";
 
 export interface ImportanceOptions {
   width: number;

@@ -1,8 +1,8 @@
 // Precision–recall curves of every model family on the test slice, overlaid, against the base rate
 // (what flagging invoices at random would achieve).
 import * as Plot from "@observablehq/plot";
-import type {FamilyCurves} from "../lib/findings/model.js";
-import {formatDecimal, formatPercent} from "../lib/format.js";
+import type {FamilyCurves} from "../lib/views/model.js";
+import {formatDecimal, formatPercent} from "../lib/core/format.js";
 import {familyStyle, prPoints} from "./model-familyStyle.js";
 
 export interface PrCurvesOptions {

@@ -1,7 +1,7 @@
 // ROC curves of every model family on the test slice, overlaid, against the chance diagonal.
 import * as Plot from "@observablehq/plot";
-import type {FamilyCurves} from "../lib/findings/model.js";
-import {formatDecimal, formatPercent} from "../lib/format.js";
+import type {FamilyCurves} from "../lib/views/model.js";
+import {formatDecimal, formatPercent} from "../lib/core/format.js";
 import {familyStyle, rocPoints} from "./model-familyStyle.js";
 
 export interface RocCurvesOptions {

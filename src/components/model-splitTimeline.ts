@@ -1,7 +1,7 @@
 // The time split as a timeline: when the invoices of each slice were issued, and the date by which
 // their outcomes were known (the cut-off each slice's labels are read at).
 import * as Plot from "@observablehq/plot";
-import {formatCount} from "../lib/format.js";
+import {formatCount} from "../lib/core/format.js";
 
 /** A slice of model.json `split.slices`. */
 export interface SplitSlice {

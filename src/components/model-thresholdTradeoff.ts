@@ -2,8 +2,8 @@
 // late), recall (late invoices flagged) and the share of invoices flagged, at every threshold the
 // slider offers, with the slider's threshold and the one chosen on validation marked.
 import * as Plot from "@observablehq/plot";
-import type {SweepPoint} from "../lib/findings/model.js";
-import {formatPercent} from "../lib/format.js";
+import type {SweepPoint} from "../lib/views/model.js";
+import {formatPercent} from "../lib/core/format.js";
 
 export interface ThresholdMarksOptions {
   /** The slider's threshold. */

@@ -1,8 +1,8 @@
 // The strategy mix: how the open book splits across collection strategies, by invoices and by value.
 import * as Plot from "@observablehq/plot";
-import {formatPercent} from "../lib/format.js";
+import {formatPercent} from "../lib/core/format.js";
 import {strategyColors} from "./palette.js";
-import type {StrategyKey} from "../lib/strategy.js";
+import type {StrategyKey} from "../lib/portfolio/strategy.js";
 
 export interface StrategyMixRow {
   strategy: string;

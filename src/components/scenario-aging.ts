@@ -3,8 +3,8 @@
 // between buckets reads without a legend. One band per bucket, split by insets rather than facets:
 // this chart is redrawn at every slider step and facets cost several times more to draw.
 import * as Plot from "@observablehq/plot";
-import {formatMoney, formatSigned} from "../lib/format.js";
-import type {ScenarioResult} from "../lib/scenario.js";
+import {formatMoney, formatSigned} from "../lib/core/format.js";
+import type {ScenarioResult} from "../lib/portfolio/scenario.js";
 import {scenarioColor} from "./scenario-forecast.js";
 import {sharePlotStyle} from "./scenario-plotStyle.js";
 

@@ -1,8 +1,8 @@
 // The customers driving the scenario's impact, as a plain table. Names are data: they are set as text
 // (textContent), never parsed as markup.
-import type {CustomerImpact} from "../lib/findings/scenario.js";
-import {impactDriver} from "../lib/findings/scenario.js";
-import {formatMoney, formatSigned} from "../lib/format.js";
+import type {CustomerImpact} from "../lib/views/scenarios.js";
+import {impactDriver} from "../lib/views/scenarios.js";
+import {formatMoney, formatSigned} from "../lib/core/format.js";
 
 export interface CustomerTableOptions {
   currency?: string;

@@ -1,8 +1,8 @@
 // The decision curve: net value of the collection work (financing saved + write-offs recovered − cost of
 // the actions) at each intervention threshold, the best one ringed and the reader's slider value marked.
 import * as Plot from "@observablehq/plot";
-import {formatCount, formatDecimal, formatMoney} from "../lib/format.js";
-import type {InterventionOutcome} from "../lib/scenario.js";
+import {formatCount, formatDecimal, formatMoney} from "../lib/core/format.js";
+import type {InterventionOutcome} from "../lib/portfolio/scenario.js";
 import {scenarioColor} from "./scenario-forecast.js";
 import {sharePlotStyle} from "./scenario-plotStyle.js";
 

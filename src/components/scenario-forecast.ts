@@ -1,9 +1,9 @@
 // The 13-week expected cash-in forecast: no change (dashed, grey band) and the scenario (solid, coloured
 // band) overlaid. The bands are the simulated 10th–90th percentiles; the scenario's is the baseline band
-// shifted by its change in expected cash (see lib/findings/scenario.ts).
+// shifted by its change in expected cash (see lib/views/scenarios.ts).
 import * as Plot from "@observablehq/plot";
-import type {ScenarioForecastRow} from "../lib/findings/scenario.js";
-import {formatMoney} from "../lib/format.js";
+import type {ScenarioForecastRow} from "../lib/views/scenarios.js";
+import {formatMoney} from "../lib/core/format.js";
 import {sharePlotStyle} from "./scenario-plotStyle.js";
 
 export interface ScenarioForecastOptions {

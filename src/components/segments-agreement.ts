@@ -2,7 +2,7 @@
 // is agreement. Counts are written in every cell; the diagonal is outlined and drawn in the "good"
 // colour, disagreement in grey, each darker with more customers.
 import * as Plot from "@observablehq/plot";
-import {formatCount, formatPercent} from "../lib/format.js";
+import {formatCount, formatPercent} from "../lib/core/format.js";
 import {good} from "./palette.js";
 
 export interface AgreementData {

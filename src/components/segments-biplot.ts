@@ -3,7 +3,7 @@
 // share one unit length, so an arrow's direction is honest (on a phone the y axis is stretched, or the
 // cloud would be a strip a few pixels high); the arrows are scaled to fit the cloud.
 import * as Plot from "@observablehq/plot";
-import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../lib/format.js";
+import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../lib/core/format.js";
 import type {ClusterColorScale} from "./segments-colors.js";
 import {shortFeatureLabels} from "./segments-labels.js";
 

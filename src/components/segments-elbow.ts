@@ -1,7 +1,7 @@
 // The elbow: inertia (within-cluster sum of squares) for each k, with the chord between the curve's ends
 // and the gap that the rule maximises drawn at the chosen k, so the reader sees the rule at work.
 import * as Plot from "@observablehq/plot";
-import {formatDecimal} from "../lib/format.js";
+import {formatDecimal} from "../lib/core/format.js";
 
 export interface KCurveData {
   k: number[];

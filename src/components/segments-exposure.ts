@@ -2,7 +2,7 @@
 // amount outstanding, as three 100 % bars. A cluster that is a small share of customers but a large
 // share of the open amount stands out at a glance; names and shares are written on the bars.
 import * as Plot from "@observablehq/plot";
-import {formatPercent} from "../lib/format.js";
+import {formatPercent} from "../lib/core/format.js";
 import type {ClusterColorScale} from "./segments-colors.js";
 
 export interface ExposureCluster {

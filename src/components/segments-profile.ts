@@ -3,7 +3,7 @@
 // the distance from average. The signed value is written in each cell wide enough, so the colour is never
 // the only carrier; features that describe the clusters but do not form them are marked †.
 import * as Plot from "@observablehq/plot";
-import {formatDecimal} from "../lib/format.js";
+import {formatDecimal} from "../lib/core/format.js";
 import {shortFeatureLabels} from "./segments-labels.js";
 
 export interface ProfileCell {

@@ -1,7 +1,7 @@
 // Mean silhouette per k: how well separated the clusters are (−1 to 1; higher is better), with the best
 // k and the chosen k marked — the check the elbow is held against.
 import * as Plot from "@observablehq/plot";
-import {formatDecimal} from "../lib/format.js";
+import {formatDecimal} from "../lib/core/format.js";
 import type {KCurveData} from "./segments-elbow.js";
 
 export interface SilhouetteOptions {

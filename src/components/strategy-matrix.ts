@@ -3,11 +3,11 @@
 // loyal segment and Standard for the rest), coloured by strategy, shaded by its share of the open amount,
 // and labelled with its strategy, invoice count and amount, so colour is never the only carrier.
 import * as Plot from "@observablehq/plot";
-import {formatCount, formatMoney, formatPercent} from "../lib/format.js";
-import {matrixColumns, matrixRows, strategyShortLabels, strategyTinyLabels} from "../lib/findings/strategy.js";
-import type {ViewGridCell} from "../lib/findings/strategy.js";
-import type {RiskCutoffs} from "../lib/riskBands.js";
-import type {StrategyKey, ValueBand} from "../lib/strategy.js";
+import {formatCount, formatMoney, formatPercent} from "../lib/core/format.js";
+import {matrixColumns, matrixRows, strategyShortLabels, strategyTinyLabels} from "../lib/views/strategy.js";
+import type {ViewGridCell} from "../lib/views/strategy.js";
+import type {RiskCutoffs} from "../lib/portfolio/riskBands.js";
+import type {StrategyKey, ValueBand} from "../lib/portfolio/strategy.js";
 import {strategyColors} from "./palette.js";
 
 export interface StrategyMatrixOptions {

@@ -1,11 +1,11 @@
 // How each segment's open amount splits across strategies under the current rules: one stacked bar per
 // segment, shares labelled where they fit, the segment's open amount beside its name.
 import * as Plot from "@observablehq/plot";
-import {formatMoney, formatPercent} from "../lib/format.js";
-import {strategyShortLabels} from "../lib/findings/strategy.js";
-import type {SegmentMixRow} from "../lib/findings/strategy.js";
-import {strategyKeys} from "../lib/strategy.js";
-import type {StrategyKey} from "../lib/strategy.js";
+import {formatMoney, formatPercent} from "../lib/core/format.js";
+import {strategyShortLabels} from "../lib/views/strategy.js";
+import type {SegmentMixRow} from "../lib/views/strategy.js";
+import {strategyKeys} from "../lib/portfolio/strategy.js";
+import type {StrategyKey} from "../lib/portfolio/strategy.js";
 import {strategyColors} from "./palette.js";
 
 export interface SegmentMixOptions {

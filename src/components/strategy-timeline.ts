@@ -1,9 +1,9 @@
 // Each strategy's action plan on one axis of days relative to the due date: when the collector acts, and
 // through which channel. The shape of a channel's symbol repeats what its legend says.
 import * as Plot from "@observablehq/plot";
-import {offsetLabel, offsetShort, strategyShortLabels, strategyTinyLabels} from "../lib/findings/strategy.js";
-import type {TimelinePoint} from "../lib/findings/strategy.js";
-import type {StrategyKey} from "../lib/strategy.js";
+import {offsetLabel, offsetShort, strategyShortLabels, strategyTinyLabels} from "../lib/views/strategy.js";
+import type {TimelinePoint} from "../lib/views/strategy.js";
+import type {StrategyKey} from "../lib/portfolio/strategy.js";
 import {strategyColors} from "./palette.js";
 
 const channels = ["email", "phone", "letter", "account"] as const;

@@ -1,4 +1,4 @@
-import {InputError} from "../../lib/errors.js";
+import {InputError} from "../../lib/core/errors.js";
 
 /** The InputError `run` throws (fails the test if it throws something else or nothing). */
 export function inputError(run: () => unknown): InputError {

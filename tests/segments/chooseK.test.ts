@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import type {Matrix} from "../../lib/models/types.js";
-import {createRandom} from "../../lib/random.js";
-import type {Random} from "../../lib/random.js";
+import type {Matrix} from "../../lib/model/learners/types.js";
+import {createRandom} from "../../lib/core/random.js";
+import type {Random} from "../../lib/core/random.js";
 import {bestSilhouetteK, chooseK, elbow} from "../../lib/segments/chooseK.js";
 import {fitKMeansRange} from "../../lib/segments/kmeans.js";
 import {meanSilhouettes} from "../../lib/segments/silhouette.js";

@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {matrix} from "../../lib/models/types.js";
-import type {Matrix} from "../../lib/models/types.js";
-import {createRandom} from "../../lib/random.js";
+import {matrix} from "../../lib/model/learners/types.js";
+import type {Matrix} from "../../lib/model/learners/types.js";
+import {createRandom} from "../../lib/core/random.js";
 import {assignToNearest, clusterMeans, distinctRows, fitKMeans, fitKMeansRange, inertia} from "../../lib/segments/kmeans.js";
 import {sampleIndices} from "../../lib/segments/sampling.js";
 

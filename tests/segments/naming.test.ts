@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {createRandom} from "../../lib/random.js";
+import {createRandom} from "../../lib/core/random.js";
 import {customerFeatures} from "../../lib/segments/customerFeatures.js";
 import {fitKMeans} from "../../lib/segments/kmeans.js";
 import {customerScores, nameClusters, quadrantOf, segmentQuadrants} from "../../lib/segments/naming.js";

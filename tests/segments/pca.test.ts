@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {matrix} from "../../lib/models/types.js";
+import {matrix} from "../../lib/model/learners/types.js";
 import {projectPca} from "../../lib/segments/pca.js";
 
 interface Reference {

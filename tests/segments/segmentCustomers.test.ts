@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {createRandom} from "../../lib/random.js";
+import {createRandom} from "../../lib/core/random.js";
 import {customerFeatures} from "../../lib/segments/customerFeatures.js";
 import {segmentCustomers} from "../../lib/segments/segmentCustomers.js";
 import {fourGroupWorld} from "../fixtures/segments/invoices.js";

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {matrix} from "../../lib/models/types.js";
-import {createRandom} from "../../lib/random.js";
+import {matrix} from "../../lib/model/learners/types.js";
+import {createRandom} from "../../lib/core/random.js";
 import {meanSilhouette, meanSilhouettes, silhouetteSamples} from "../../lib/segments/silhouette.js";
 
 interface Reference {

@@ -1,0 +1,45 @@
+// The whole report, from a sourced ledger to the files the pages read. Pure: the loader does the I/O.
+import {dataStage} from "./data.js";
+import {modelStage} from "../model/index.js";
+import type {ModelStage} from "../model/index.js";
+import {portfolioStage, worklistCsv} from "../portfolio/index.js";
+import type {PortfolioResult} from "../portfolio/index.js";
+import type {SourcedLedger} from "./source.js";
+import type {ReportFiles, StageHook} from "./types.js";
+
+export interface ReportOptions {
+  seed: number;
+  onStage?: StageHook;
+}
+
+export interface Report {
+  /** name → JSON value, written as `<name>.json`. */
+  files: ReportFiles;
+  /** name → CSV lines, written as `<name>.csv` (downloads). */
+  downloads: Record<string, () => Iterable<string>>;
+  /** Stage results, for the benchmark and the export (never written into the site). */
+  model: ModelStage;
+  portfolio: PortfolioResult;
+}
+
+export function buildReport(sourced: SourcedLedger, {seed, onStage}: ReportOptions): Report {
+  const stage = <T>(name: string, run: () => T): T => {
+    onStage?.({stage: name, phase: "start"});
+    const result = run();
+    onStage?.({stage: name, phase: "end"});
+    return result;
+  };
+  const {ledger} = sourced;
+  const data = stage("data", () => dataStage(sourced));
+  const model = stage("model", () => modelStage(ledger, {seed, onStage}));
+  const portfolio = stage("portfolio", () => portfolioStage(ledger, model.scores, {seed, onStage}));
+  return {
+    files: {...data.files, ...model.files, ...portfolio.files},
+    downloads: {
+      "cleaned-ledger": data.cleanedCsv,
+      worklist: () => [worklistCsv(portfolio.worklist, {currency: ledger.currency})]
+    },
+    model,
+    portfolio
+  };
+}

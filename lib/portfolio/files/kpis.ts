@@ -1,0 +1,178 @@
+// The `kpis` file: KPI cards as of the report date against the previous month, a 24-month trend, aging,
+// KPIs per segment, the riskiest customers, the risk-score distribution and the expected aging shift.
+import {formatIsoDay, formatMonthIndex, monthIndex} from "../../core/dates.js";
+import {compareKpis, kpiDefinitions, kpiSeries, segmentKpis} from "../kpi.js";
+import type {KpiDefinition, KpiKey, KpiSnapshot, ReceivablesHistory} from "../kpi.js";
+import type {Ledger} from "../../input/ledger.js";
+import type {OpenInvoice} from "../openInvoices.js";
+import type {CompiledTiming} from "../paymentTiming.js";
+import {defaultRiskCutoffs, riskBandLabels} from "../riskBands.js";
+import {agingShift, customerRisks, riskDistribution, topRiskyCustomers} from "../riskOutlook.js";
+import {round} from "../../core/json.js";
+
+export type CardKey = KpiKey | "overdueShare";
+
+/**
+ * How a card's value reads: "share" is a fraction 0–1 (the page shows it as %), "percent" is already
+ * 0–100 (CEI), "times" a ratio, "days" and "currency" as they say.
+ */
+export type CardFormat = "days" | "share" | "percent" | "times" | "currency";
+
+const cardFormats: Record<CardKey, CardFormat> = {
+  dso: "days",
+  bestPossibleDso: "days",
+  averageDaysDelinquent: "days",
+  collectionEffectivenessIndex: "percent",
+  turnover: "times",
+  atRiskRate: "share",
+  receivables: "currency",
+  overdueShare: "share"
+};
+
+export const overdueShareDefinition: KpiDefinition = {
+  label: "Overdue share",
+  unit: "%",
+  formula: "Share of open receivables past their due date (every aging bucket but Current).",
+  better: "lower"
+};
+
+export const cardOrder: readonly CardKey[] = [
+  "dso",
+  "bestPossibleDso",
+  "averageDaysDelinquent",
+  "collectionEffectivenessIndex",
+  "turnover",
+  "atRiskRate",
+  "receivables",
+  "overdueShare"
+];
+
+function cardValue(snapshot: KpiSnapshot, key: CardKey): number {
+  if (key === "overdueShare") return snapshot.receivables.total > 0 ? snapshot.receivables.pastDue / snapshot.receivables.total : 0;
+  if (key === "receivables") return snapshot.receivables.total;
+  return snapshot[key];
+}
+
+function cardDigits(format: CardFormat): number {
+  return format === "share" ? 4 : 2;
+}
+
+export interface KpisInputs {
+  ledger: Ledger;
+  history: ReceivablesHistory;
+  /** Every open invoice (not a sample). */
+  open: readonly OpenInvoice[];
+  timing: CompiledTiming;
+  segmentOf: ReadonlyMap<string, string | null>;
+  /** Months in the trend (default 24). */
+  months?: number;
+  /** Days of the aging shift (default 30). */
+  horizonDays?: number;
+}
+
+export function kpisFile({ledger, history, open, timing, segmentOf, months = 24, horizonDays = 30}: KpisInputs) {
+  const asOf = ledger.asOf;
+  const comparison = compareKpis(history, asOf, 1);
+  const cards = cardOrder.map((key) => {
+    const definition = key === "overdueShare" ? overdueShareDefinition : kpiDefinitions[key];
+    const format = cardFormats[key];
+    const digits = cardDigits(format);
+    const value = cardValue(comparison.current, key);
+    const previous = cardValue(comparison.previous, key);
+    return {
+      key,
+      label: definition.label,
+      unit: definition.unit,
+      format,
+      formula: definition.formula,
+      better: definition.better,
+      value: round(value, digits),
+      previous: round(previous, digits),
+      change: round(value - previous, digits)
+    };
+  });
+
+  const series = kpiSeries(history, asOf, months);
+  const receivables = comparison.current.receivables;
+  const customerRisk = new Map(customerRisks(open).map((c) => [c.customerId, c.meanPLate]));
+  const perSegment = segmentKpis(ledger.invoices, asOf, {segmentOf, customerRisk});
+  const top = topRiskyCustomers(open, 10);
+  const shift = agingShift(open, timing, asOf, horizonDays);
+
+  return {
+    asOf,
+    asOfIso: formatIsoDay(asOf),
+    previousAsOf: comparison.previous.asOf,
+    previousAsOfIso: formatIsoDay(comparison.previous.asOf),
+    currency: ledger.currency,
+    cards,
+    series: {
+      length: series.length,
+      month: series.map((s) => formatMonthIndex(monthIndex(s.asOf))),
+      date: series.map((s) => formatIsoDay(s.asOf)),
+      dso: series.map((s) => round(s.dso, 2)),
+      bestPossibleDso: series.map((s) => round(s.bestPossibleDso, 2)),
+      averageDaysDelinquent: series.map((s) => round(s.averageDaysDelinquent, 2)),
+      collectionEffectivenessIndex: series.map((s) => round(s.collectionEffectivenessIndex, 2)),
+      turnover: series.map((s) => round(s.turnover, 2)),
+      atRiskRate: series.map((s) => round(s.atRiskRate, 4)),
+      receivables: series.map((s) => round(s.receivables.total, 2)),
+      overdueShare: series.map((s) => round(cardValue(s, "overdueShare"), 4))
+    },
+    aging: {
+      total: round(receivables.total, 2),
+      count: receivables.count,
+      rows: receivables.aging.map((a) => ({
+        bucket: a.bucket,
+        amount: round(a.amount, 2),
+        count: a.count,
+        amountShare: round(a.amountShare, 4),
+        countShare: round(a.countShare, 4)
+      }))
+    },
+    segments: {
+      highRiskRule: `A customer is high risk when the amount-weighted mean P(late) of its open invoices is at least ${defaultRiskCutoffs.high}.`,
+      rows: perSegment.map((s) => ({
+        segment: s.segment,
+        customers: s.customers,
+        openAmount: round(s.openAmount, 2),
+        averageOutstanding: round(s.averageOutstanding, 2),
+        dso: round(s.dso, 2),
+        highRiskShare: round(s.highRiskShare, 4),
+        highRiskCustomers: s.highRiskCustomers
+      }))
+    },
+    topRiskyCustomers: top.map((c, i) => ({
+      rank: i + 1,
+      customerId: c.customerId,
+      customerName: c.customerName,
+      segment: c.segment,
+      openAmount: round(c.openAmount, 2),
+      expectedLateAmount: round(c.expectedLateAmount, 2),
+      meanPLate: round(c.meanPLate, 4),
+      invoices: c.invoices,
+      maxDaysOverdue: c.maxDaysOverdue
+    })),
+    riskDistribution: riskDistribution(open).map((b) => ({
+      lo: round(b.lo, 4),
+      hi: round(b.hi, 4),
+      band: b.band,
+      bandLabel: riskBandLabels[b.band],
+      count: b.count,
+      amount: round(b.amount, 2)
+    })),
+    agingShift: {
+      horizonDays,
+      rule: "No new invoices; each open invoice ages by the horizon and stays open with its probability of being neither paid nor written off by then (payment-timing model).",
+      rows: shift.map((r) => ({
+        bucket: r.bucket,
+        todayAmount: round(r.todayAmount, 2),
+        todayCount: r.todayCount,
+        expectedAmount: round(r.expectedAmount, 2),
+        expectedCount: round(r.expectedCount, 2)
+      }))
+    }
+  };
+}
+
+export type KpisFile = ReturnType<typeof kpisFile>;

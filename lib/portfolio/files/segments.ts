@@ -1,0 +1,441 @@
+// The `segments` file: customer behaviour features, k-means for every k with its elbow and silhouette,
+// the chosen k, the PCA picture, the case-study cluster table per k, profiles, generated observations,
+// proposals and the comparison with the rule-based rating.
+import {formatDays, formatMoney, formatPercent} from "../../core/format.js";
+import {segmentKpis} from "../kpi.js";
+import type {Ledger} from "../../input/ledger.js";
+import {customerFeatureSpecs} from "../../segments/customerFeatures.js";
+import type {CustomerFeatureKey, CustomerFeatureTable, CustomerProfile} from "../../segments/customerFeatures.js";
+import {segmentLetters, segmentQuadrants} from "../../segments/naming.js";
+import type {SegmentLetter} from "../../segments/naming.js";
+import type {Segmentation, SegmentationForK} from "../../segments/segmentCustomers.js";
+import {round} from "../../core/json.js";
+import {compareText, sampleIds} from "../sample.js";
+
+/** What a collections team does with each quadrant, in one word, with the quadrant's action text. */
+export const segmentProposals: Record<SegmentLetter, {proposal: "Reward" | "Safeguard" | "Automate" | "Monitor"; action: string}> = {
+  A: {proposal: "Reward", action: segmentQuadrants.A.action},
+  B: {proposal: "Safeguard", action: segmentQuadrants.B.action},
+  C: {proposal: "Automate", action: segmentQuadrants.C.action},
+  D: {proposal: "Monitor", action: segmentQuadrants.D.action}
+};
+
+/** Per letter: the quadrant's label, the proposal word and its action text (cluster rows carry the word only). */
+function proposalTable() {
+  return segmentLetters.map((letter) => ({letter, label: segmentQuadrants[letter].label, ...segmentProposals[letter]}));
+}
+
+export type RiskLevel = "Low" | "Medium" | "High";
+
+/** A cluster's risk level from its mean P(late) against the portfolio's (clustered customers' invoices). */
+export function clusterRiskLevel(meanPLate: number, portfolioPLate: number): RiskLevel {
+  if (!(portfolioPLate > 0)) return "Medium";
+  const ratio = meanPLate / portfolioPLate;
+  return ratio < 0.8 ? "Low" : ratio > 1.25 ? "High" : "Medium";
+}
+
+export const riskLevelRule =
+  "Risk level: the cluster's mean predicted P(late) over its invoices against the mean over all clustered customers' invoices — below 0.8× Low, above 1.25× High, otherwise Medium.";
+
+export interface SegmentsOptions {
+  /** Most customers in the PCA scatter (default 2,500; a seeded hash of the customer id picks them above it). */
+  pointsCap?: number;
+  /** Thin-history customers listed (default 50, largest outstanding first). */
+  thinRows?: number;
+  seed: number;
+}
+
+interface CustomerTotals {
+  invoices: number;
+  invoiced: number;
+  outstanding: number;
+  pLateSum: number;
+}
+
+/** Invoice count, amounts and summed P(late) per customer id. */
+export function customerTotals(ledger: Ledger, pLate: ArrayLike<number>): Map<string, CustomerTotals> {
+  const totals = new Map<string, CustomerTotals>();
+  ledger.invoices.forEach((invoice, i) => {
+    let t = totals.get(invoice.customerId);
+    if (!t) totals.set(invoice.customerId, (t = {invoices: 0, invoiced: 0, outstanding: 0, pLateSum: 0}));
+    t.invoices += 1;
+    t.invoiced += invoice.amount;
+    t.outstanding += invoice.openAmount;
+    t.pLateSum += pLate[i];
+  });
+  return totals;
+}
+
+export function segmentsFile(
+  ledger: Ledger,
+  pLate: ArrayLike<number>,
+  table: CustomerFeatureTable,
+  segmentation: Segmentation,
+  options: SegmentsOptions
+) {
+  const {pointsCap = 2_500, thinRows = 50, seed} = options;
+  const totals = customerTotals(ledger, pLate);
+  const profiles = table.profiles;
+  const clustered = profiles.map((p) => totals.get(p.customerId)!);
+  const all = sumTotals(clustered);
+  const portfolioPLate = all.invoices ? all.pLateSum / all.invoices : 0;
+
+  const perK = segmentation.perK.map((fit) => kSection(ledger, table, fit, clustered, all, portfolioPLate));
+  const chosen = segmentation.perK.find((fit) => fit.k === segmentation.choice.k)!;
+  const segmentOf = new Map<string, string | null>();
+  for (const p of table.thinHistory) segmentOf.set(p.customerId, null);
+  profiles.forEach((p, i) => segmentOf.set(p.customerId, chosen.clusters[chosen.assignments[i]].name));
+
+  const {keep, capped} = sampleIds(segmentation.customerIds, pointsCap, seed);
+  const shown = profiles.flatMap((p, i) => (keep.has(p.customerId) ? [i] : []));
+  const points: Record<string, unknown> = {
+    length: shown.length,
+    customerId: shown.map((i) => profiles[i].customerId),
+    name: shown.map((i) => profiles[i].name),
+    pc1: shown.map((i) => round(segmentation.pca.pc1[i], 3)),
+    pc2: shown.map((i) => round(segmentation.pca.pc2[i], 3)),
+    // What a reader hovering a customer wants to know besides its position.
+    outstanding: shown.map((i) => round(clustered[i].outstanding, 0)),
+    totalInvoiced: shown.map((i) => round(clustered[i].invoiced, 0)),
+    averageDelay: shown.map((i) => round(profiles[i].features.averageDelay, 1)),
+    predictedLate: shown.map((i) => round(clustered[i].invoices ? clustered[i].pLateSum / clustered[i].invoices : NaN, 3))
+  };
+  // Each k's cluster (index into that k's `clusters`), so the k selector recolours the same points.
+  for (const fit of segmentation.perK) points[`k${fit.k}`] = shown.map((i) => fit.assignments[i]);
+
+  const letterCounts = Object.fromEntries(segmentLetters.map((l) => [l, 0])) as Record<SegmentLetter, number>;
+  for (const l of segmentation.rule.letters) letterCounts[l] += 1;
+
+  const file = {
+    available: true as const,
+    reason: null,
+    ...describeFeatures(ledger, table, totals, thinRows),
+    kCurve: {
+      length: segmentation.perK.length,
+      k: segmentation.perK.map((f) => f.k),
+      inertia: segmentation.perK.map((f) => round(f.inertia, 2)),
+      silhouette: segmentation.perK.map((f) => round(f.silhouette, 4)),
+      silhouetteExact: segmentation.perK.map((f) => f.silhouetteExact),
+      elbowDistance: segmentation.perK.map((f) => round(segmentation.choice.elbow.find((e) => e.k === f.k)?.distance, 4))
+    },
+    choice: {
+      k: segmentation.choice.k,
+      rule: segmentation.choice.rule,
+      elbowK: segmentation.choice.elbowK,
+      silhouetteK: segmentation.choice.silhouetteK,
+      agree: segmentation.choice.agree,
+      decidedBy: segmentation.choice.decidedBy
+    },
+    riskLevelRule,
+    proposals: proposalTable(),
+    perK,
+    pca: {
+      explainedVarianceRatio: segmentation.pca.explainedVarianceRatio.map((v) => round(v, 4)),
+      loadings: segmentation.pca.loadings.map((l) => ({
+        feature: l.feature,
+        label: customerFeatureSpecs.find((s) => s.key === l.feature)?.label ?? l.feature,
+        pc1: round(l.pc1, 4),
+        pc2: round(l.pc2, 4)
+      })),
+      capped,
+      cap: pointsCap,
+      capRule: capped
+        ? `${shown.length.toLocaleString("en-US")} of ${profiles.length.toLocaleString("en-US")} clustered customers, chosen by a seeded hash of the customer id.`
+        : null,
+      points
+    },
+    ruleRating: {
+      rule: segmentation.rule.rule,
+      lateDelayDays: segmentation.rule.lateDelayDays,
+      valueThreshold: round(segmentation.rule.valueThreshold, 2),
+      counts: letterCounts
+    }
+  };
+  // segmentOf: customerId → segment name at the chosen k (null: too little history).
+  return {file, segmentOf, chosen};
+}
+
+export type SegmentsFile = ReturnType<typeof segmentsFile>["file"];
+
+/** The file when too few customers have enough history to cluster: features and thin history only. */
+export function unsegmentedFile(ledger: Ledger, pLate: ArrayLike<number>, table: CustomerFeatureTable, {thinRows = 50}: {thinRows?: number} = {}) {
+  const segmentOf = new Map<string, string | null>();
+  for (const p of [...table.profiles, ...table.thinHistory]) segmentOf.set(p.customerId, null);
+  const file = {
+    available: false as const,
+    reason: `Only ${table.profiles.length} customers have ${table.minSettled} or more settled invoices and ${table.clusteringFeatures.length} usable features; segmentation needs at least 3 customers and one feature.`,
+    ...describeFeatures(ledger, table, customerTotals(ledger, pLate), thinRows),
+    kCurve: null,
+    choice: null,
+    riskLevelRule,
+    proposals: proposalTable(),
+    perK: [],
+    pca: null,
+    ruleRating: null
+  };
+  return {file, segmentOf, chosen: null};
+}
+
+/** Feature definitions, customer counts and the thin-history list: the part of the file that needs no clustering. */
+function describeFeatures(ledger: Ledger, table: CustomerFeatureTable, totals: Map<string, CustomerTotals>, thinRows: number) {
+  const thin = [...table.thinHistory].sort((a, b) => b.features.outstanding! - a.features.outstanding! || compareText(a.customerId, b.customerId));
+  return {
+    asOf: ledger.asOf,
+    currency: ledger.currency,
+    features: customerFeatureSpecs.map((spec) => ({
+      key: spec.key,
+      label: spec.label,
+      definition: spec.definition,
+      unit: spec.unit,
+      transform: spec.transform,
+      available: table.availableFeatures.includes(spec.key),
+      unavailableReason: table.unavailable.find((u) => u.key === spec.key)?.reason ?? null,
+      clustering: table.clusteringFeatures.includes(spec.key),
+      imputed: table.imputed[spec.key] ?? 0
+    })),
+    clusteringFeatures: table.clusteringFeatures,
+    constantFeatures: table.constant,
+    customers: {clustered: table.profiles.length, thinHistory: table.thinHistory.length, total: table.profiles.length + table.thinHistory.length},
+    thinHistory: {
+      count: table.thinHistory.length,
+      minSettled: table.minSettled,
+      rule: `Customers with fewer than ${table.minSettled} settled invoices are described but not clustered.`,
+      shown: Math.min(thinRows, thin.length),
+      rows: thinTable(thin.slice(0, thinRows), totals)
+    }
+  };
+}
+
+function sumTotals(rows: readonly CustomerTotals[]): CustomerTotals {
+  const s: CustomerTotals = {invoices: 0, invoiced: 0, outstanding: 0, pLateSum: 0};
+  for (const r of rows) {
+    s.invoices += r.invoices;
+    s.invoiced += r.invoiced;
+    s.outstanding += r.outstanding;
+    s.pLateSum += r.pLateSum;
+  }
+  return s;
+}
+
+function thinTable(rows: readonly CustomerProfile[], totals: Map<string, CustomerTotals>) {
+  return {
+    length: rows.length,
+    customerId: rows.map((p) => p.customerId),
+    name: rows.map((p) => p.name),
+    invoices: rows.map((p) => p.invoiceCount),
+    settled: rows.map((p) => p.settledCount),
+    totalInvoiced: rows.map((p) => round(p.features.totalInvoiced, 2)),
+    outstanding: rows.map((p) => round(p.features.outstanding, 2)),
+    meanPLate: rows.map((p) => {
+      const t = totals.get(p.customerId)!;
+      return round(t.invoices ? t.pLateSum / t.invoices : NaN, 4);
+    })
+  };
+}
+
+interface ClusterFigures {
+  cluster: number;
+  letter: SegmentLetter;
+  name: string;
+  label: string;
+  proposal: string;
+  action: string;
+  customers: number;
+  customerShare: number;
+  invoices: number;
+  invoiceShare: number;
+  invoicedAmount: number;
+  amountShare: number;
+  outstanding: number;
+  outstandingShare: number;
+  averageOutstanding: number;
+  dso: number;
+  meanPLate: number;
+  riskLevel: RiskLevel;
+  riskScore: number;
+  valueScore: number;
+  means: Partial<Record<CustomerFeatureKey, number>>;
+}
+
+function kSection(
+  ledger: Ledger,
+  table: CustomerFeatureTable,
+  fit: SegmentationForK,
+  clustered: readonly CustomerTotals[],
+  all: CustomerTotals,
+  portfolioPLate: number
+) {
+  const groups = fit.clusters.map(() => ({invoices: 0, invoiced: 0, outstanding: 0, pLateSum: 0}));
+  fit.assignments.forEach((rank, i) => {
+    const g = groups[rank], t = clustered[i];
+    g.invoices += t.invoices;
+    g.invoiced += t.invoiced;
+    g.outstanding += t.outstanding;
+    g.pLateSum += t.pLateSum;
+  });
+  const segmentOf = new Map<string, string | null>();
+  table.profiles.forEach((p, i) => segmentOf.set(p.customerId, fit.clusters[fit.assignments[i]].name));
+  const dso = new Map(segmentKpis(ledger.invoices, ledger.asOf, {segmentOf}).map((s) => [s.segment, s.dso]));
+  const customers = table.profiles.length;
+  const rows: ClusterFigures[] = fit.clusters.map((c, rank) => {
+    const g = groups[rank];
+    const meanPLate = g.invoices ? g.pLateSum / g.invoices : NaN;
+    return {
+      cluster: rank,
+      letter: c.letter,
+      name: c.name,
+      label: c.label,
+      proposal: segmentProposals[c.letter].proposal,
+      action: segmentProposals[c.letter].action,
+      customers: c.size,
+      customerShare: customers ? c.size / customers : 0,
+      invoices: g.invoices,
+      invoiceShare: all.invoices ? g.invoices / all.invoices : 0,
+      invoicedAmount: g.invoiced,
+      amountShare: all.invoiced > 0 ? g.invoiced / all.invoiced : 0,
+      outstanding: g.outstanding,
+      outstandingShare: all.outstanding > 0 ? g.outstanding / all.outstanding : 0,
+      averageOutstanding: c.size ? g.outstanding / c.size : 0,
+      dso: dso.get(c.name) ?? NaN,
+      meanPLate,
+      riskLevel: clusterRiskLevel(meanPLate, portfolioPLate),
+      riskScore: c.riskScore,
+      valueScore: c.valueScore,
+      means: c.means
+    };
+  });
+  const currency = ledger.currency;
+  return {
+    k: fit.k,
+    inertia: round(fit.inertia, 2),
+    silhouette: round(fit.silhouette, 4),
+    clusters: rows.map((r) => ({
+      cluster: r.cluster,
+      letter: r.letter,
+      name: r.name,
+      label: r.label,
+      proposal: r.proposal,
+      customers: r.customers,
+      customerShare: round(r.customerShare, 4),
+      invoices: r.invoices,
+      invoiceShare: round(r.invoiceShare, 4),
+      invoicedAmount: round(r.invoicedAmount, 2),
+      amountShare: round(r.amountShare, 4),
+      outstanding: round(r.outstanding, 2),
+      outstandingShare: round(r.outstandingShare, 4),
+      averageOutstanding: round(r.averageOutstanding, 2),
+      dso: round(r.dso, 2),
+      meanPLate: round(r.meanPLate, 4),
+      riskLevel: r.riskLevel,
+      riskScore: round(r.riskScore, 4),
+      valueScore: round(r.valueScore, 4),
+      means: Object.fromEntries(table.availableFeatures.map((key) => [key, round(r.means[key], featureDigits(key))])),
+      summary: clusterSummary(r, currency)
+    })),
+    profile: {
+      features: table.availableFeatures,
+      z: profileMeans(table, fit).map((row) => row.map((v) => round(v, 4)))
+    },
+    observations: observations(rows, currency),
+    agreement: {
+      share: round(fit.agreement.agreement, 4),
+      customers: fit.agreement.customers,
+      letters: segmentLetters,
+      // crossTab[i][j]: customers whose cluster has letter i and whom the rule rates j.
+      crossTab: fit.agreement.crossTab
+    }
+  };
+}
+
+function featureDigits(key: CustomerFeatureKey): number {
+  const unit = customerFeatureSpecs.find((s) => s.key === key)!.unit;
+  return unit === "currency" || unit === "days" || unit === "score" ? 2 : 4;
+}
+
+/** Mean standardised value of each available feature per cluster (rows: clusters; columns: availableFeatures). */
+function profileMeans(table: CustomerFeatureTable, fit: SegmentationForK): number[][] {
+  const keys = table.availableFeatures;
+  const sums = fit.clusters.map(() => new Float64Array(keys.length));
+  const counts = fit.clusters.map(() => new Float64Array(keys.length));
+  table.profiles.forEach((p, i) => {
+    const rank = fit.assignments[i];
+    keys.forEach((key, j) => {
+      const z = p.z[key];
+      if (z === undefined) return;
+      sums[rank][j] += z;
+      counts[rank][j] += 1;
+    });
+  });
+  return sums.map((row, rank) => Array.from(row, (sum, j) => (counts[rank][j] ? sum / counts[rank][j] : NaN)));
+}
+
+function clusterSummary(r: ClusterFigures, currency: string): string {
+  const delay = r.means.averageDelay;
+  const onTime = r.means.onTimeShare;
+  const habit =
+    delay === undefined ? "" : delay <= 0 ? `pay on average ${formatDays(-delay)} early` : `pay on average ${formatDays(delay)} late`;
+  const parts = [
+    `${r.name} (${r.label}): ${r.customers.toLocaleString("en-US")} customers`,
+    habit ? `who ${habit}${onTime === undefined ? "" : `, ${formatPercent(onTime, 0)} of invoices on time`}` : ""
+  ].filter(Boolean);
+  return (
+    `${parts.join(" ")}; ${formatPercent(r.amountShare)} of the amount invoiced, ${formatMoney(r.outstanding, {currency})} outstanding ` +
+    `(DSO ${formatDays(r.dso, 0)}), mean predicted P(late) ${formatPercent(r.meanPLate)}. Proposal: ${r.proposal.toLowerCase()}.`
+  );
+}
+
+export type ObservationKind = "largestExposure" | "highestDelay" | "steadiestPayers";
+
+/** Headline sentences computed from the cluster table. */
+function observations(rows: readonly ClusterFigures[], currency: string): {kind: ObservationKind; cluster: number; name: string; value: number | null; text: string}[] {
+  const out: {kind: ObservationKind; cluster: number; name: string; value: number | null; text: string}[] = [];
+  const pick = (score: (r: ClusterFigures) => number | undefined, highest: boolean) => {
+    let best: ClusterFigures | undefined, bestValue = NaN;
+    for (const r of rows) {
+      const v = score(r);
+      if (v === undefined || !Number.isFinite(v)) continue;
+      if (!best || (highest ? v > bestValue : v < bestValue)) [best, bestValue] = [r, v];
+    }
+    return best ? {row: best, value: bestValue} : undefined;
+  };
+  const exposure = pick((r) => r.outstanding, true);
+  if (exposure) {
+    const r = exposure.row;
+    out.push({
+      kind: "largestExposure",
+      cluster: r.cluster,
+      name: r.name,
+      value: round(r.outstanding, 2),
+      text: `Largest exposure: ${r.name} (${r.label}) owes ${formatMoney(r.outstanding, {currency})}, ${formatPercent(r.outstandingShare)} of the segmented customers' open amount, across ${r.customers.toLocaleString("en-US")} customers.`
+    });
+  }
+  const delay = pick((r) => r.means.averageDelay, true);
+  if (delay) {
+    const r = delay.row;
+    const onTime = r.means.onTimeShare;
+    out.push({
+      kind: "highestDelay",
+      cluster: r.cluster,
+      name: r.name,
+      value: round(delay.value, 2),
+      text:
+        `Highest delay: ${r.name} (${r.label}) pays on average ${formatDays(delay.value)} ${delay.value >= 0 ? "late" : "early"} (amount-weighted)` +
+        `${onTime === undefined ? "" : `, with ${formatPercent(onTime, 0)} of invoices on time`}; mean predicted P(late) ${formatPercent(r.meanPLate)}.`
+    });
+  }
+  const steady = pick((r) => r.means.paymentConsistency, false);
+  if (steady) {
+    const r = steady.row;
+    const onTime = r.means.onTimeShare;
+    out.push({
+      kind: "steadiestPayers",
+      cluster: r.cluster,
+      name: r.name,
+      value: round(steady.value, 2),
+      text:
+        `Steadiest payers: ${r.name} (${r.label}), whose payment delays vary least (standard deviation ${formatDays(steady.value)})` +
+        `${onTime === undefined ? "" : ` and ${formatPercent(onTime, 0)} of invoices are paid on time`}.`
+    });
+  }
+  return out;
+}

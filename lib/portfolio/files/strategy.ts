@@ -1,0 +1,125 @@
+// The `strategy` file: the default strategy assignment's matrix, table and themes, the rules and their
+// parameters, proposals per segment, and the open invoices in the compact form the page re-runs
+// assignStrategies / strategyMatrix / strategyTable on when the reader moves a cut-off.
+import type {OpenInvoice} from "../openInvoices.js";
+import {segmentLetter} from "../openInvoices.js";
+import {defaultRiskCutoffs, riskBandLabels, riskBands, riskCutoffRule} from "../riskBands.js";
+import {customerRisks} from "../riskOutlook.js";
+import {segmentQuadrants} from "../../segments/naming.js";
+import {quantile} from "../../core/stats.js";
+import {describeRule, roundToSignificant, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../strategy.js";
+import type {StrategyAssignment, StrategyKey} from "../strategy.js";
+import {round} from "../../core/json.js";
+import {openInvoiceTable} from "../openInvoiceTable.js";
+import type {SampleInfo} from "../sample.js";
+import {segmentProposals} from "./segments.js";
+
+export interface StrategyInputs {
+  /** Every open invoice, as rebuilt from the compact table. */
+  open: readonly OpenInvoice[];
+  assignment: StrategyAssignment;
+  /** The open invoices the page gets (all of them unless capped), and what the cap kept. */
+  shipped: readonly OpenInvoice[];
+  sample: SampleInfo;
+  asOf: number;
+  currency: string;
+}
+
+const valueQuantiles = [0.5, 0.75, 0.9, 0.95] as const;
+
+export function strategyFile({open, assignment, shipped, sample, asOf, currency}: StrategyInputs) {
+  const {cells, grid} = strategyMatrix(open, assignment);
+  const table = strategyTable(open, assignment);
+  const themes = strategyThemes(open, assignment);
+  const options = assignment.options;
+  const customerTotals = customerRisks(open).map((c) => c.openAmount);
+  const money = (v: number) => round(v, 2);
+  return {
+    asOf,
+    currency,
+    cutoffs: {
+      risk: {...options.cutoffs},
+      riskRule: riskCutoffRule(options.cutoffs),
+      defaultRisk: {...defaultRiskCutoffs},
+      invoiceValue: money(options.invoiceValueCutoff),
+      customerValue: money(options.customerValueCutoff),
+      valueRule:
+        "An invoice is high value when its open amount is at least the invoice value cut-off; a customer when its total open amount is at least the customer cut-off. Defaults: the 75th percentile of each, rounded to two significant digits.",
+      // Candidate values for the value sliders, from the open book (rounded like the default).
+      suggestedInvoiceValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(open.map((i) => i.amount), p))})),
+      suggestedCustomerValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(customerTotals, p))})),
+      loyaltySegments: [...options.loyaltySegments]
+    },
+    rules: options.rules.map((rule, index) => ({index, ...rule, text: describeRule(rule, options)})),
+    definitions: strategyKeys.map((key) => {
+      const d = strategyDefinitions[key];
+      return {key, label: d.label, summary: d.summary, actions: d.actions.map((a) => ({...a}))};
+    }),
+    riskBands: riskBands.map((band) => ({band, label: riskBandLabels[band]})),
+    valueBands: [...valueBands],
+    matrix: {
+      cells: cells.map((c) => ({...c, amount: money(c.amount)})),
+      grid: grid.map((g) => ({...g, amount: money(g.amount), strategies: g.strategies.map((s) => ({...s, amount: money(s.amount)}))}))
+    },
+    table: table.map((r) => ({
+      strategy: r.strategy,
+      label: r.label,
+      invoices: r.invoices,
+      invoiceShare: round(r.invoiceShare, 4),
+      amount: money(r.amount),
+      amountShare: round(r.amountShare, 4),
+      meanPLate: round(r.meanPLate, 4),
+      customers: r.customers,
+      actions: r.actions.map((a) => ({...a}))
+    })),
+    themes: themes.map((t) => ({...t, share: round(t.share, 4), amount: money(t.amount), strategies: [...t.strategies]})),
+    segmentProposals: segmentProposalRows(open, assignment),
+    sample,
+    openInvoices: openInvoiceTable(shipped, asOf)
+  };
+}
+
+export type StrategyFile = ReturnType<typeof strategyFile>;
+
+/** Per segment (chosen k): its quadrant's proposal and how its open invoices and customers are treated. */
+function segmentProposalRows(open: readonly OpenInvoice[], assignment: StrategyAssignment) {
+  const names = [...new Set(open.map((i) => i.segment))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return names.map((segment) => {
+    const mix = Object.fromEntries(strategyKeys.map((k) => [k, {invoices: 0, amount: 0, customers: 0}])) as Record<StrategyKey, {invoices: number; amount: number; customers: number}>;
+    let invoices = 0, amount = 0;
+    open.forEach((invoice, i) => {
+      if (invoice.segment !== segment) return;
+      const s = mix[assignment.invoices[i].strategy];
+      s.invoices += 1;
+      s.amount += invoice.amount;
+      invoices += 1;
+      amount += invoice.amount;
+    });
+    let customers = 0;
+    for (const c of assignment.customers) {
+      if (c.segment !== segment) continue;
+      mix[c.strategy].customers += 1;
+      customers += 1;
+    }
+    const letter = segmentLetter(segment);
+    const dominant = strategyKeys.reduce((best, k) => (mix[k].amount > mix[best].amount ? k : best), strategyKeys[0]);
+    return {
+      segment,
+      letter,
+      label: letter ? segmentQuadrants[letter].label : "Too little history to segment",
+      proposal: letter ? segmentProposals[letter].proposal : "Monitor",
+      action: letter ? segmentProposals[letter].action : "Apply the invoice-level strategy until enough history has built up to segment the customer.",
+      customers,
+      invoices,
+      amount: round(amount, 2),
+      dominantStrategy: invoices ? dominant : null,
+      strategies: strategyKeys.map((k) => ({
+        strategy: k,
+        invoices: mix[k].invoices,
+        amount: round(mix[k].amount, 2),
+        amountShare: round(amount > 0 ? mix[k].amount / amount : 0, 4),
+        customers: mix[k].customers
+      }))
+    };
+  });
+}
