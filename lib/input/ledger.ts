@@ -166,6 +166,13 @@ export interface LedgerSource {
   seed?: number;
 }
 
+/** One receipt applied to an invoice, as a payments file or a ledger-entries export lists it. */
+export interface Payment {
+  invoiceId: string;
+  day: Day;
+  amount: number;
+}
+
 export interface Ledger {
   invoices: Invoice[];
   customers: Customer[];
@@ -174,6 +181,12 @@ export interface Ledger {
   currency: string;
   source: LedgerSource;
   available: Availability;
+  /**
+   * Every receipt by invoice id, in date order, where the source lists receipts one by one (a separate
+   * payments file); absent when only each invoice's totals are known (paid amount, last payment date).
+   * Replaying an earlier as-of date reads partial payments from here.
+   */
+  payments?: ReadonlyMap<string, readonly Payment[]>;
 }
 
 /** The outcome of an invoice as it was known on `cutoff`: late, on time, or not yet known. */
