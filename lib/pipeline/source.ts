@@ -1,7 +1,7 @@
 // Where the report's ledger comes from: the seeded synthetic generator (dirtied, then cleaned like any
 // export, so the cleaning report shows real work) or the user's own CSV text. Reading the file is the
 // loader's job; this module only sees text.
-import {cleanCsv, cleanLedger} from "../clean/index.js";
+import {cleanLedger} from "../clean/index.js";
 import type {CleaningReport} from "../clean/index.js";
 import {createDirtTally, defaultDirtRate, dirtDescriptions, injectDirt} from "../source/dirt.js";
 import type {DirtKind} from "../source/dirt.js";
@@ -9,11 +9,19 @@ import {generateLedger, resolveGeneratorOptions} from "../source/generate.js";
 import type {GeneratorOptions, SyntheticLedger} from "../source/generate.js";
 import {rawColumns} from "../input/ledger.js";
 import type {Ledger, RawRow} from "../input/ledger.js";
-import type {ColumnMapping, ColumnOverrides} from "../input/mapping.js";
-import {numberedRows} from "../input/mapping.js";
+import type {ColumnMapping, ColumnOverrides, InputColumn} from "../input/mapping.js";
+import {headerLikeness, inputColumns, mapColumns, mappedRows, numberedRows} from "../input/mapping.js";
+import {inferFormats} from "../input/infer.js";
+import type {ColumnFormat} from "../input/infer.js";
+import {readPayments} from "../input/payments.js";
+import type {PaymentsReport} from "../input/payments.js";
+import {textTable} from "../input/table.js";
+import type {InputTable} from "../input/table.js";
+import type {DecimalSeparator} from "../input/values.js";
 import {createRandom} from "../core/random.js";
 import type {Random} from "../core/random.js";
 import type {Day} from "../core/dates.js";
+import {formatIsoDay} from "../core/dates.js";
 import type {DateFormat} from "../clean/index.js";
 
 /** A payment this many days after the last reminder counts as prompted by it (the generator's reminder lag). */
@@ -25,15 +33,45 @@ export interface SyntheticSourceOptions extends GeneratorOptions {
   dirtRate?: number;
 }
 
-export interface CsvSourceOptions {
-  /** Name of the file, for messages and the Data page. */
-  file: string;
-  text: string;
+export interface FileSourceOptions {
+  /** The user's file as a table (`readTable`: CSV in any encoding, or a workbook). */
+  table: InputTable;
   /** Explicit `{canonical: "Their Header"}` choices; common header names are recognised without it. */
   columns?: ColumnOverrides;
   asOf?: Day;
+  /** Every date column's layout, instead of inferring it. */
   dateFormat?: DateFormat;
+  /** Every number column's decimal separator, instead of inferring it. */
+  decimal?: DecimalSeparator;
+  /** Largest share of rows a column's unreadable values may set aside (default 0.02). */
+  unreadableShare?: number;
+  /** A separate payments file (invoice id, date, amount per receipt). */
+  payments?: InputTable;
   reminderWindowDays?: number;
+}
+
+export interface CsvSourceOptions extends Omit<FileSourceOptions, "table"> {
+  /** Name of the file, for messages and the Data page. */
+  file: string;
+  text: string;
+}
+
+/** What was read from the user's file and how: the Data page and `npm run inspect` show it. */
+export interface InputProvenance {
+  format: "csv" | "xlsx";
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | number | null;
+  headerLine: number;
+  titleLines: string[];
+  /** Each date and number column's format, how it was decided, and a sample. */
+  formats: ColumnFormat[];
+  /** Headers that also looked like a column, passed over for a better match. */
+  passedOver: {column: string; headers: string[]}[];
+  /** The mapping file that reproduces this reading (AR_MAPPING). */
+  mappingJson: Record<string, unknown>;
+  /** The separate payments file, if any. */
+  payments: PaymentsReport | null;
 }
 
 export interface LedgerProvenance {
@@ -47,6 +85,8 @@ export interface LedgerProvenance {
   /** Canonical column → header in the file (CSV only). */
   mapping: {column: string; header: string | null}[] | null;
   reminderWindowDays: number;
+  /** How the user's file was read (files only). */
+  input?: InputProvenance;
 }
 
 export interface SourcedLedger {
@@ -108,14 +148,71 @@ export function cleanSyntheticLedger({synthetic, seed, dirtRate, random}: Synthe
   };
 }
 
-/** Reads, maps and cleans a user's invoice export. Bad input throws an InputError naming file, row and column. */
-export function csvLedger({file, text, columns, asOf, dateFormat, reminderWindowDays = 14}: CsvSourceOptions): SourcedLedger {
-  const {ledger, report, mapping} = cleanCsv(text, {file, columns, asOf, dateFormat, reminderWindowDays, negativeAmounts: "error"});
+/** Reads, maps and cleans a user's CSV text (tests and callers that hold text). */
+export function csvLedger({file, text, ...options}: CsvSourceOptions): SourcedLedger {
+  return fileLedger({...options, table: textTable(text, null, {file, headerScore: headerLikeness(options.columns)})});
+}
+
+/**
+ * Maps, infers each column's format from all its values, and cleans a user's export (with its payments
+ * file, if any). Bad input throws an InputError naming file, row and column.
+ */
+export function fileLedger({table, columns, asOf, dateFormat, decimal, unreadableShare, payments, reminderWindowDays = 14}: FileSourceOptions): SourcedLedger {
+  const {file} = table;
+  const mapping = mapColumns(table.header, {file, columns});
+  const formats = inferFormats(table.records(), mapping, {file, dateFormat, decimal});
+  const receipts = payments ? readPayments(payments.header, payments.records, {file: payments.file, dateFormat, decimal, unreadableShare}) : null;
+  const {ledger, report} = cleanLedger(mappedRows(table.records(), mapping), {
+    file,
+    mapping,
+    formats,
+    asOf,
+    reminderWindowDays,
+    unreadableShare,
+    payments: receipts?.index,
+    negativeAmounts: "quarantine"
+  });
+  const input: InputProvenance = {
+    format: table.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    sheet: table.sheet,
+    headerLine: table.headerLine,
+    titleLines: table.titleLines,
+    formats: formats.columns,
+    passedOver: Object.entries(mapping.passedOver).map(([column, headers]) => ({column, headers: headers!})),
+    mappingJson: reproducingMapping(mapping, formats.columns, table, {asOf, unreadableShare}),
+    payments: receipts?.report ?? null
+  };
   return {
     ledger,
     report,
-    provenance: {kind: "csv", file, seed: null, generator: null, dirtRate: null, dirt: null, mapping: mappingRows(mapping), reminderWindowDays}
+    provenance: {kind: "csv", file, seed: null, generator: null, dirtRate: null, dirt: null, mapping: mappingRows(mapping), reminderWindowDays, input}
   };
+}
+
+/** The AR_MAPPING file that reads the same columns in the same formats without inferring anything. */
+function reproducingMapping(mapping: ColumnMapping, formats: readonly ColumnFormat[], table: InputTable, {asOf, unreadableShare}: {asOf?: Day; unreadableShare?: number}): Record<string, unknown> {
+  const columns: Record<string, string> = {};
+  for (const column of inputColumns) {
+    const header = mapping.headers[column as InputColumn];
+    if (header !== undefined && !(column === "customer_id" && mapping.customerIdFromName)) columns[column] = header;
+  }
+  const json: Record<string, unknown> = {columns};
+  const dates = formats.filter((f) => f.kind === "date" && f.values > 0 && f.format !== "YYYY-MM-DD");
+  if (dates.length) json.dateFormat = mostCommon(dates.map((f) => f.format));
+  const numbers = formats.filter((f) => f.kind === "number" && f.values > 0);
+  if (numbers.length) json.decimalSeparator = mostCommon(numbers.map((f) => f.format));
+  if (table.sheet !== null && table.sheet !== 1) json.sheet = table.sheet;
+  if (asOf !== undefined) json.asOf = formatIsoDay(asOf);
+  if (unreadableShare !== undefined) json.unreadableShare = unreadableShare;
+  return json;
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 }
 
 function mappingRows(mapping: ColumnMapping): {column: string; header: string | null}[] {
