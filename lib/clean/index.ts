@@ -200,7 +200,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     asOfRule,
     documentTypes: reader.documentTypes(),
     customerIdFromName: mapping.customerIdFromName,
-    openItemsOnly: !options.payments && !["paid_date", "open_item", "remaining_amount", "paid_amount"].some((c) => mapping.index[c as InputColumn] !== undefined),
+    openItemsOnly: !options.payments && mapping.index.paid_date === undefined && mapping.index.open_item === undefined,
     unmatchedPayments: options.payments ? unmatchedPayments(options.payments, invoices) : null
   };
   const ledger: Ledger = {
@@ -312,7 +312,7 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
   const dateFormatOf = (column: InputColumn) => formats?.dateFormat[column] ?? dateFormat;
   const decimalOf = (column: InputColumn): DecimalSeparator => formats?.decimal[column] ?? ".";
   const parseDays = new Map<InputColumn, (text: string) => Day | undefined>();
-  const customerIds = createCustomerIdNormalizer();
+  const customerIds = createCustomerIdNormalizer({names: mapping.customerIdFromName});
   const customerIdSpellings = new Map<string, {rows: number; lines: number[]}>();
   const invoiceDays = new Map<Day, number>();
   const activityDays = new Set<Day>();

@@ -50,7 +50,8 @@ export function concentration(customers: readonly RiskyCustomer[], cashAtRisk: n
   return total / cashAtRisk;
 }
 
-export function keyFindings(facts: OverviewFacts, model: ModelNarrative, topCustomers: readonly RiskyCustomer[]): Finding[] {
+/** `model` is null when the ledger had no payment history; `noModelRule` then says how risk was judged. */
+export function keyFindings(facts: OverviewFacts, model: ModelNarrative | null, topCustomers: readonly RiskyCustomer[], noModelRule = ""): Finding[] {
   const money = (v: number) => formatMoney(v, {currency: facts.currency});
   const top = Math.min(10, topCustomers.length);
   const topShare = concentration(topCustomers, facts.cashAtRisk, top);
@@ -62,7 +63,9 @@ export function keyFindings(facts: OverviewFacts, model: ModelNarrative, topCust
       href: "./kpis",
       link: "Where the risk sits"
     },
-    {
+    model === null
+      ? {text: noModelRule, href: "./model", link: "Why there is no model"}
+      : {
       text:
         `The ${model.model.toLowerCase()} model ranks late payers well on invoices it never saw (test AUC ${model.testAuc.toFixed(2)}, ` +
         `${model.aucGap >= 0 ? `${model.aucGap.toFixed(3)} above` : `${(-model.aucGap).toFixed(3)} below`} ${model.runnerUp.toLowerCase()}): ` +
@@ -87,7 +90,7 @@ export interface NextStep {
 }
 
 /** `averageDailySales`: what one day of DSO ties up in receivables. */
-export function nextSteps(facts: OverviewFacts, model: ModelNarrative, topCustomers: readonly RiskyCustomer[], averageDailySales: number): NextStep[] {
+export function nextSteps(facts: OverviewFacts, model: ModelNarrative | null, topCustomers: readonly RiskyCustomer[], averageDailySales: number): NextStep[] {
   const money = (v: number) => formatMoney(v, {currency: facts.currency});
   const steps: NextStep[] = [];
   if (topCustomers.length) {
@@ -104,7 +107,7 @@ export function nextSteps(facts: OverviewFacts, model: ModelNarrative, topCustom
       href: "./strategy"
     });
   }
-  steps.push({
+  if (model) steps.push({
     text: `Act on the model's flags: at the chosen threshold ${formatPercent(model.precisionAtThreshold, 0)} of flagged invoices were in fact paid late, and they were ${formatPercent(model.lateCaughtShare, 0)} of all late ones.`,
     href: "./model"
   });

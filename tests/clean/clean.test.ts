@@ -422,8 +422,9 @@ describe("customer ids", () => {
     expect(resolveAll(["AC-0001", "AC-0002", "AC-0003", "ac0003", "AC 3"])).toEqual(["AC-0001", "AC-0002", "AC-0003", "AC-0003", "AC-0003"]);
   });
 
-  test("ids without a number are only trimmed and uppercased", () => {
+  test("ids without a number (names) keep their most common spelling among case and spacing variants", () => {
     expect(resolveAll([" acme-ltd ", "ACME-LTD"])).toEqual(["ACME-LTD", "ACME-LTD"]);
+    expect(resolveAll(["Acme Corp", " acme corp", "Acme  Corp", "Beta Ltd"])).toEqual(["Acme Corp", "Acme Corp", "Acme Corp", "Beta Ltd"]);
   });
 });
 
