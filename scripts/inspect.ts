@@ -91,7 +91,7 @@ try {
   const sourced = await loadFile(fileInputFrom(env)!);
   if (json) {
     const {report, provenance, ledger} = sourced;
-    process.stdout.write(JSON.stringify({report: {...report, quarantine: report.quarantine.slice(0, 20)}, input: provenance.input, asOf: formatIsoDay(ledger.asOf), invoices: ledger.invoices.length, open: ledger.invoices.filter((i) => i.status === "open").length, currency: ledger.currency, model: paymentHistoryGap(ledger)}, null, 1) + "\n");
+    process.stdout.write(JSON.stringify({report: {...report, quarantine: report.quarantine.slice(0, 20)}, input: provenance.input, asOf: formatIsoDay(ledger.asOf), invoices: ledger.invoices.length, open: ledger.invoices.filter((i) => i.status === "open").length, currency: ledger.currency, model: paymentHistoryGap(ledger), first: ledger.invoices[0] && {invoiceId: ledger.invoices[0].invoiceId, customerId: ledger.invoices[0].customerId, customerName: ledger.invoices[0].customerName}}, null, 1) + "\n");
   } else {
     process.stdout.write(describe(sourced) + "\n");
   }

@@ -116,7 +116,10 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     ++rowsIn;
     const {line, values} = source;
     if (isBlankRow(values)) {
-      setAside("blank-row", line, "", {line, column: "", before: "", after: "(removed)"});
+      // Text only in columns the report does not read: a heading (QuickBooks puts customer names there).
+      const heading = source.fields?.find((field) => field.trim() !== "");
+      if (heading !== undefined) setAside("summary-row", line, "", {line, column: "", before: heading.trim(), after: "(removed)"});
+      else setAside("blank-row", line, "", {line, column: "", before: "", after: "(removed)"});
       continue;
     }
     const summary = reader.summaryLabel(values);
@@ -394,6 +397,13 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     // A header repeated in the body (exports paged for printing), or a heading row: a customer's name
     // alone above its invoices, with no invoice id, date or amount.
     if (hasColumn("invoice_id") && values.invoice_id.trim() === header("invoice_id").trim()) return {column: header("invoice_id"), text: values.invoice_id};
+    if (!values.invoice_id.trim()) {
+      // Without an invoice id, a total's label may sit in any column (Xero writes "Total" under the date).
+      for (const column of mapping.columns) {
+        const text = values[column];
+        if (text && isSummaryLabel(text)) return {column: header(column), text};
+      }
+    }
     if (!values.invoice_id.trim() && !values.invoice_date.trim()) {
       // A customer's name alone above its invoices, or an unlabelled total: an amount and nothing to say whose.
       if (!values.amount.trim()) {

@@ -87,6 +87,7 @@ export function readCsv(text: string, {file, delimiter, sampleRecords = 40, head
 
   function* records(): Generator<CsvRecord, void, undefined> {
     let row = 0;
+    let padded = headerRecord.fields.length;
     const onUnterminated = (line: number, field: number) => {
       throw new InputError({file, line, row: row + 1, column: header[field], reason: unterminatedReason});
     };
@@ -97,12 +98,15 @@ export function readCsv(text: string, {file, delimiter, sampleRecords = 40, head
           while (fields.length < header.length) fields.push("");
         } else {
           const kept = trimTrailingEmpty(fields);
-          if (kept.length > header.length) {
+          // Empty fields past the header are a trailing delimiter only where the file writes one
+          // throughout (the header or the first row has it); elsewhere a value was split in two.
+          const trailing = kept.length <= header.length && (fields.length <= padded || (row === 1 && (padded = fields.length) > 0));
+          if (!trailing) {
             throw new InputError({
               file,
               line,
               row,
-              reason: `has ${kept.length} values but the header has ${header.length} columns (delimiter: ${delimiterNames[chosen]}; a value containing a ${delimiterNames[chosen]} must be in quotes)`
+              reason: `has ${Math.max(kept.length, fields.length)} values but the header has ${header.length} columns (delimiter: ${delimiterNames[chosen]}; a value containing a ${delimiterNames[chosen]} must be in quotes)`
             });
           }
           fields.length = header.length;

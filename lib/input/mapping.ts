@@ -32,6 +32,8 @@ export interface SourceRow {
   row: number;
   /** Canonical values; "" for columns the file lacks. */
   values: InputRow;
+  /** Every field of the record, mapped or not (to tell a heading in an unmapped column from a blank row). */
+  fields?: readonly string[];
 }
 
 export interface ColumnMapping {
@@ -66,8 +68,8 @@ export interface MappingOptions {
  * Sage, NetSuite, Oracle). Generic words are used only where an AR export means one thing by them.
  */
 export const defaultAliases: Record<InputColumn, readonly string[]> = {
-  invoice_id: ["invoiceid", "invoicenumber", "invoiceno", "invoice", "invoicenum", "invoicenbr", "invoicenr", "invno", "invnumber", "invnum", "invid", "invoiceref", "invoicereference", "documentnumber", "documentno", "docno", "docnumber", "docid", "documentid", "billingdocument", "billno", "billnumber", "belegnummer", "belegnr", "rechnungsnummer", "rechnungsnr", "transactionnumber", "transactionno", "transno", "trannumber", "num", "number", "no", "reference", "ref", "document"],
-  customer_id: ["customerid", "customernumber", "customerno", "customer", "customernum", "customernbr", "customercode", "custid", "custno", "custnumber", "custcode", "custaccount", "customeraccount", "account", "accountid", "accountnumber", "accountno", "accountnum", "accountcode", "acctno", "acctnumber", "clientid", "client", "clientnumber", "debtorid", "debtor", "debtornumber", "soldto", "soldtoparty", "selltocustomerno", "billtocustomerno", "kunde", "kundennummer", "kundennr", "debitor", "debitorennummer", "konto"],
+  invoice_id: ["invoiceid", "invoicenumber", "invoiceno", "invoice", "nofacture", "numerofacture", "facture", "numerodefactura", "factura", "invoicenum", "invoicenbr", "invoicenr", "invno", "invnumber", "invnum", "invid", "invoiceref", "invoicereference", "documentnumber", "documentno", "docno", "docnumber", "docid", "documentid", "billingdocument", "billno", "billnumber", "belegnummer", "belegnr", "rechnungsnummer", "rechnungsnr", "transactionnumber", "transactionno", "transno", "trannumber", "trxnumber", "trxno", "num", "number", "no", "reference", "ref", "document"],
+  customer_id: ["customerid", "customernumber", "customerno", "customer", "customernum", "customernbr", "customercode", "custid", "custno", "custnumber", "custcode", "custaccount", "customeraccount", "account", "accountid", "accountnumber", "accountno", "accountnum", "accountcode", "acctno", "acctnumber", "clientid", "client", "clientnumber", "debtorid", "debtor", "debtornumber", "soldto", "soldtoparty", "selltocustomerno", "billtocustomerno", "kunde", "kundennummer", "kundennr", "codeclient", "numeroclient", "cliente", "debitor", "debitorennummer", "konto"],
   customer_name: ["customername", "custname", "accountname", "clientname", "debtorname", "companyname", "contact", "contactname", "soldtoname", "kundenname", "name1", "name"],
   industry: ["industry", "sector", "vertical", "industrysector", "branche"],
   region: ["region", "salesregion", "territory", "salesterritory", "area", "country", "countryregioncode"],
@@ -75,14 +77,14 @@ export const defaultAliases: Record<InputColumn, readonly string[]> = {
   credit_limit: ["creditlimit", "creditlimitlcy", "limit", "creditline", "kreditlimit"],
   payment_terms: ["paymentterms", "terms", "paymentterm", "termsdays", "netterms", "termsofpayment", "paymenttermsdays", "paymenttermscode", "zahlungsbedingung", "zahlungsziel"],
   customer_since: ["customersince", "accountopened", "accountopendate", "opendate", "customerstartdate", "onboardingdate", "onboarded", "accountcreated", "createddate"],
-  invoice_date: ["invoicedate", "documentdate", "docdate", "invdate", "billingdate", "billdate", "issuedate", "dateissued", "belegdatum", "rechnungsdatum", "transactiondate", "txndate", "trandate", "postingdate", "buchungsdatum", "date"],
+  invoice_date: ["invoicedate", "documentdate", "docdate", "invdate", "billingdate", "billdate", "issuedate", "dateissued", "belegdatum", "rechnungsdatum", "datefacture", "fechafactura", "fechadefactura", "transactiondate", "txndate", "trandate", "trxdate", "gldate", "postingdate", "buchungsdatum", "date"],
   // A bare "Due" is the due date, unless a "Due Date" header claims that first: then it is the amount
   // due (Xero's aged receivables), which remaining_amount, mapped later, picks up.
-  due_date: ["duedate", "netduedate", "paymentduedate", "datedue", "duedatenet", "nettofalligkeit", "nettofalligkeitsdatum", "falligkeitsdatum", "falligkeit", "faelligkeit", "due"],
-  amount: ["amount", "invoiceamount", "total", "grossamount", "invoicetotal", "totalamount", "invoicevalue", "originalamount", "amountinvoiced", "invamount", "amountlcy", "amountinlocalcurrency", "amountinlc", "amountlc", "amountindoccurr", "amountindocumentcurrency", "originalamtlcy", "betrag", "betraginhauswahrung", "rechnungsbetrag", "bruttobetrag"],
+  due_date: ["duedate", "netduedate", "paymentduedate", "datedue", "duedatenet", "dateecheance", "echeance", "fechadevencimiento", "vencimiento", "nettofalligkeit", "nettofalligkeitsdatum", "falligkeitsdatum", "falligkeit", "faelligkeit", "due"],
+  amount: ["amount", "invoiceamount", "total", "grossamount", "invoicetotal", "totalamount", "invoicevalue", "originalamount", "amountinvoiced", "invamount", "amountlcy", "amountinlocalcurrency", "amountinlc", "amountlc", "amountindoccurr", "amountindocumentcurrency", "originalamtlcy", "amountdueoriginal", "invoicedamount", "betrag", "betraginhauswahrung", "rechnungsbetrag", "bruttobetrag", "montant", "montantttc", "importe"],
   currency: ["currency", "currencycode", "curr", "ccy", "documentcurrency", "localcurrency", "currencykey", "wahrung", "hauswahrung"],
-  paid_date: ["paiddate", "paymentdate", "clearingdate", "datepaid", "settlementdate", "settleddate", "paidon", "receiptdate", "dateofpayment", "closedatdate", "closedat", "closedon", "closeddate", "ausgleichsdatum", "fullypaiddate"],
-  paid_amount: ["paidamount", "amountpaid", "paymentamount", "amountreceived", "receivedamount", "paid", "totalpaid", "amountapplied", "paidtodate"],
+  paid_date: ["paiddate", "paymentdate", "clearingdate", "datepaid", "settlementdate", "settleddate", "paidon", "receiptdate", "dateofpayment", "closedatdate", "closedat", "closedon", "closeddate", "ausgleichsdatum", "zahlungsdatum", "zahldatum", "bezahltam", "datepaiement", "fechadepago", "fechapago", "fullypaiddate", "fullypaidondate"],
+  paid_amount: ["paidamount", "amountpaid", "paymentamount", "amountreceived", "receivedamount", "paid", "totalpaid", "amountapplied", "paidtodate", "amountcredited", "credited"],
   last_payment_date: ["lastpaymentdate", "lastpaiddate", "lastreceiptdate", "latestpaymentdate"],
   installments: ["installments", "instalments", "numberofpayments", "numpayments", "paymentcount", "noofpayments", "numberofinstallments"],
   disputed: ["disputed", "dispute", "indispute", "disputeflag", "isdisputed", "ondispute", "onhold"],
@@ -93,7 +95,7 @@ export const defaultAliases: Record<InputColumn, readonly string[]> = {
   document_type: ["documenttype", "doctype", "type", "transactiontype", "txntype", "trantype", "transtype", "entrytype", "invoicetype", "belegart", "documentclass"],
   debit_credit: ["debitcredit", "debitcreditind", "debitcreditindicator", "dcind", "dc", "sollhaben", "sollhabenkennz", "sollhabenkennzeichen", "shkennz"],
   open_item: ["open", "isopen", "openitem", "status", "invoicestatus", "paymentstatus", "offen"],
-  remaining_amount: ["remainingamount", "remainingamt", "remainingamtlcy", "remainingamountlcy", "openamount", "openamt", "openbalance", "balance", "balancedue", "amountdue", "due", "outstanding", "outstandingamount", "amountoutstanding", "amountresidual", "residual", "offenerbetrag"]
+  remaining_amount: ["remainingamount", "remainingamt", "remainingamtlcy", "remainingamountlcy", "openamount", "openamt", "openbalance", "balance", "balancedue", "amountdue", "due", "outstanding", "outstandingamount", "amountoutstanding", "amountresidual", "residual", "offenerbetrag", "amountdueremaining"]
 };
 
 /** Lowercase letters and digits only, "#" read as "number": "Invoice #" → "invoicenumber", "Due_Date" → "duedate". */
@@ -222,7 +224,7 @@ export function* mappedRows(records: Iterable<CsvRecord>, {index}: ColumnMapping
     const values = {} as InputRow;
     for (let j = 0; j < rawColumns.length; ++j) values[rawColumns[j]] = positions[j] < 0 ? "" : fields[positions[j]] ?? "";
     for (let j = 0; j < entries.length; ++j) values[entries[j]] = fields[entryPositions[j]] ?? "";
-    yield {line, row, values};
+    yield {line, row, values, fields};
   }
 }
 
