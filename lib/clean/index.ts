@@ -10,8 +10,8 @@ import {rawColumns} from "../input/ledger.js";
 import {canonicalMapping, headerLikeness, mapColumns, mappedRows} from "../input/mapping.js";
 import {debitCreditSign, documentKind, isSummaryLabel, openState} from "../input/documents.js";
 import type {DocumentKind} from "../input/documents.js";
-import {inferFormats} from "../input/infer.js";
-import type {InferredFormats} from "../input/infer.js";
+import {createFormatTally, decideFormats, inferFormats, sameFormats} from "../input/infer.js";
+import type {FormatOptions, FormatTally, InferredFormats, ValueCounter} from "../input/infer.js";
 import {settleFromPayments} from "../input/payments.js";
 import type {PaymentIndex} from "../input/payments.js";
 import {inferAsOf} from "./asOf.js";
@@ -39,6 +39,12 @@ export interface CleaningOptions {
   dateFormat?: DateFormat;
   /** Each column's date layout and decimal separator, as inferred from the file (`inferFormats`). */
   formats?: Pick<InferredFormats, "dateFormat" | "decimal">;
+  /**
+   * When `formats` were decided from the first rows only: count every value as it is read and decide
+   * again from all of them after the pass. Where all values choose otherwise, cleaning stops with
+   * `FormatsRevised` before judging any value unreadable, and the caller cleans again in those formats.
+   */
+  verifyFormats?: FormatOptions;
   /**
    * Largest share of rows one column's unreadable values may set aside (at least one row); more stops
    * cleaning with an InputError naming the column, the first bad rows and the likely cause. Default 0.02.
@@ -88,6 +94,15 @@ export interface CleaningReport {
 export interface CleanedLedger {
   ledger: Ledger;
   report: CleaningReport;
+  /** The formats decided from every row's values, when `verifyFormats` was asked for. */
+  formats?: InferredFormats;
+}
+
+/** Thrown by `cleanLedger` when all values choose other formats than the first rows did. */
+export class FormatsRevised extends Error {
+  constructor(readonly formats: InferredFormats) {
+    super("the formats decided from all values differ from those decided from the first rows");
+  }
 }
 
 /**
@@ -99,10 +114,11 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
   const mapping = options.mapping ?? canonicalMapping(file);
   const tally = createRuleTally();
   const quarantine: QuarantinedRow[] = [];
-  const reader = createRowReader({file, mapping, dateFormat: options.dateFormat ?? "YYYY-MM-DD", formats: options.formats, negativeAmounts, tally, payments: options.payments});
+  const formatTally = options.verifyFormats ? createFormatTally(mapping, options.verifyFormats) : null;
+  const reader = createRowReader({file, mapping, dateFormat: options.dateFormat ?? "YYYY-MM-DD", formats: options.formats, negativeAmounts, tally, payments: options.payments, formatTally});
   const setAside = (rule: CleaningRuleId, line: number, invoiceId: string, example: CleaningExample, amount?: number) => {
     tally.record(rule, example, amount);
-    quarantine.push({line, rule, invoiceId});
+    quarantine.push({line, rule, invoiceId, column: example.column, value: example.before});
   };
 
   // Pass 1: read every row; rules that need only the row itself apply here.
@@ -157,6 +173,12 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     pendingLines.push(line);
   }
   if (rowsIn === 0) throw new InputError({file, reason: "has a header but no data rows"});
+  let formats: InferredFormats | undefined;
+  if (formatTally) {
+    formatTally.finish();
+    formats = decideFormats(formatTally, mapping, options.verifyFormats!)!;
+    if (options.formats && !sameFormats(formats, options.formats)) throw new FormatsRevised(formats);
+  }
   reader.checkUnreadable(rowsIn, unreadableShare, options.unreadableSetting);
 
   // Pass 2: rules that need the whole file.
@@ -215,7 +237,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     available: reader.availability()
   };
   if (options.payments) ledger.payments = keptPayments(options.payments, invoices);
-  return {ledger, report};
+  return formats ? {ledger, report, formats} : {ledger, report};
 }
 
 export interface CleanCsvOptions extends Omit<CleaningOptions, "mapping"> {
@@ -230,7 +252,7 @@ export function cleanCsv(text: string, options: CleanCsvOptions): CleanedLedger 
   const {columns, delimiter, ...cleaning} = options;
   const table = readCsv(text, {file: options.file, delimiter, headerScore: headerLikeness(columns)});
   const mapping = mapColumns(table.header, {file: options.file, columns});
-  const formats = inferFormats(table.records(), mapping, {file: options.file, dateFormat: options.dateFormat});
+  const formats = inferFormats((only) => table.records(only), mapping, {file: options.file, dateFormat: options.dateFormat});
   return {...cleanLedger(mappedRows(table.records(), mapping), {...cleaning, mapping, formats}), mapping, formats};
 }
 
@@ -274,6 +296,8 @@ interface RowReaderContext {
   negativeAmounts: "error" | "quarantine";
   tally: RuleTally;
   payments?: PaymentIndex;
+  /** Counts every date and number value, to check the formats against all of them. */
+  formatTally: FormatTally | null;
 }
 
 /** Columns whose presence with data makes an optional analysis available. */
@@ -309,7 +333,9 @@ interface UnreadableTally {
  * fixes, while gathering what pass 2 needs: date counts, currencies, customer-id spellings, and which
  * optional columns carry data.
  */
-function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, tally, payments}: RowReaderContext) {
+function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, tally, payments, formatTally}: RowReaderContext) {
+  const counters: Partial<Record<InputColumn, ValueCounter>> = {};
+  if (formatTally) for (const {column} of [...formatTally.dates, ...formatTally.numbers]) counters[column] = formatTally.counter(column)!;
   const header = (column: InputColumn) => mapping.headers[column] ?? column;
   const hasColumn = (column: InputColumn) => mapping.index[column] !== undefined;
   const dateFormatOf = (column: InputColumn) => formats?.dateFormat[column] ?? dateFormat;
@@ -350,6 +376,7 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
   function date(source: SourceRow, column: InputColumn): Day | null {
     const text = textOf(source, column);
     if (text === null) return null;
+    counters[column]?.add(text);
     let parse = parseDays.get(column);
     if (!parse) parseDays.set(column, (parse = dateParser(dateFormatOf(column))));
     const day = parse(text);
@@ -361,6 +388,7 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
   function money(source: SourceRow, column: InputColumn, fixes: CleaningExample[]): {value: number; currency: string | null} | null {
     const text = textOf(source, column);
     if (text === null) return null;
+    counters[column]?.add(text);
     const parsed = parseAmount(text, decimalOf(column));
     if (!parsed) throw new Unreadable(column, `an amount with a decimal ${decimalOf(column) === "." ? "point" : "comma"}`);
     if (parsed.reformatted) fixes.push({line: source.line, column: header(column), before: source.values[column]!, after: String(parsed.value)});
@@ -465,7 +493,7 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     // Terms are read only where they are needed: a due date makes them redundant, and systems write
     // terms as codes ("ZB30", "0001") that say nothing in days.
     const terms = dueDate === null || (invoiceDate !== null && dueDate < invoiceDate) ? optional(source, "payment_terms", parsePaymentTerms, 'payment terms in days (30, "Net 30")') : null;
-    const creditScore = optional(source, "credit_score", (t) => parseNumber(t, decimalOf("credit_score")), "a number");
+    const creditScore = optional(source, "credit_score", (t) => (counters.credit_score?.add(t), parseNumber(t, decimalOf("credit_score"))), "a number");
     const installments = optional(source, "installments", parseCount, "a whole number of payments");
     const remindersSent = optional(source, "reminders_sent", parseCount, "a whole number of reminders");
     const disputed = optional(source, "disputed", parseFlag, "a yes/no flag");

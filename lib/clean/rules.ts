@@ -27,6 +27,9 @@ export interface QuarantinedRow {
   line: number;
   rule: string;
   invoiceId: string;
+  /** The column and value that set the row aside, as written in the file. */
+  column: string;
+  value: string;
 }
 
 export const cleaningRules = [

@@ -39,8 +39,11 @@ export interface CsvTable {
   headerLine: number;
   /** Title lines above the header (company, report name, period), as text. */
   titleLines: string[];
-  /** Data records, parsed on demand; each call starts again from the first record. */
-  records(): Generator<CsvRecord, void, undefined>;
+  /**
+   * Data records, parsed on demand; each call starts again from the first record. With `only`, fields at
+   * other positions are "" (a pass that reads a few columns need not build the others' text).
+   */
+  records(only?: readonly number[]): Generator<CsvRecord, void, undefined>;
 }
 
 const QUOTE = 34, LF = 10, CR = 13;
@@ -85,13 +88,18 @@ export function readCsv(text: string, {file, delimiter, sampleRecords = 40, head
   assertUniqueHeader(header, file, headerLine);
   const bodyStart = headerRecord.end;
 
-  function* records(): Generator<CsvRecord, void, undefined> {
+  function* records(only?: readonly number[]): Generator<CsvRecord, void, undefined> {
     let row = 0;
     let padded = headerRecord.fields.length;
+    let keep: Uint8Array | null = null;
+    if (only) {
+      keep = new Uint8Array(header.length + 1);
+      for (const position of only) keep[position] = 1;
+    }
     const onUnterminated = (line: number, field: number) => {
       throw new InputError({file, line, row: row + 1, column: header[field], reason: unterminatedReason});
     };
-    for (const {line, fields} of scanRecords(text, bodyStart, chosen, onUnterminated, headerLine + headerRecord.lines)) {
+    for (const {line, fields} of scanRecords(text, bodyStart, chosen, onUnterminated, headerLine + headerRecord.lines, keep)) {
       ++row;
       if (fields.length !== header.length) {
         if (fields.length < header.length) {
@@ -276,7 +284,8 @@ function* scanRecords(
   start: number,
   delimiter: CsvDelimiter,
   onUnterminated: (line: number, field: number) => void,
-  firstLine = 1
+  firstLine = 1,
+  keep: Uint8Array | null = null
 ): Generator<ScannedRecord, void, undefined> {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
@@ -292,10 +301,11 @@ function* scanRecords(
     const recordLine = line;
     const fields: string[] = [];
     for (;;) {
-      let value: string;
+      let value = "";
+      // A field the caller does not want is stepped over without building its text.
+      const wanted = keep === null || keep[fields.length] === 1;
       if (i < n && text.charCodeAt(i) === QUOTE) {
         const fieldLine = line;
-        value = "";
         let from = ++i;
         for (;;) {
           const q = text.indexOf('"', i);
@@ -305,20 +315,20 @@ function* scanRecords(
           }
           line += countLineBreaks(text, i, q);
           if (text.charCodeAt(q + 1) === QUOTE) {
-            value += text.slice(from, q + 1);
+            if (wanted) value += text.slice(from, q + 1);
             i = from = q + 2;
           } else {
-            value += text.slice(from, q);
+            if (wanted) value += text.slice(from, q);
             i = q + 1;
             break;
           }
         }
         const j = fieldEnd(text, i, d);
-        if (j > i) value += text.slice(i, j);
+        if (j > i && wanted) value += text.slice(i, j);
         i = j;
       } else {
         const j = fieldEnd(text, i, d);
-        value = text.slice(i, j);
+        if (wanted) value = text.slice(i, j);
         i = j;
       }
       fields.push(value);

@@ -9,7 +9,7 @@
 // counters for numbers, so inference stays a small share of reading a million-row file.
 import {InputError} from "../core/errors.js";
 import {formatIsoDay} from "../core/dates.js";
-import {dateFormats, decimalEvidence, parseAmount, parseDate, twoDigitYearPivot} from "./values.js";
+import {dateFormats, decimalEvidenceCode, evidenceKinds, parseAmount, parseDate, twoDigitYearPivot} from "./values.js";
 import type {DateFormat, DecimalEvidence, DecimalSeparator} from "./values.js";
 import type {ColumnMapping, InputColumn} from "./mapping.js";
 import type {Day} from "../core/dates.js";
@@ -73,48 +73,154 @@ interface NumberTally {
   /** A few values of each kind, for samples and messages. */
   examples: Partial<Record<DecimalEvidence, string[]>>;
   currencies: Map<string, number>;
+  /** Values that start or end with something other than a digit ("$12", "12 USD"), looked at for currency marks. */
+  marked: number;
   values: number;
 }
 
-/** Infers every date and number column's format from all of `records`. */
-export function inferFormats(records: Iterable<{fields: readonly string[]}>, mapping: ColumnMapping, options: FormatOptions): InferredFormats {
-  const {maxDistinctDates = 200_000} = options;
-  const present = (columns: readonly InputColumn[]) => columns.filter((c) => mapping.index[c] !== undefined);
-  const dates = present(dateColumns).map((column) => ({column, position: mapping.index[column]!, tally: {kind: "date", counts: new Map(), values: 0} as DateTally}));
-  const numbers = present(numberColumns).map((column) => ({
-    column,
-    position: mapping.index[column]!,
-    tally: {kind: "number", evidence: {".": 0, ",": 0, either: 0, ambiguous: 0, none: 0}, examples: {}, currencies: new Map(), values: 0} as NumberTally
-  }));
+const maxMarkedValues = 5_000;
 
-  for (const {fields} of records) {
-    for (const {position, tally} of dates) {
-      const text = fields[position];
-      if (text === undefined || text === "") continue;
-      const trimmed = text.trim();
-      if (!trimmed) continue;
-      ++tally.values;
-      const count = tally.counts.get(trimmed);
-      if (count !== undefined) tally.counts.set(trimmed, count + 1);
-      else if (tally.counts.size < maxDistinctDates) tally.counts.set(trimmed, 1);
-    }
-    for (const {position, tally} of numbers) {
-      const text = fields[position];
-      if (text === undefined || text === "") continue;
-      const evidence = decimalEvidence(text);
-      if (evidence === "none" && !text.trim()) continue;
-      ++tally.values;
-      ++tally.evidence[evidence];
-      const examples = (tally.examples[evidence] ??= []);
-      if (examples.length < 3) examples.push(text.trim());
-      // Currency marks are rare and sit at the ends: check only values that are not plain digits.
-      if (evidence !== "either" || !/^-?\d/.test(text)) {
-        const code = parseAmount(text, evidence === "," ? "," : ".")?.currency;
-        if (code) tally.currencies.set(code, (tally.currencies.get(code) ?? 0) + 1);
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || c === 9 || c === 160;
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Counts one column's values as they come; `add` is called with every non-empty value. */
+export interface ValueCounter {
+  add(text: string): void;
+}
+
+/**
+ * What the values of each date and number column say about their format, counted one value at a time:
+ * distinct dates with their counts, and per number how it reads with either decimal separator. Fed by
+ * `inferFormats`' own pass, or by cleaning as it reads every row (see `decideFormats`).
+ */
+export interface FormatTally {
+  /** The counter of a date or number column present in the mapping, or null. */
+  counter(column: InputColumn): ValueCounter | null;
+  /** Settles the runs of repeated dates still being counted; call before deciding. */
+  finish(): void;
+  dates: {column: InputColumn; tally: DateTally}[];
+  numbers: {column: InputColumn; tally: NumberTally}[];
+}
+
+export function createFormatTally(mapping: ColumnMapping, {maxDistinctDates = 200_000}: Pick<FormatOptions, "maxDistinctDates"> = {}): FormatTally {
+  const present = (columns: readonly InputColumn[]) => columns.filter((c) => mapping.index[c] !== undefined);
+  const counters = new Map<InputColumn, ValueCounter & {finish(): void}>();
+  const dates = present(dateColumns).map((column) => {
+    const tally: DateTally = {kind: "date", counts: new Map(), values: 0};
+    // Counted in boxes, so that a repeated value costs one lookup, not a lookup and a store.
+    const boxes = new Map<string, {n: number}>();
+    let last = "", repeats = 0;
+    /** Counts the run of `last` (its first sighting and its repeats). */
+    const flush = () => {
+      if (!last) return;
+      const trimmed = isSpaceAt(last, 0) || isSpaceAt(last, last.length - 1) ? last.trim() : last;
+      const n = repeats + 1;
+      (last = ""), (repeats = 0);
+      if (!trimmed) return;
+      tally.values += n;
+      const box = boxes.get(trimmed);
+      if (box !== undefined) box.n += n;
+      else if (boxes.size < maxDistinctDates) boxes.set(trimmed, {n});
+    };
+    counters.set(column, {
+      add(text) {
+        // Ledgers run in date order: a value like the previous one is counted without a lookup.
+        if (text === last) ++repeats;
+        else flush(), (last = text);
+      },
+      finish() {
+        flush();
+        tally.counts = new Map([...boxes].map(([text, box]) => [text, box.n]));
+      }
+    });
+    return {column, tally};
+  });
+  const numbers = present(numberColumns).map((column) => {
+    const tally: NumberTally = {kind: "number", evidence: {".": 0, ",": 0, either: 0, ambiguous: 0, none: 0}, examples: {}, currencies: new Map(), marked: 0, values: 0};
+    // Per kind of evidence, indexed as `evidenceKinds`: a million values are counted without string keys.
+    const counts = new Float64Array(evidenceKinds.length);
+    counters.set(column, {
+      add(text) {
+        const code = decimalEvidenceCode(text);
+        if (code === 0 && !text.trim()) return;
+        ++tally.values;
+        if (++counts[code] <= 3) (tally.examples[evidenceKinds[code]] ??= []).push(text.trim());
+        // Currency marks are reported, not decided on: the first few thousand marked values tell them.
+        if (tally.marked < maxMarkedValues && (!isDigitAt(text, 0) || !isDigitAt(text, text.length - 1))) {
+          ++tally.marked;
+          const currency = parseAmount(text, code === 2 ? "," : ".")?.currency;
+          if (currency) tally.currencies.set(currency, (tally.currencies.get(currency) ?? 0) + 1);
+        }
+      },
+      finish() {
+        evidenceKinds.forEach((kind, code) => (tally.evidence[kind] = counts[code]));
+      }
+    });
+    return {column, tally};
+  });
+  return {
+    counter: (column) => counters.get(column) ?? null,
+    finish: () => counters.forEach((c) => c.finish()),
+    dates,
+    numbers
+  };
+}
+
+export interface PrefixOptions extends FormatOptions {
+  /**
+   * Rows read before deciding, when every column is decided by then; the rest of the file is counted
+   * by cleaning as it reads each row, and `decideFormats` on that tally settles the format from all
+   * values. Default: every row.
+   */
+  maxRows?: number;
+}
+
+/**
+ * Infers every date and number column's format from `records` (all of them, or the first `maxRows`
+ * when those decide every column; an undecided column reads on to the end).
+ */
+export function inferFormats(
+  records: Iterable<{fields: readonly string[]}> | ((only: readonly number[]) => Iterable<{fields: readonly string[]}>),
+  mapping: ColumnMapping,
+  options: PrefixOptions
+): InferredFormats & {rowsRead: number; complete: boolean} {
+  const tally = createFormatTally(mapping, options);
+  const columns = [...tally.dates, ...tally.numbers].map(({column}) => ({position: mapping.index[column]!, counter: tally.counter(column)!}));
+  const rows = typeof records === "function" ? records(columns.map((c) => c.position)) : records;
+  const {maxRows = Infinity} = options;
+  let rowsRead = 0, complete = true;
+  for (const {fields} of rows) {
+    if (rowsRead === maxRows) {
+      tally.finish();
+      if (decideFormats(tally, mapping, {...options, settle: false})) {
+        complete = false;
+        break;
       }
     }
+    ++rowsRead;
+    for (const {position, counter} of columns) {
+      const text = fields[position];
+      if (text !== undefined && text !== "") counter.add(text);
+    }
   }
+  tally.finish();
+  return {...decideFormats(tally, mapping, options)!, rowsRead, complete};
+}
 
+/**
+ * Each column's format from its tally. With `settle` (the default) an undecidable column throws the
+ * InputError that says how to set it; without, an undecidable column returns null.
+ */
+export function decideFormats(tally: FormatTally, mapping: ColumnMapping, options: FormatOptions & {settle?: boolean}): InferredFormats | null {
+  const {settle = true} = options;
+  const {dates, numbers} = tally;
   const header = (column: InputColumn) => mapping.headers[column] ?? column;
   const dateChoices = dates.map(({column, tally}) => ({column, tally, choice: chooseDateFormat(tally, options.dateFormat)}));
   const numberChoices = numbers.map(({column, tally}) => ({column, tally, choice: chooseDecimal(tally, options.decimal)}));
@@ -127,6 +233,7 @@ export function inferFormats(records: Iterable<{fields: readonly string[]}>, map
     if (sibling) {
       entry.choice = {...entry.choice, format: sibling.choice.format, rule: `${entry.choice.rule}; read as ${sibling.choice.format} like ${JSON.stringify(header(sibling.column))}, whose values decide it`};
     } else {
+      if (!settle) return null;
       const [a, b] = entry.choice.candidates;
       const [first, second] = entry.choice.disagreeing;
       throw new InputError({
@@ -145,6 +252,7 @@ export function inferFormats(records: Iterable<{fields: readonly string[]}>, map
     if (sibling) {
       entry.choice = {...entry.choice, format: sibling.choice.format, rule: `read with a decimal ${separatorName(sibling.choice.format!)} like ${JSON.stringify(header(sibling.column))}, whose values decide it`};
     } else {
+      if (!settle) return null;
       const [first, second = first] = entry.tally.examples.ambiguous ?? [];
       throw new InputError({
         file: options.file,
@@ -180,6 +288,12 @@ export function inferFormats(records: Iterable<{fields: readonly string[]}>, map
   const order = (c: ColumnFormat) => mapping.index[c.column]!;
   columns.sort((a, b) => order(a) - order(b));
   return {columns, dateFormat, decimal, twoDigitYears};
+}
+
+/** Whether two inferences read every column in the same format. */
+export function sameFormats(a: Pick<InferredFormats, "dateFormat" | "decimal">, b: Pick<InferredFormats, "dateFormat" | "decimal">): boolean {
+  const same = (x: Record<string, string | undefined>, y: Record<string, string | undefined>) => Object.keys({...x, ...y}).every((k) => x[k] === y[k]);
+  return same(a.dateFormat, b.dateFormat) && same(a.decimal, b.decimal);
 }
 
 interface DateChoice {

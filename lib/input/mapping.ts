@@ -167,6 +167,13 @@ export function mapColumns(header: readonly string[], {file, columns: overrides 
     }
   }
 
+  // "Customer ID" and "Customer" side by side: the one passed over for the id is the name.
+  if (index.customer_name === undefined && !unwanted.has("customer_name") && passedOver.customer_id?.length) {
+    const name = passedOver.customer_id.shift()!;
+    index.customer_name = header.indexOf(name);
+    claimed.add(index.customer_name);
+    if (!passedOver.customer_id.length) delete passedOver.customer_id;
+  }
   // An export with customer names only (Xero's Contact) identifies customers by name.
   const customerIdFromName = index.customer_id === undefined && index.customer_name !== undefined && !unwanted.has("customer_id");
   if (customerIdFromName) index.customer_id = index.customer_name;

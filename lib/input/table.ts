@@ -19,7 +19,8 @@ export interface InputTable {
   header: string[];
   headerLine: number;
   titleLines: string[];
-  records(): Generator<CsvRecord, void, undefined>;
+  /** Records below the header; `only` limits which fields need their text (others may be ""). */
+  records(only?: readonly number[]): Generator<CsvRecord, void, undefined>;
 }
 
 export interface TableOptions {

@@ -20,7 +20,7 @@ export interface SheetTable {
   headerLine: number;
   titleLines: string[];
   /** Rows below the header; `line` is the spreadsheet's row number. */
-  records(): Generator<CsvRecord, void, undefined>;
+  records(only?: readonly number[]): Generator<CsvRecord, void, undefined>;
 }
 
 export interface SheetReadOptions {

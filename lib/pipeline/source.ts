@@ -1,8 +1,8 @@
 // Where the report's ledger comes from: the seeded synthetic generator (dirtied, then cleaned like any
 // export, so the cleaning report shows real work) or the user's own CSV text. Reading the file is the
 // loader's job; this module only sees text.
-import {cleanLedger} from "../clean/index.js";
-import type {CleaningReport} from "../clean/index.js";
+import {cleanLedger, FormatsRevised} from "../clean/index.js";
+import type {CleanedLedger, CleaningReport} from "../clean/index.js";
 import {createDirtTally, defaultDirtRate, dirtDescriptions, injectDirt} from "../source/dirt.js";
 import type {DirtKind} from "../source/dirt.js";
 import {generateLedger, resolveGeneratorOptions} from "../source/generate.js";
@@ -12,7 +12,7 @@ import type {Ledger, RawRow} from "../input/ledger.js";
 import type {ColumnMapping, ColumnOverrides, InputColumn} from "../input/mapping.js";
 import {headerLikeness, inputColumns, mapColumns, mappedRows, numberedRows} from "../input/mapping.js";
 import {inferFormats} from "../input/infer.js";
-import type {ColumnFormat} from "../input/infer.js";
+import type {ColumnFormat, InferredFormats} from "../input/infer.js";
 import {readPayments} from "../input/payments.js";
 import type {PaymentsReport} from "../input/payments.js";
 import {textTable} from "../input/table.js";
@@ -97,6 +97,13 @@ export interface SourcedLedger {
 
 export const defaultSeed = 20260930;
 
+/**
+ * Rows format inference reads before cleaning starts, when they decide every column; cleaning checks
+ * the decision against every value. A few thousand rows settle real files; reading them all twice
+ * would cost a second pass over a million-row export.
+ */
+export const prefixRows = 20_000;
+
 /** The generated ledger before dirt and cleaning, with the random stream the later steps continue. */
 export interface SyntheticDraft {
   synthetic: SyntheticLedger;
@@ -160,18 +167,32 @@ export function csvLedger({file, text, ...options}: CsvSourceOptions): SourcedLe
 export function fileLedger({table, columns, asOf, dateFormat, decimal, unreadableShare, payments, reminderWindowDays = 14}: FileSourceOptions): SourcedLedger {
   const {file} = table;
   const mapping = mapColumns(table.header, {file, columns});
-  const formats = inferFormats(table.records(), mapping, {file, dateFormat, decimal});
+  const formatOptions = {file, dateFormat, decimal};
+  // Formats come from the first rows when those decide every column; cleaning then counts every value
+  // and, where all of them choose otherwise, the file is cleaned again in their formats.
+  const prefix = inferFormats((only) => table.records(only), mapping, {...formatOptions, maxRows: prefixRows});
   const receipts = payments ? readPayments(payments.header, payments.records, {file: payments.file, dateFormat, decimal, unreadableShare}) : null;
-  const {ledger, report} = cleanLedger(mappedRows(table.records(), mapping), {
-    file,
-    mapping,
-    formats,
-    asOf,
-    reminderWindowDays,
-    unreadableShare,
-    payments: receipts?.index,
-    negativeAmounts: "quarantine"
-  });
+  const clean = (formats: InferredFormats, verify: boolean) =>
+    cleanLedger(mappedRows(table.records(), mapping), {
+      file,
+      mapping,
+      formats,
+      verifyFormats: verify ? formatOptions : undefined,
+      asOf,
+      reminderWindowDays,
+      unreadableShare,
+      payments: receipts?.index,
+      negativeAmounts: "quarantine"
+    });
+  let cleaned: CleanedLedger;
+  try {
+    cleaned = clean(prefix, !prefix.complete);
+  } catch (error) {
+    if (!(error instanceof FormatsRevised)) throw error;
+    cleaned = clean(error.formats, false);
+  }
+  const {ledger, report} = cleaned;
+  const formats = cleaned.formats ?? prefix;
   const input: InputProvenance = {
     format: table.format,
     encoding: table.encoding,

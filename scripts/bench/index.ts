@@ -1,12 +1,14 @@
 // `npm run bench`: how fast the report is built and used, and how that grows with the ledger.
 //
-//   npm run bench [-- --sizes 10k,50k,200k,1m] [--skip-build] [--skip-browser] [--skip-peer]
+//   npm run bench [-- --sizes 10k,50k,200k,1m] [--skip-build] [--skip-browser] [--skip-peer] [--skip-inference]
 //                 [--seed N] [--peer-invoices 25k] [--heap MB] [--keep-site]
 //
 // 1. The pipeline at each size, each in a fresh process (scripts/bench/pipeline.ts): wall and CPU time
 //    and peak memory per stage and step.
 // 2. The full `npm run build` at the default size into dist-bench/ (AR_OUTPUT), its size, and every page
 //    served and opened in Chromium: bytes transferred, time to charts drawn, slider-to-repaint latency.
+// 1b. Format inference at each size (scripts/bench/inference.ts): the ledger written as a US export and
+//    read back as a user's file; inference's share of that data stage.
 // 3. The peer comparison: `npm run export`'s tables through scikit-learn and XGBoost (scripts/bench/peer.py).
 // Tables go to stdout; everything measured to bench-results/bench-<date>.json, latest.json and latest.md.
 import {spawn} from "node:child_process";
@@ -20,6 +22,8 @@ import type {BuildMeasure} from "./build.js";
 import type {PageMeasure} from "./browser.js";
 import {parseSize, sizeLabel} from "./measure.js";
 import {runPeer} from "./peer.js";
+import {spawnInference} from "./inference.js";
+import type {InferenceRun} from "./inference.js";
 import type {PeerResult} from "./peer.js";
 import type {PipelineResult} from "./pipeline.js";
 import {reportTables, targets} from "./report.js";
@@ -44,6 +48,8 @@ export interface BenchResult {
   build: BuildMeasure | null;
   pages: PageMeasure[] | null;
   peer: PeerResult | null;
+  /** Format inference's share of the data stage from a file, per size (scripts/bench/inference.ts). */
+  inference?: InferenceRun[];
   errors: string[];
   targets: Target[];
 }
@@ -54,6 +60,7 @@ export interface BenchOptions {
   skipBuild: boolean;
   skipBrowser: boolean;
   skipPeer: boolean;
+  skipInference: boolean;
   peerInvoices: number;
   /** --max-old-space-size of each size's process, MB (null: Node's default). */
   heapMb: number | null;
@@ -72,7 +79,7 @@ function parseOptions(argv: string[]): BenchOptions {
     if (v === undefined || v.startsWith("--")) throw new Error(`--${name} needs a value`);
     return v;
   };
-  const known = new Set(["sizes", "seed", "peer-invoices", "heap", "site", "skip-build", "skip-browser", "skip-peer", "keep-site"]);
+  const known = new Set(["sizes", "seed", "peer-invoices", "heap", "site", "skip-build", "skip-browser", "skip-peer", "skip-inference", "keep-site"]);
   for (const arg of argv) if (arg.startsWith("--") && !known.has(arg.slice(2))) throw new Error(`unknown option ${arg} (see scripts/bench/index.ts)`);
   return {
     sizes: (value("sizes") ?? "10k,50k,200k,1m").split(",").map(parseSize),
@@ -80,6 +87,7 @@ function parseOptions(argv: string[]): BenchOptions {
     skipBuild: argv.includes("--skip-build"),
     skipBrowser: argv.includes("--skip-browser"),
     skipPeer: argv.includes("--skip-peer"),
+    skipInference: argv.includes("--skip-inference"),
     peerInvoices: parseSize(value("peer-invoices") ?? "25k"),
     heapMb: value("heap") === undefined ? null : Number(value("heap")),
     keepSite: argv.includes("--keep-site"),
@@ -134,6 +142,16 @@ async function main(): Promise<void> {
     sizes.push(run);
   }
 
+  const inference: InferenceRun[] = [];
+  if (!options.skipInference) {
+    for (const invoices of options.sizes) {
+      say(`bench: format inference at ${sizeLabel(invoices)} invoices read from a CSV (own process)`);
+      const run = await spawnInference(invoices, {seed: options.seed, resultsDir, heapMb: options.heapMb});
+      if (!run.ok) errors.push(`inference at ${sizeLabel(invoices)}: ${run.error}`);
+      inference.push(run);
+    }
+  }
+
   let build: BuildMeasure | null = null;
   let pages: PageMeasure[] | null = null;
   if (!options.skipBuild) {
@@ -182,6 +200,7 @@ async function main(): Promise<void> {
     build,
     pages,
     peer,
+    inference,
     errors,
     targets: []
   };

@@ -343,7 +343,7 @@ describe("cleanLedger on generator rows", () => {
     const rows = Array.from({length: 30}, (_, i) => ({invoice_id: `I${i}`, invoice_date: i < 25 ? "" : "2024-01-01"}));
     const {report} = clean(rows, {quarantineListLimit: 10});
     expect(report.quarantine.length).toBe(10);
-    expect(report.quarantine[0]).toEqual({line: 2, rule: "missing-invoice-date", invoiceId: "I0"});
+    expect(report.quarantine[0]).toEqual({line: 2, rule: "missing-invoice-date", invoiceId: "I0", column: "invoice_date", value: ""});
     expect(ruleOf({report} as CleanedLedger, "missing-invoice-date").count).toBe(25);
     expect(report.rowsKept + report.rowsQuarantined).toBe(30);
   });

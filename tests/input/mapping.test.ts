@@ -138,6 +138,11 @@ describe("required columns", () => {
     expect(inputError(() => mapColumns(["Invoice", "Notes"], {file: "t.csv"})).reason).toMatch(/^has no columns for customer_id, invoice_date, amount, due_date/);
   });
 
+  test("beside a customer id column, a header passed over for the id is the customer name", () => {
+    const mapping = mapColumns(["Invoice #", "Customer ID", "Customer", "Invoice Date", "Due Date", "Amount"], {file: "us.csv"});
+    expect([mapping.headers.customer_id, mapping.headers.customer_name, mapping.passedOver.customer_id]).toEqual(["Customer ID", "Customer", undefined]);
+  });
+
   test("a file without a paid date is an open-items snapshot; names stand in for missing customer ids", () => {
     const xero = mapColumns(["Date", "Invoice Number", "Contact", "Due Date", "Total", "Paid", "Credited", "Due", "Currency"], {file: "aged.csv"});
     expect(xero.headers).toMatchObject({invoice_id: "Invoice Number", customer_name: "Contact", customer_id: "Contact", invoice_date: "Date", due_date: "Due Date", amount: "Total", paid_amount: "Paid", remaining_amount: "Due"});
