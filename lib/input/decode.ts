@@ -20,8 +20,18 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   try {
     return {text: new TextDecoder("utf-8", {fatal: true}).decode(bytes), encoding: "UTF-8"};
   } catch {
-    return {text: new TextDecoder("windows-1252").decode(bytes), encoding: "Windows-1252"};
+    return {text: decodeWindows1252(bytes), encoding: "Windows-1252"};
   }
+}
+
+/**
+ * Windows-1252 by hand: Node's TextDecoder("windows-1252") reads 0x80–0x9F as Latin-1 control
+ * characters, losing €, curly quotes, dashes and Š/Ž/Œ that 1252 puts there.
+ */
+const high1252 = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder("latin1").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => high1252[c.charCodeAt(0) - 0x80]);
 }
 
 /**

@@ -330,7 +330,7 @@ function chooseDateFormat(tally: DateTally, given: DateFormat | undefined): Date
   const share = `${best.toLocaleString("en-US")} of ${tally.values.toLocaleString("en-US")} values`;
   if (!differing.length) {
     const decisive = decisiveCount(tally, reads, first);
-    const rule = decisive === null ? `${share} read as ${first}` : `${share} read as ${first}; ${decisive.count.toLocaleString("en-US")} of them (such as ${JSON.stringify(decisive.example)}) not as ${decisive.rival}`;
+    const rule = decisive === null ? `${share} read as ${first}` : `${share} read as ${first}; ${decisive.count.toLocaleString("en-US")} of them (such as ${JSON.stringify(decisive.example)}) cannot be read as ${decisive.rival}`;
     return {format: first, rule, candidates: tied, disagreeing: []};
   }
   const other = differing[0];
@@ -344,7 +344,7 @@ function sameReadings(a: ReadonlyMap<string, Day>, b: ReadonlyMap<string, Day>):
   return true;
 }
 
-/** Values `format` reads that the runner-up layout (the next most successful) reads otherwise or not at all. */
+/** Values `format` reads that the runner-up layout (the next most successful) cannot read: the deciding ones. */
 function decisiveCount(tally: DateTally, reads: ReadonlyMap<DateFormat, ReadonlyMap<string, Day>>, format: DateFormat): {count: number; example: string; rival: DateFormat} | null {
   const mine = reads.get(format)!;
   let rival: DateFormat | null = null;
@@ -352,8 +352,8 @@ function decisiveCount(tally: DateTally, reads: ReadonlyMap<DateFormat, Readonly
   if (!rival) return null;
   const theirs = reads.get(rival)!;
   let count = 0, example = "";
-  for (const [text, day] of mine) {
-    if (theirs.get(text) === day) continue;
+  for (const text of mine.keys()) {
+    if (theirs.has(text)) continue;
     count += tally.counts.get(text)!;
     if (!example) example = text;
   }
