@@ -68,7 +68,7 @@ export interface MappingOptions {
  * Sage, NetSuite, Oracle). Generic words are used only where an AR export means one thing by them.
  */
 export const defaultAliases: Record<InputColumn, readonly string[]> = {
-  invoice_id: ["invoiceid", "invoicenumber", "invoiceno", "invoice", "nofacture", "numerofacture", "facture", "numerodefactura", "factura", "invoicenum", "invoicenbr", "invoicenr", "invno", "invnumber", "invnum", "invid", "invoiceref", "invoicereference", "documentnumber", "documentno", "docno", "docnumber", "docid", "documentid", "billingdocument", "billno", "billnumber", "belegnummer", "belegnr", "rechnungsnummer", "rechnungsnr", "transactionnumber", "transactionno", "transno", "trannumber", "trxnumber", "trxno", "num", "number", "no", "reference", "ref", "document"],
+  invoice_id: ["invoiceid", "invoicenumber", "invoiceno", "invoice", "invoicecmnumber", "nofacture", "numerofacture", "facture", "numerodefactura", "factura", "invoicenum", "invoicenbr", "invoicenr", "invno", "invnumber", "invnum", "invid", "invoiceref", "invoicereference", "documentnumber", "documentno", "docno", "docnumber", "docid", "documentid", "billingdocument", "billno", "billnumber", "belegnummer", "belegnr", "rechnungsnummer", "rechnungsnr", "transactionnumber", "transactionno", "transno", "trannumber", "trxnumber", "trxno", "num", "number", "no", "reference", "ref", "document"],
   customer_id: ["customerid", "customernumber", "customerno", "customer", "customernum", "customernbr", "customercode", "custid", "custno", "custnumber", "custcode", "custaccount", "customeraccount", "account", "accountid", "accountnumber", "accountno", "accountnum", "accountcode", "acctno", "acctnumber", "clientid", "client", "clientnumber", "debtorid", "debtor", "debtornumber", "soldto", "soldtoparty", "selltocustomerno", "billtocustomerno", "kunde", "kundennummer", "kundennr", "codeclient", "numeroclient", "cliente", "debitor", "debitorennummer", "konto"],
   customer_name: ["customername", "custname", "accountname", "clientname", "debtorname", "companyname", "contact", "contactname", "soldtoname", "kundenname", "name1", "name"],
   industry: ["industry", "sector", "vertical", "industrysector", "branche"],
@@ -77,13 +77,13 @@ export const defaultAliases: Record<InputColumn, readonly string[]> = {
   credit_limit: ["creditlimit", "creditlimitlcy", "limit", "creditline", "kreditlimit"],
   payment_terms: ["paymentterms", "terms", "paymentterm", "termsdays", "netterms", "termsofpayment", "paymenttermsdays", "paymenttermscode", "zahlungsbedingung", "zahlungsziel"],
   customer_since: ["customersince", "accountopened", "accountopendate", "opendate", "customerstartdate", "onboardingdate", "onboarded", "accountcreated", "createddate"],
-  invoice_date: ["invoicedate", "documentdate", "docdate", "invdate", "billingdate", "billdate", "issuedate", "dateissued", "belegdatum", "rechnungsdatum", "datefacture", "fechafactura", "fechadefactura", "transactiondate", "txndate", "trandate", "trxdate", "gldate", "postingdate", "buchungsdatum", "date"],
+  invoice_date: ["invoicedate", "documentdate", "docdate", "invdate", "fecha", "fechaemision", "datum", "billingdate", "billdate", "issuedate", "dateissued", "belegdatum", "rechnungsdatum", "datefacture", "fechafactura", "fechadefactura", "transactiondate", "txndate", "trandate", "trxdate", "gldate", "postingdate", "buchungsdatum", "date"],
   // A bare "Due" is the due date, unless a "Due Date" header claims that first: then it is the amount
   // due (Xero's aged receivables), which remaining_amount, mapped later, picks up.
-  due_date: ["duedate", "netduedate", "paymentduedate", "datedue", "duedatenet", "dateecheance", "echeance", "fechadevencimiento", "vencimiento", "nettofalligkeit", "nettofalligkeitsdatum", "falligkeitsdatum", "falligkeit", "faelligkeit", "due"],
-  amount: ["amount", "invoiceamount", "total", "grossamount", "invoicetotal", "totalamount", "invoicevalue", "originalamount", "amountinvoiced", "invamount", "amountlcy", "amountinlocalcurrency", "amountinlc", "amountlc", "amountindoccurr", "amountindocumentcurrency", "originalamtlcy", "amountdueoriginal", "invoicedamount", "betrag", "betraginhauswahrung", "rechnungsbetrag", "bruttobetrag", "montant", "montantttc", "importe"],
+  due_date: ["duedate", "netduedate", "netduedt", "paymentduedate", "datedue", "duedatenet", "duedatereceiveby", "dateecheance", "echeance", "fechadevencimiento", "vencimiento", "nettofalligkeit", "nettofalligkeitsdatum", "falligkeitsdatum", "falligkeit", "faelligkeit", "due"],
+  amount: ["amount", "invoiceamount", "total", "grossamount", "amountgross", "amountindc", "amountinlc", "invoicetotal", "totalamount", "invoicevalue", "originalamount", "amountinvoiced", "invamount", "amountlcy", "amountinlocalcurrency", "amountlc", "amountindoccurr", "amountindocumentcurrency", "originalamtlcy", "amountdueoriginal", "invoicedamount", "betrag", "betraginhauswahrung", "rechnungsbetrag", "bruttobetrag", "montant", "montantttc", "importe"],
   currency: ["currency", "currencycode", "curr", "ccy", "documentcurrency", "localcurrency", "currencykey", "wahrung", "hauswahrung"],
-  paid_date: ["paiddate", "paymentdate", "clearingdate", "datepaid", "settlementdate", "settleddate", "paidon", "receiptdate", "dateofpayment", "closedatdate", "closedat", "closedon", "closeddate", "ausgleichsdatum", "zahlungsdatum", "zahldatum", "bezahltam", "datepaiement", "fechadepago", "fechapago", "fullypaiddate", "fullypaidondate"],
+  paid_date: ["paiddate", "paymentdate", "clearingdate", "datepaid", "settlementdate", "settleddate", "paidon", "receiptdate", "dateofpayment", "closedatdate", "closedat", "closedon", "closeddate", "ausgleichsdatum", "clearing", "clrngdate", "clearingdt", "zahlungsdatum", "zahldatum", "bezahltam", "datepaiement", "fechadepago", "fechapago", "fullypaiddate", "fullypaidondate"],
   paid_amount: ["paidamount", "amountpaid", "paymentamount", "amountreceived", "receivedamount", "paid", "totalpaid", "amountapplied", "paidtodate", "amountcredited", "credited"],
   last_payment_date: ["lastpaymentdate", "lastpaiddate", "lastreceiptdate", "latestpaymentdate"],
   installments: ["installments", "instalments", "numberofpayments", "numpayments", "paymentcount", "noofpayments", "numberofinstallments"],
@@ -95,7 +95,7 @@ export const defaultAliases: Record<InputColumn, readonly string[]> = {
   document_type: ["documenttype", "doctype", "type", "transactiontype", "txntype", "trantype", "transtype", "entrytype", "invoicetype", "belegart", "documentclass"],
   debit_credit: ["debitcredit", "debitcreditind", "debitcreditindicator", "dcind", "dc", "sollhaben", "sollhabenkennz", "sollhabenkennzeichen", "shkennz"],
   open_item: ["open", "isopen", "openitem", "status", "invoicestatus", "paymentstatus", "offen"],
-  remaining_amount: ["remainingamount", "remainingamt", "remainingamtlcy", "remainingamountlcy", "openamount", "openamt", "openbalance", "balance", "balancedue", "amountdue", "due", "outstanding", "outstandingamount", "amountoutstanding", "amountresidual", "residual", "offenerbetrag", "amountdueremaining"]
+  remaining_amount: ["remainingamount", "amountremaining", "remainingamt", "remainingamtlcy", "remainingamountlcy", "openamount", "openamt", "openbalance", "balance", "balancedue", "amountdue", "due", "outstanding", "outstandingamount", "amountoutstanding", "amountresidual", "residual", "offenerbetrag", "amountdueremaining"]
 };
 
 /** Lowercase letters and digits only, "#" read as "number": "Invoice #" → "invoicenumber", "Due_Date" → "duedate". */
@@ -108,6 +108,8 @@ export function normalizeHeader(name: string): string {
     .replaceAll("&", "and")
     .replace(/[^a-z0-9]/g, "");
 }
+
+const looselyMatched = new Set<InputColumn>(["invoice_id", "customer_id", "customer_name", "invoice_date", "due_date", "amount", "paid_date", "paid_amount", "remaining_amount", "currency"]);
 
 /** Columns without which no ledger can be built (a due date may come from payment terms instead). */
 const required: readonly InputColumn[] = requiredColumns.filter((column) => column !== "paid_date");
@@ -147,11 +149,28 @@ export function mapColumns(header: readonly string[], {file, columns: overrides 
     claimed.add(position);
   }
 
-  const normalized = header.map(normalizeHeader);
-  for (const column of inputColumns) {
-    if (index[column] !== undefined || unwanted.has(column)) continue;
-    const known = [normalizeHeader(column), ...(aliases[column] ?? defaultAliases[column])];
-    const rank = (position: number) => (normalized[position] && !claimed.has(position) ? known.indexOf(normalized[position]) : -1);
+  // Three passes, each over every column before the next: headers as written; without a qualifier in
+  // brackets ("Amount (Gross)", "Amount (LCY)"); then headers that start with a known name ("Due
+  // Date/Receive By", "Invoice/CM #"). A header claimed in an earlier pass is not offered again.
+  const exact = header.map(normalizeHeader);
+  const unqualified = header.map((name) => normalizeHeader(name.replace(/\([^)]*\)|\[[^\]]*\]/g, "")));
+  const passes: ((known: readonly string[], position: number) => number)[] = [
+    (known, position) => known.indexOf(exact[position]),
+    (known, position) => known.indexOf(unqualified[position]),
+    (known, position) => known.findIndex((alias) => alias.length >= 6 && exact[position].startsWith(alias))
+  ];
+  passes.forEach((pass, p) => {
+    for (const column of inputColumns) {
+      if (index[column] !== undefined || unwanted.has(column)) continue;
+      // Loose prefixes only for the ledger's core columns: "Status Date" must not become the open flag.
+      if (p === 2 && !looselyMatched.has(column)) continue;
+      const known = [normalizeHeader(column), ...(aliases[column] ?? defaultAliases[column])];
+      claimBest(column, (position) => (exact[position] && !claimed.has(position) ? pass(known, position) : -1));
+    }
+  });
+
+  function claimBest(column: InputColumn, rank: (position: number) => number): void {
+    const normalized = exact;
     const matches = normalized.flatMap((_, position) => (rank(position) >= 0 ? [position] : [])).sort((a, b) => rank(a) - rank(b));
     if (matches.length > 1 && rank(matches[0]) === rank(matches[1])) {
       const names = matches.filter((position) => rank(position) === rank(matches[0])).map((position) => JSON.stringify(header[position]));
