@@ -73,7 +73,14 @@ export function fileInputFrom(env: Env): FileInput | null {
     file: basename(path),
     paymentsPath: env.AR_PAYMENTS?.trim() || null,
     sheet,
-    options: {columns: mapping.columns, dateFormat, decimal, unreadableShare, asOf: asOfVariable(env) ?? mapping.asOf}
+    options: {
+      columns: mapping.columns,
+      dateFormat,
+      decimal,
+      unreadableShare,
+      asOf: asOfVariable(env) ?? mapping.asOf,
+      asOfSource: asOfVariable(env) !== undefined ? "AR_AS_OF" : `${basename(env.AR_MAPPING?.trim() ?? "")}, asOf`
+    }
   };
 }
 

@@ -1,8 +1,9 @@
 // Where the report's ledger comes from: the seeded synthetic generator (dirtied, then cleaned like any
 // export, so the cleaning report shows real work) or the user's own CSV text. Reading the file is the
-// loader's job; this module only sees text.
+// loader's job; this module only sees text or a table. Either way the result is the ledger as it stood
+// on the report date, which every stage reads, and the history beyond it, which only the backtest reads.
 import {cleanLedger, FormatsRevised} from "../clean/index.js";
-import type {CleanedLedger, CleaningReport} from "../clean/index.js";
+import type {AsOfChoice, CleanedLedger, CleaningReport} from "../clean/index.js";
 import {createDirtTally, defaultDirtRate, dirtDescriptions, injectDirt} from "../source/dirt.js";
 import type {DirtKind} from "../source/dirt.js";
 import {generateLedger, resolveGeneratorOptions} from "../source/generate.js";
@@ -39,6 +40,8 @@ export interface FileSourceOptions {
   /** Explicit `{canonical: "Their Header"}` choices; common header names are recognised without it. */
   columns?: ColumnOverrides;
   asOf?: Day;
+  /** Where `asOf` came from, for the message when it is out of range ("AR_AS_OF"). */
+  asOfSource?: string;
   /** Every date column's layout, instead of inferring it. */
   dateFormat?: DateFormat;
   /** Every number column's decimal separator, instead of inferring it. */
@@ -90,7 +93,12 @@ export interface LedgerProvenance {
 }
 
 export interface SourcedLedger {
+  /** The ledger as it stood on the report date (`ledger.asOf`): what every stage reads. */
   ledger: Ledger;
+  /** The ledger as recorded, to the last day of data: read by the backtest alone. */
+  history: Ledger;
+  /** How the report date was chosen, and the last day of data. */
+  asOf: AsOfChoice;
   report: CleaningReport;
   provenance: LedgerProvenance;
 }
@@ -130,17 +138,22 @@ export function draftSyntheticLedger(options: SyntheticSourceOptions = {}): Synt
  */
 export function cleanSyntheticLedger({synthetic, seed, dirtRate, random}: SyntheticDraft, rows: Iterable<RawRow> = synthetic.rows()): SourcedLedger {
   const tally = createDirtTally();
-  const dirty = injectDirt(rows, {rate: dirtRate, asOf: synthetic.asOf}, random.fork("dirt"), tally);
+  // Mistyped dates land past the last simulated day, where cleaning finds them as typos.
+  const dirty = injectDirt(rows, {rate: dirtRate, asOf: synthetic.end}, random.fork("dirt"), tally);
   const file = `synthetic-ledger-seed-${seed}.csv`;
-  const {ledger, report} = cleanLedger(numberedRows(dirty), {
+  const {ledger, history, asOf, report} = cleanLedger(numberedRows(dirty), {
     file,
     asOf: synthetic.asOf,
+    endOfData: synthetic.end,
+    payments: synthetic.payments(),
     negativeAmounts: "quarantine",
     reminderWindowDays: syntheticReminderWindowDays,
     source: {kind: "synthetic", name: "Synthetic ledger (seeded generator)", seed}
   });
   return {
     ledger,
+    history,
+    asOf,
     report,
     provenance: {
       kind: "synthetic",
@@ -164,7 +177,7 @@ export function csvLedger({file, text, ...options}: CsvSourceOptions): SourcedLe
  * Maps, infers each column's format from all its values, and cleans a user's export (with its payments
  * file, if any). Bad input throws an InputError naming file, row and column.
  */
-export function fileLedger({table, columns, asOf, dateFormat, decimal, unreadableShare, payments, reminderWindowDays = 14}: FileSourceOptions): SourcedLedger {
+export function fileLedger({table, columns, asOf, asOfSource, dateFormat, decimal, unreadableShare, payments, reminderWindowDays = 14}: FileSourceOptions): SourcedLedger {
   const {file} = table;
   const mapping = mapColumns(table.header, {file, columns});
   const formatOptions = {file, dateFormat, decimal};
@@ -179,9 +192,10 @@ export function fileLedger({table, columns, asOf, dateFormat, decimal, unreadabl
       formats,
       verifyFormats: verify ? formatOptions : undefined,
       asOf,
+      asOfSource,
       reminderWindowDays,
       unreadableShare,
-      payments: receipts?.index,
+      receipts: receipts?.index,
       negativeAmounts: "quarantine"
     });
   let cleaned: CleanedLedger;
@@ -191,7 +205,7 @@ export function fileLedger({table, columns, asOf, dateFormat, decimal, unreadabl
     if (!(error instanceof FormatsRevised)) throw error;
     cleaned = clean(error.formats, false);
   }
-  const {ledger, report} = cleaned;
+  const {ledger, history, asOf: choice, report} = cleaned;
   const formats = cleaned.formats ?? prefix;
   const input: InputProvenance = {
     format: table.format,
@@ -207,6 +221,8 @@ export function fileLedger({table, columns, asOf, dateFormat, decimal, unreadabl
   };
   return {
     ledger,
+    history,
+    asOf: choice,
     report,
     provenance: {kind: "csv", file, seed: null, generator: null, dirtRate: null, dirt: null, mapping: mappingRows(mapping), reminderWindowDays, input}
   };
