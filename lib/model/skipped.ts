@@ -25,9 +25,10 @@ export function skippedModelStage(ledger: Ledger, reason: string): ModelStage {
     if (invoice.status === "open") factors.set(i, [invoice.dueDate < asOf ? `already ${asOf - invoice.dueDate} days past due` : `due in ${invoice.dueDate - asOf} days`]);
   });
   const rule =
-    `No late-payment model: the ledger has ${reason}. An open invoice already past due counts as late (risk 1); ` +
-    `one not yet due carries the share of open invoices already past due (${(100 * overdueShare).toFixed(1)} %).`;
-  const file = {skipped: true, reason, rule, modelName: noModelName, openInvoices: open, pastDue, overdueShare: Math.round(overdueShare * 10_000) / 10_000};
+    `Without a model, an open invoice already past due counts as late (risk 1), and one not yet due carries ` +
+    `the share of open invoices already past due (${(100 * overdueShare).toFixed(1)} %).`;
+  const summary = `No late-payment model: the ledger has ${reason}. ${rule}`;
+  const file = {skipped: true, reason, rule, summary, modelName: noModelName, openInvoices: open, pastDue, overdueShare: Math.round(overdueShare * 10_000) / 10_000};
   const empty = {x: {rows: 0, cols: 0, values: new Float64Array(0)}, y: new Uint8Array(0)};
   return {
     files: {model: file, "score-bins": {skipped: true, reason}},

@@ -19,9 +19,10 @@ export function noModelNote({reason, rule}: SkippedModel): HTMLElement {
   const next = document.createElement("p");
   next.innerHTML =
     'To see this page, export the invoices with their paid or clearing dates, or add a payments file with <code>AR_PAYMENTS</code>. Aging, DSO and the worklist are on the <a href="./kpis">KPIs</a> and <a href="./strategy">Strategy</a> pages.';
-  // Cells that read the model wait for one; their loading marks would only be noise.
+  // Cells that read the model wait for one, and the page's prose describes a model: only the title and
+  // this note are shown.
   const style = document.createElement("style");
-  style.textContent = "observablehq-loading { display: none; }";
+  style.textContent = '#observablehq-main > :not(h1, :has([data-model="skipped"])) { display: none !important; } observablehq-loading { display: none; }';
   card.append(title, why, how, next, style);
   return card;
 }
