@@ -72,7 +72,7 @@ export interface InputProvenance {
   /** Headers that also looked like a column, passed over for a better match. */
   passedOver: {column: string; headers: string[]}[];
   /** The mapping file that reproduces this reading (AR_MAPPING). */
-  mappingJson: Record<string, unknown>;
+  mappingJson: {columns: Record<string, string>} & Record<string, unknown>;
   /** The separate payments file, if any. */
   payments: PaymentsReport | null;
 }
@@ -229,13 +229,13 @@ export function fileLedger({table, columns, asOf, asOfSource, dateFormat, decima
 }
 
 /** The AR_MAPPING file that reads the same columns in the same formats without inferring anything. */
-function reproducingMapping(mapping: ColumnMapping, formats: readonly ColumnFormat[], table: InputTable, {asOf, unreadableShare}: {asOf?: Day; unreadableShare?: number}): Record<string, unknown> {
+function reproducingMapping(mapping: ColumnMapping, formats: readonly ColumnFormat[], table: InputTable, {asOf, unreadableShare}: {asOf?: Day; unreadableShare?: number}): InputProvenance["mappingJson"] {
   const columns: Record<string, string> = {};
   for (const column of inputColumns) {
     const header = mapping.headers[column as InputColumn];
     if (header !== undefined && !(column === "customer_id" && mapping.customerIdFromName)) columns[column] = header;
   }
-  const json: Record<string, unknown> = {columns};
+  const json: InputProvenance["mappingJson"] = {columns};
   const dates = formats.filter((f) => f.kind === "date" && f.values > 0 && f.format !== "YYYY-MM-DD");
   if (dates.length) json.dateFormat = mostCommon(dates.map((f) => f.format));
   const numbers = formats.filter((f) => f.kind === "number" && f.values > 0);

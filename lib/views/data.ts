@@ -3,30 +3,14 @@
 // found, and the command and mapping file that reproduce the build. Pure functions of meta.json and
 // cleaning.json, so every sentence can be checked against worked numbers.
 import {formatCount, formatMoney} from "../core/format.js";
+import type {CleaningReport} from "../clean/index.js";
+import type {InputProvenance} from "../pipeline/source.js";
 
 /** meta.json's `source.input`, as the data stage writes it. */
-export interface InputAccount {
-  format: "csv" | "xlsx";
-  encoding: string | null;
-  delimiter: string | null;
-  sheet: string | number | null;
-  headerLine: number;
-  titleLines: string[];
-  formats: {column: string; header: string; kind: "date" | "number"; format: string; rule: string; values: number; readable: number; sample: {text: string; reads: string} | null; currencies: string[]}[];
-  passedOver: {column: string; headers: string[]}[];
-  mappingJson: {columns: Record<string, string>} & Record<string, unknown>;
-  payments: {file: string; rowsIn: number; rowsKept: number; total: number; headers: {invoice_id: string; payment_date: string; amount: string}; setAside: {reason: string; rows: number; lines: number[]}[]} | null;
-}
+export type InputAccount = InputProvenance;
 
 /** cleaning.json's fields this view reads. */
-export interface CleaningAccount {
-  rowsIn: number;
-  rules: {id: string; count: number; amount: number | null}[];
-  documentTypes: {type: string; kind: string; rows: number}[];
-  customerIdFromName: boolean;
-  openItemsOnly: boolean;
-  unmatchedPayments: {count: number; amount: number; examples: string[]} | null;
-}
+export type CleaningAccount = Pick<CleaningReport, "rowsIn" | "rules" | "documentTypes" | "customerIdFromName" | "openItemsOnly" | "unmatchedPayments">;
 
 const delimiterNames: Record<string, string> = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"};
 

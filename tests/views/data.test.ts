@@ -29,13 +29,14 @@ describe("the Data page's account of how a file was read", () => {
 
   test("document types and the money set aside with them", () => {
     expect(documentTypesSentence([{type: "RV", kind: "invoice", rows: 900}, {type: "DZ", kind: "payment", rows: 1}])).toBe("Document types found: “RV” 900 rows (invoices); “DZ” 1 row (payments (set aside)).");
-    const rules = [{id: "credit-memo", count: 2, amount: -150.5}, {id: "zero-amount", count: 1, amount: 0}, {id: "amount-text", count: 5, amount: null}];
+    const rule = (id: string, count: number, amount: number | null) => ({id, count, amount, description: "", action: "quarantined" as const, examples: []});
+    const rules = [rule("credit-memo", 2, -150.5), rule("zero-amount", 1, 0), rule("amount-text", 5, null)];
     expect(setAsideMoneySentence(cleaning({rules}), "EUR")).toMatch(/^Set aside as not invoices to collect: 2 credit memos totalling .*150\.50, 1 zero amounts\.$/);
     expect(setAsideMoneySentence(cleaning(), "EUR")).toBe("");
   });
 
   test("where paid dates come from: a payments file, an open flag, a column, or nowhere (a snapshot)", () => {
-    const payments = {file: "payments.csv", rowsIn: 12, rowsKept: 11, total: 900, headers: {invoice_id: "Invoice", payment_date: "Date", amount: "Amount"}, setAside: []};
+    const payments = {file: "payments.csv", rowsIn: 12, rowsKept: 11, total: 900, headers: {invoice_id: "Invoice", payment_date: "Date", amount: "Amount"}, setAside: [], formats: []};
     expect(paymentSourceSentence(input({payments}), cleaning({unmatchedPayments: {count: 1, amount: 500, examples: ["X"]}}))).toMatch(/^Paid dates come from the payments file payments\.csv: 11 receipts; .* 1 receipt matches no kept invoice and was set aside/);
     expect(paymentSourceSentence(input(), cleaning({openItemsOnly: true}))).toMatch(/^The file has no paid-date column: it lists what is open/);
     expect(paymentSourceSentence(input({mappingJson: {columns: {paid_date: "Closed at Date", open_item: "Open", remaining_amount: "Remaining Amount"}}}), cleaning())).toBe("Paid dates come from “Closed at Date” where “Open” says an invoice is closed, and open amounts from “Remaining Amount”.");
