@@ -22,7 +22,8 @@ import {scenarioFile} from "./files/scenario.js";
 import {segmentsFile, unsegmentedFile} from "./files/segments.js";
 import {strategyFile} from "./files/strategy.js";
 import {worklistFile} from "./files/worklist.js";
-import type {InvoiceScores, ReportFiles, StageHook} from "../pipeline/types.js";
+import type {InvoiceScores, StageHook} from "../pipeline/types.js";
+import type {ReportFiles} from "../pipeline/contract.js";
 
 export {openInvoicesFromTable, openInvoiceTable} from "./openInvoiceTable.js";
 export type {OpenInvoiceTable} from "./openInvoiceTable.js";
@@ -50,8 +51,10 @@ export interface PortfolioOptions {
   minSettled?: number;
 }
 
+export type PortfolioFiles = Pick<ReportFiles, "segments" | "kpis" | "strategy" | "worklist" | "scenario" | "overview-facts">;
+
 export interface PortfolioResult {
-  files: ReportFiles;
+  files: PortfolioFiles;
   /** Milliseconds per step; for the benchmark, never written into a file. */
   timings: Record<string, number>;
   /** Every open invoice in worklist order, for `worklistCsv`. */

@@ -6,25 +6,9 @@ import {expectedLateAmount} from "./openInvoices.js";
 import type {OpenInvoice} from "./openInvoices.js";
 import {unitHash} from "./scenario.js";
 import {round} from "../core/json.js";
+import type {CoverageFigures, SampleInfo} from "../pipeline/contract.js";
 
-export interface CoverageFigures {
-  invoices: number;
-  customers: number;
-  amount: number;
-  expectedLateAmount: number;
-}
-
-/** What a capped list holds against the whole. */
-export interface SampleInfo {
-  capped: boolean;
-  cap: number;
-  /** The rule, in words for the page. */
-  rule: string;
-  total: CoverageFigures;
-  kept: CoverageFigures;
-  /** total ÷ kept, to scale counts and amounts computed on the sample up to the whole book (1 when not capped). */
-  scale: {invoices: number; amount: number};
-}
+export type {CoverageFigures, SampleInfo} from "../pipeline/contract.js";
 
 export interface OpenInvoiceSampleOptions {
   /** Most open invoices kept (default 4,000). */

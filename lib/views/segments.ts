@@ -3,53 +3,18 @@
 // already carries each cluster's summary and the three headline observations; these add what the page
 // needs around them.
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import type {ClusterRow as ClusterFile, KChoiceFacts as KChoiceFile, KCurve as KCurveFile, PcaLoadingRow, RatingAgreementSection} from "../pipeline/contract.js";
 
 /** The fields of a cluster row (segments.json → perK[i].clusters[j]) this module reads. */
-export interface ClusterRow {
-  cluster: number;
-  letter: string;
-  name: string;
-  label: string;
-  proposal: string;
-  customers: number;
-  invoices: number;
-  invoicedAmount: number | null;
-  amountShare: number | null;
-  customerShare: number | null;
-  outstanding: number | null;
-  outstandingShare: number | null;
-  meanPLate: number | null;
-  riskLevel: string;
-  means: Partial<Record<string, number | null>>;
-}
+export type ClusterRow = Pick<ClusterFile, "cluster" | "letter" | "name" | "label" | "proposal" | "customers" | "invoices" | "invoicedAmount" | "amountShare" | "customerShare" | "outstanding" | "outstandingShare" | "meanPLate" | "riskLevel" | "means">;
 
-export interface KCurve {
-  k: number[];
-  inertia: (number | null)[];
-  silhouette: (number | null)[];
-}
+export type KCurve = Pick<KCurveFile, "k" | "inertia" | "silhouette">;
 
-export interface KChoiceFacts {
-  k: number;
-  elbowK: number;
-  silhouetteK: number;
-  decidedBy: "elbow" | "silhouette";
-}
+export type KChoiceFacts = Pick<KChoiceFile, "k" | "elbowK" | "silhouetteK" | "decidedBy">;
 
-export interface Loading {
-  feature: string;
-  label: string;
-  pc1: number | null;
-  pc2: number | null;
-}
+export type Loading = PcaLoadingRow;
 
-export interface Agreement {
-  share: number | null;
-  customers: number;
-  letters: readonly string[];
-  /** crossTab[i][j]: customers whose cluster has letter i and whom the rule rates letter j. */
-  crossTab: number[][];
-}
+export type Agreement = RatingAgreementSection;
 
 const numberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 

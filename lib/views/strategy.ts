@@ -5,11 +5,11 @@ import {formatCount, formatMoney, formatPercent} from "../core/format.js";
 import type {Day} from "../core/dates.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import {segmentLetter} from "../portfolio/openInvoices.js";
-import type {SegmentLetter} from "../portfolio/openInvoices.js";
 import {riskBands} from "../portfolio/riskBands.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
 import {decideStrategy, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
 import type {PlannedAction, ResolvedStrategyOptions, StrategyAssignment, StrategyKey, ThemeKey, ValueBand} from "../portfolio/strategy.js";
+import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme} from "../pipeline/contract.js";
 import {nextAction} from "../portfolio/worklist.js";
 
 /** In running text after "under": "under credit restriction". */
@@ -101,55 +101,24 @@ export function isFileRules(cutoffs: RiskCutoffs, invoiceValueCutoff: number, fi
 // ---------------------------------------------------------------------------------------------------
 // The view: matrix, table, themes and segment mix, from the file (exact, whole book) or re-computed
 
-export interface SampleScale {
-  capped: boolean;
-  scale: {invoices: number; amount: number};
-  kept: {invoices: number; customers: number};
-  total: {invoices: number; customers: number};
-}
+/** What the file's sample holds against the whole book, to scale figures computed on it. */
+export type SampleScale = Pick<SampleInfo, "capped" | "scale"> & {
+  kept: Pick<CoverageFigures, "invoices" | "customers">;
+  total: Pick<CoverageFigures, "invoices" | "customers">;
+};
 
-export interface ViewStrategyShare {
-  strategy: StrategyKey;
-  count: number;
-  amount: number;
-}
+/** A risk × value cell, from the file or re-computed. */
+export type ViewGridCell = StrategyGridCell;
 
-export interface ViewGridCell {
-  risk: RiskBand;
-  value: ValueBand;
-  count: number;
-  amount: number;
-  strategies: ViewStrategyShare[];
-}
+/** A strategy table row; meanPLate is NaN (or null from JSON) when the strategy has no invoice. */
+export type ViewTableRow = StrategyRow;
 
-export interface ViewTableRow {
-  strategy: StrategyKey;
-  label: string;
-  invoices: number;
-  invoiceShare: number;
-  amount: number;
-  amountShare: number;
-  /** NaN (or null from JSON) when the strategy has no invoice. */
-  meanPLate: number | null;
-  customers: number;
-  actions: readonly PlannedAction[];
-}
+export type ViewTheme = Pick<StrategyTheme, "key" | "share" | "count" | "amount" | "statement">;
 
-export interface ViewTheme {
-  key: ThemeKey;
-  share: number;
-  count: number;
-  amount: number;
-  statement: string;
-}
-
-export interface SegmentMixRow {
-  segment: string | null;
-  letter: SegmentLetter | null;
-  invoices: number;
-  amount: number;
-  strategies: {strategy: StrategyKey; invoices: number; amount: number; amountShare: number}[];
-}
+/** How a segment's open invoices are treated: strategy.json `segmentProposals`, or re-computed. */
+export type SegmentMixRow = Pick<SegmentStrategyRow, "segment" | "letter" | "invoices" | "amount"> & {
+  strategies: Omit<SegmentStrategyRow["strategies"][number], "customers">[];
+};
 
 export interface StrategyView {
   grid: ViewGridCell[];
@@ -163,12 +132,11 @@ export interface StrategyView {
 }
 
 /** The parts of strategy.json the view reads. */
-export interface StrategyFileView {
-  matrix: {grid: ViewGridCell[]};
-  table: ViewTableRow[];
+export interface StrategyFileView extends Pick<StrategyFile, "table"> {
+  matrix: Pick<StrategyFile["matrix"], "grid">;
   themes: ViewTheme[];
   segmentProposals: SegmentMixRow[];
-  sample: SampleScale & {total: {invoices: number; amount: number}};
+  sample: SampleScale & {total: Pick<CoverageFigures, "invoices" | "customers" | "amount">};
 }
 
 /** The file's own figures: exact and for the whole book, under the default rules. */

@@ -2,6 +2,7 @@ import {describe, expect, test} from "vitest";
 import {
   agingFinding, agingShiftFinding, cardDisplay, dsoFinding, dsoTrendFinding, riskDistributionFinding, segmentDsoFinding, topCustomersFinding
 } from "../../lib/views/kpis.js";
+import type {AgingRow, AgingShiftRow} from "../../lib/pipeline/contract.js";
 import type {KpiCard} from "../../lib/views/kpis.js";
 import {countbackDso} from "../../lib/portfolio/kpi.js";
 
@@ -51,7 +52,7 @@ describe("DSO findings", () => {
 });
 
 describe("aging and risk findings", () => {
-  const aging = [
+  const aging: AgingRow[] = [
     {bucket: "Current", amount: 800, count: 8, amountShare: 0.8, countShare: 0.8},
     {bucket: "1–30", amount: 100, count: 1, amountShare: 0.1, countShare: 0.1},
     {bucket: "90+", amount: 100, count: 1, amountShare: 0.1, countShare: 0.1}
@@ -94,7 +95,7 @@ describe("aging and risk findings", () => {
   });
 
   test("aging shift: what stays open and where the past-due part goes", () => {
-    const rows = [
+    const rows: AgingShiftRow[] = [
       {bucket: "Current", todayAmount: 900, todayCount: 9, expectedAmount: 400, expectedCount: 4},
       {bucket: "1–30", todayAmount: 100, todayCount: 1, expectedAmount: 200, expectedCount: 2}
     ];

@@ -16,12 +16,13 @@ import {
   silhouetteFinding,
   thinHistoryFinding
 } from "../../lib/views/segments.js";
-import type {ClusterRow, Loading} from "../../lib/views/segments.js";
+import type {Agreement, ClusterRow, Loading} from "../../lib/views/segments.js";
+import type {SegmentLetter} from "../../lib/segments/naming.js";
 
 function cluster(overrides: Partial<ClusterRow> & Pick<ClusterRow, "name">): ClusterRow {
   return {
     cluster: 0,
-    letter: overrides.name[0],
+    letter: overrides.name[0] as SegmentLetter,
     label: "Low risk · High value",
     proposal: "Reward",
     customers: 10,
@@ -82,7 +83,7 @@ describe("segmentsLede", () => {
   });
 
   test("one sentence less when the largest exposure is also the riskiest; another wording for a k the reader picked", () => {
-    const risky = [{...clusters[0], meanPLate: 0.9, riskLevel: "High"}, clusters[1]];
+    const risky: ClusterRow[] = [{...clusters[0], meanPLate: 0.9, riskLevel: "High"}, clusters[1]];
     const text = segmentsLede({customers: {clustered: 100, total: 100}, minSettled: 3, k: 2, clusters: risky, currency: "EUR", chosen: false});
     expect(text).toContain("at this k there are two behaviour groups");
     expect(text).toContain("€800K");
@@ -163,7 +164,7 @@ describe("table and chart titles", () => {
 });
 
 describe("agreement with the rule", () => {
-  const agreement = {
+  const agreement: Agreement = {
     share: 0.7106,
     customers: 895,
     letters: ["A", "B", "C", "D"],

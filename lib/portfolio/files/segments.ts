@@ -10,10 +10,11 @@ import {segmentLetters, segmentQuadrants} from "../../segments/naming.js";
 import type {SegmentLetter} from "../../segments/naming.js";
 import type {Segmentation, SegmentationForK} from "../../segments/segmentCustomers.js";
 import {round} from "../../core/json.js";
+import type {KSection, PcaPoints, RiskLevel, SegmentedFile, SegmentObservation, SegmentProposal, SegmentProposalWord, SegmentsBase, ThinHistory, UnsegmentedFile} from "../../pipeline/contract.js";
 import {compareText, sampleIds} from "../sample.js";
 
 /** What a collections team does with each quadrant, in one word, with the quadrant's action text. */
-export const segmentProposals: Record<SegmentLetter, {proposal: "Reward" | "Safeguard" | "Automate" | "Monitor"; action: string}> = {
+export const segmentProposals: Record<SegmentLetter, {proposal: SegmentProposalWord; action: string}> = {
   A: {proposal: "Reward", action: segmentQuadrants.A.action},
   B: {proposal: "Safeguard", action: segmentQuadrants.B.action},
   C: {proposal: "Automate", action: segmentQuadrants.C.action},
@@ -21,11 +22,11 @@ export const segmentProposals: Record<SegmentLetter, {proposal: "Reward" | "Safe
 };
 
 /** Per letter: the quadrant's label, the proposal word and its action text (cluster rows carry the word only). */
-function proposalTable() {
+function proposalTable(): SegmentProposal[] {
   return segmentLetters.map((letter) => ({letter, label: segmentQuadrants[letter].label, ...segmentProposals[letter]}));
 }
 
-export type RiskLevel = "Low" | "Medium" | "High";
+export type {RiskLevel} from "../../pipeline/contract.js";
 
 /** A cluster's risk level from its mean P(late) against the portfolio's (clustered customers' invoices). */
 export function clusterRiskLevel(meanPLate: number, portfolioPLate: number): RiskLevel {
@@ -88,7 +89,7 @@ export function segmentsFile(
 
   const {keep, capped} = sampleIds(segmentation.customerIds, pointsCap, seed);
   const shown = profiles.flatMap((p, i) => (keep.has(p.customerId) ? [i] : []));
-  const points: Record<string, unknown> = {
+  const points: PcaPoints = {
     length: shown.length,
     customerId: shown.map((i) => profiles[i].customerId),
     name: shown.map((i) => profiles[i].name),
@@ -106,8 +107,8 @@ export function segmentsFile(
   const letterCounts = Object.fromEntries(segmentLetters.map((l) => [l, 0])) as Record<SegmentLetter, number>;
   for (const l of segmentation.rule.letters) letterCounts[l] += 1;
 
-  const file = {
-    available: true as const,
+  const file: SegmentedFile = {
+    available: true,
     reason: null,
     ...describeFeatures(ledger, table, totals, thinRows),
     kCurve: {
@@ -155,14 +156,13 @@ export function segmentsFile(
   return {file, segmentOf, chosen};
 }
 
-export type SegmentsFile = ReturnType<typeof segmentsFile>["file"];
 
 /** The file when too few customers have enough history to cluster: features and thin history only. */
 export function unsegmentedFile(ledger: Ledger, pLate: ArrayLike<number>, table: CustomerFeatureTable, {thinRows = 50}: {thinRows?: number} = {}) {
   const segmentOf = new Map<string, string | null>();
   for (const p of [...table.profiles, ...table.thinHistory]) segmentOf.set(p.customerId, null);
-  const file = {
-    available: false as const,
+  const file: UnsegmentedFile = {
+    available: false,
     reason: `Only ${table.profiles.length} customers have ${table.minSettled} or more settled invoices and ${table.clusteringFeatures.length} usable features; segmentation needs at least 3 customers and one feature.`,
     ...describeFeatures(ledger, table, customerTotals(ledger, pLate), thinRows),
     kCurve: null,
@@ -177,7 +177,7 @@ export function unsegmentedFile(ledger: Ledger, pLate: ArrayLike<number>, table:
 }
 
 /** Feature definitions, customer counts and the thin-history list: the part of the file that needs no clustering. */
-function describeFeatures(ledger: Ledger, table: CustomerFeatureTable, totals: Map<string, CustomerTotals>, thinRows: number) {
+function describeFeatures(ledger: Ledger, table: CustomerFeatureTable, totals: Map<string, CustomerTotals>, thinRows: number): Omit<SegmentsBase, "riskLevelRule" | "proposals"> {
   const thin = [...table.thinHistory].sort((a, b) => b.features.outstanding! - a.features.outstanding! || compareText(a.customerId, b.customerId));
   return {
     asOf: ledger.asOf,
@@ -217,7 +217,7 @@ function sumTotals(rows: readonly CustomerTotals[]): CustomerTotals {
   return s;
 }
 
-function thinTable(rows: readonly CustomerProfile[], totals: Map<string, CustomerTotals>) {
+function thinTable(rows: readonly CustomerProfile[], totals: Map<string, CustomerTotals>): ThinHistory["rows"] {
   return {
     length: rows.length,
     customerId: rows.map((p) => p.customerId),
@@ -238,7 +238,7 @@ interface ClusterFigures {
   letter: SegmentLetter;
   name: string;
   label: string;
-  proposal: string;
+  proposal: SegmentProposalWord;
   action: string;
   customers: number;
   customerShare: number;
@@ -264,7 +264,7 @@ function kSection(
   clustered: readonly CustomerTotals[],
   all: CustomerTotals,
   portfolioPLate: number
-) {
+ ): KSection {
   const groups = fit.clusters.map(() => ({invoices: 0, invoiced: 0, outstanding: 0, pLateSum: 0}));
   fit.assignments.forEach((rank, i) => {
     const g = groups[rank], t = clustered[i];
@@ -384,11 +384,11 @@ function clusterSummary(r: ClusterFigures, currency: string): string {
   );
 }
 
-export type ObservationKind = "largestExposure" | "highestDelay" | "steadiestPayers";
+export type {ObservationKind} from "../../pipeline/contract.js";
 
 /** Headline sentences computed from the cluster table. */
-function observations(rows: readonly ClusterFigures[], currency: string): {kind: ObservationKind; cluster: number; name: string; value: number | null; text: string}[] {
-  const out: {kind: ObservationKind; cluster: number; name: string; value: number | null; text: string}[] = [];
+function observations(rows: readonly ClusterFigures[], currency: string): SegmentObservation[] {
+  const out: SegmentObservation[] = [];
   const pick = (score: (r: ClusterFigures) => number | undefined, highest: boolean) => {
     let best: ClusterFigures | undefined, bestValue = NaN;
     for (const r of rows) {
