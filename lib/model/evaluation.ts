@@ -142,7 +142,6 @@ export function calibrationSummary(evaluated: EvaluatedModel, test: Dataset, rel
   return {
     family: evaluated.model.family,
     method: calibration.method,
-    rule: `Chosen by the ${calibration.rule}. Fitted on the validation slice; the figures below are on the test slice.`,
     validationBrier: {none: round(calibration.brier.none), platt: round(calibration.brier.platt), isotonic: round(calibration.brier.isotonic)},
     validationLogLoss: {none: round(calibration.logLoss.none), platt: round(calibration.logLoss.platt), isotonic: round(calibration.logLoss.isotonic)},
     plattSlope: calibrator.slope === undefined ? null : round(calibrator.slope),
@@ -197,9 +196,7 @@ export function scoreBinsFile(evaluated: EvaluatedModel, test: Dataset, amounts:
     amountTotal: roundFinite(amountTotal, 2),
     lateAmount: roundFinite(lateAmount, 2),
     threshold: roundFinite(evaluated.threshold.value),
-    thresholdRule: evaluated.threshold.rule,
     bins,
-    binRule: `Bin k holds calibrated P(late) in [k/${bins}, (k+1)/${bins}); the last bin also holds 1. An invoice is flagged when P(late) ≥ the threshold, so at a threshold k/${bins} bins k and above are flagged.`,
     positives: binned.positives,
     negatives: binned.negatives,
     positiveAmount: roundAllFinite(binned.positiveAmount, 2),

@@ -13,7 +13,7 @@
 //
 // Files: `model` and `score-bins`, typed in lib/pipeline/contract.ts (floats rounded to 4 decimals,
 // amounts to cents; null where a figure is undefined).
-import {describeSplit, sliceDataset, summarizeSplit, timeSplit} from "./split.js";
+import {sliceDataset, summarizeSplit, timeSplit} from "./split.js";
 import type {SplitOptions, TimeSplit} from "./split.js";
 import {invoiceFeatures} from "./features/index.js";
 import type {FeatureOptions, InvoiceFeatures} from "./features/index.js";
@@ -35,7 +35,7 @@ import type {FamilyKey, FamilySettings, FittedModel, VariantData, VariantKey} fr
 import {calibrationSummary, comparisonRow, curvesOf, evaluateModel, importanceSummary, liftAtTop, scoreBinsFile} from "./evaluation.js";
 import type {EvaluatedModel} from "./evaluation.js";
 import {explainScored, refitProduction, scoreAll} from "./production.js";
-import {familyRule, selectFamily, selectVariant, variantRule} from "./selection.js";
+import {selectFamily, selectVariant} from "./selection.js";
 import type {Candidate} from "./selection.js";
 
 export {familyKeys, familyNames, variantKeys, variantNames, defaultFamilySettings} from "./families.js";
@@ -219,8 +219,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
         variantName: variantNames[chosen.variant],
         metric: "validation PR AUC",
         validationPrAuc: roundFinite(chosen.score),
-        rule: familyRule(selectionTolerance),
-        variantRule: variantRule(selectionTolerance),
+        tolerance: selectionTolerance,
         runnerUp: runnerUp && {
           family: runnerUp.family,
           familyName: familyNames[runnerUp.family],
@@ -232,7 +231,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
         candidates: familyChoices.map((c) => ({family: c.family, variant: c.variant, validationPrAuc: roundFinite(c.score), parameters: c.parameters}))
       },
       calibration: calibrationSummary(best, test, reliabilityBins),
-      threshold: {value: roundFinite(best.threshold.value), rule: best.threshold.rule, validationF1: roundFinite(best.threshold.f1)},
+      threshold: {value: roundFinite(best.threshold.value), validationF1: roundFinite(best.threshold.f1)},
       curves: familyKeys.map((family) => curvesOf(chosenOf(family), test, curvePoints)),
       importance,
       baseRate: roundFinite(meanOf(test.y)),
@@ -260,7 +259,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
 
 function splitSection(split: TimeSplit): SplitSection {
   const summary = summarizeSplit(split);
-  return {...summary, sentence: describeSplit(summary), slices: summary.slices.map((s) => ({...s, lateRate: round(s.lateRate)}))};
+  return {...summary, slices: summary.slices.map((s) => ({...s, lateRate: round(s.lateRate)}))};
 }
 
 function featureSection(features: InvoiceFeatures): FeatureSection {

@@ -100,11 +100,10 @@ export interface DictionaryFile {
   available: Availability;
 }
 
-/** ledger-sample.json: the Data page's sample rows. */
+/** ledger-sample.json: the Data page's sample rows, evenly spaced in ledger order when `total` is larger. */
 export interface LedgerSampleFile {
   /** Invoices in the ledger. */
   total: number;
-  rule: string;
   rows: LedgerSampleRow[];
 }
 
@@ -173,7 +172,8 @@ export interface ModelFile {
   comparison: ComparisonRow[];
   selection: ModelSelection;
   calibration: CalibrationFacts;
-  threshold: {value: number; rule: string; validationF1: number};
+  /** Chosen on validation in steps of 1 / settings.scoreBins (lib/views/model.ts `thresholdRule`). */
+  threshold: {value: number; validationF1: number};
   /** One per family (its chosen variant), calibrated test scores. */
   curves: FamilyCurves[];
   /** One per family: permutation importance on the test slice. */
@@ -186,9 +186,7 @@ export interface ModelFile {
 }
 
 /** lib/model/split.ts `summarizeSplit`: the slices by date, with their late rates rounded. */
-export interface SplitSection extends SplitSummary {
-  sentence: string;
-}
+export type SplitSection = SplitSummary;
 
 export interface FeatureSection {
   columns: number;
@@ -243,8 +241,8 @@ export interface ModelSelection {
   variantName: string;
   metric: string;
   validationPrAuc: number;
-  rule: string;
-  variantRule: string;
+  /** Validation PR AUC differences up to this count as ties, in choosing the variant and the family. */
+  tolerance: number;
   runnerUp: {family: FamilyKey; familyName: string; variant: VariantKey; variantName: string; validationPrAuc: number} | null;
   /** Validation PR AUC of the choice minus the runner-up's. */
   margin: number | null;
@@ -261,10 +259,10 @@ export interface ReliabilityBins {
   count: number[];
 }
 
+/** The chosen model's calibration, chosen by cross-fitting on validation (settings.calibration), on test. */
 export interface CalibrationFacts {
   family: FamilyKey;
   method: CalibrationMethod;
-  rule: string;
   /** Cross-fitted on the validation slice, per method. */
   validationBrier: Record<CalibrationMethod, number | null>;
   validationLogLoss: Record<CalibrationMethod, number | null>;
@@ -379,9 +377,8 @@ export interface ScoreBinsFile {
   amountTotal: number;
   lateAmount: number;
   threshold: number;
-  thresholdRule: string;
+  /** Bin k holds calibrated P(late) in [k/bins, (k+1)/bins); the last bin also holds 1. */
   bins: number;
-  binRule: string;
   /** Late invoices per bin. */
   positives: number[];
   negatives: number[];
@@ -403,13 +400,13 @@ export interface SegmentsBase {
   constantFeatures: CustomerFeatureKey[];
   customers: {clustered: number; thinHistory: number; total: number};
   thinHistory: ThinHistory;
-  riskLevelRule: string;
+  /** A cluster's mean P(late) below `low` × the clustered customers' mean is Low risk, above `high` × High. */
+  riskLevels: {low: number; high: number};
   proposals: SegmentProposal[];
 }
 
 export interface SegmentedFile extends SegmentsBase {
   available: true;
-  reason: null;
   kCurve: KCurve;
   choice: KChoiceFacts;
   /** One entry per k tried, in k order. */
@@ -421,7 +418,8 @@ export interface SegmentedFile extends SegmentsBase {
 /** Too few customers with enough history to cluster: features and thin history only. */
 export interface UnsegmentedFile extends SegmentsBase {
   available: false;
-  reason: string;
+  /** Customers with enough history (thinHistory.minSettled settled invoices) that clustering needs. */
+  minCustomers: number;
   kCurve: null;
   choice: null;
   perK: [];
@@ -437,10 +435,10 @@ export interface SegmentFeature extends Pick<CustomerFeatureSpec, "key" | "label
   imputed: number;
 }
 
+/** Customers with fewer than `minSettled` settled invoices: described, not clustered. */
 export interface ThinHistory {
   count: number;
   minSettled: number;
-  rule: string;
   /** Rows listed (largest outstanding first). */
   shown: number;
   rows: {
@@ -473,9 +471,10 @@ export interface KCurve {
   elbowDistance: (number | null)[];
 }
 
+/** The elbow k, unless its mean silhouette is below `minSilhouette`; then the best-silhouette k. */
 export interface KChoiceFacts {
   k: number;
-  rule: string;
+  minSilhouette: number;
   elbowK: number;
   silhouetteK: number;
   agree: boolean;
@@ -509,17 +508,6 @@ export interface ClusterRow {
   valueScore: number | null;
   /** Mean raw value of each available feature; null where no customer had it. */
   means: Partial<Record<CustomerFeatureKey, number | null>>;
-  summary: string;
-}
-
-export type ObservationKind = "largestExposure" | "highestDelay" | "steadiestPayers";
-
-export interface SegmentObservation {
-  kind: ObservationKind;
-  cluster: number;
-  name: string;
-  value: number | null;
-  text: string;
 }
 
 export interface RatingAgreementSection {
@@ -537,7 +525,6 @@ export interface KSection {
   clusters: ClusterRow[];
   /** Mean standardised value of each feature per cluster (rows: clusters; columns: `features`). */
   profile: {features: CustomerFeatureKey[]; z: (number | null)[][]};
-  observations: SegmentObservation[];
   agreement: RatingAgreementSection;
 }
 
@@ -565,14 +552,14 @@ export interface PcaPoints {
 export interface PcaSection {
   explainedVarianceRatio: (number | null)[];
   loadings: PcaLoadingRow[];
+  /** Whether `points` holds only `cap` of the clustered customers, chosen by a seeded hash of the id. */
   capped: boolean;
   cap: number;
-  capRule: string | null;
   points: PcaPoints;
 }
 
+/** High risk: average delay over `lateDelayDays`; high value: total invoiced above `valueThreshold` (the median). */
 export interface RuleRatingSection {
-  rule: string;
   lateDelayDays: number;
   valueThreshold: number | null;
   counts: Record<SegmentLetter, number>;
@@ -593,7 +580,8 @@ export interface KpisFile {
   cards: KpiCard[];
   series: KpiSeries;
   aging: {total: number; count: number; rows: AgingRow[]};
-  segments: {highRiskRule: string; rows: SegmentKpiRow[]};
+  /** A customer is high risk when the amount-weighted mean P(late) of its open invoices is at least the cut-off. */
+  segments: {highRiskCutoff: number; rows: SegmentKpiRow[]};
   topRiskyCustomers: RiskyCustomer[];
   riskDistribution: RiskBin[];
   agingShift: {horizonDays: number; rule: string; rows: AgingShiftRow[]};
@@ -651,8 +639,9 @@ export interface RiskBin extends RiskHistogramBin {
 /** What a capped list of open invoices holds against the whole book (lib/portfolio/sample.ts). */
 export interface SampleInfo {
   capped: boolean;
+  /** Most open invoices kept: whole customers, the `riskiest` customers (by expected late amount) first, then by a seeded hash of the id. */
   cap: number;
-  rule: string;
+  riskiest: number;
   total: CoverageFigures;
   kept: CoverageFigures;
   /** total ÷ kept, to scale counts and amounts computed on the sample up to the whole book (1 when not capped). */
@@ -671,7 +660,8 @@ export interface StrategyFile {
   asOf: Day;
   currency: string;
   cutoffs: StrategyCutoffs;
-  rules: (StrategyRule & {index: number; text: string})[];
+  /** In order: the first rule that matches decides. */
+  rules: (StrategyRule & {index: number})[];
   definitions: {key: StrategyKey; label: string; summary: string; actions: PlannedAction[]}[];
   riskBands: {band: RiskBand; label: string}[];
   valueBands: ValueBand[];
@@ -685,7 +675,6 @@ export interface StrategyFile {
 
 export interface StrategyCutoffs {
   risk: RiskCutoffs;
-  riskRule: string;
   defaultRisk: RiskCutoffs;
   invoiceValue: number;
   customerValue: number;
@@ -725,7 +714,6 @@ export interface WorklistFile {
   /** Rows in `items`. */
   shown: number;
   limit: number;
-  capRule: string | null;
   items: WorklistColumns;
 }
 
@@ -855,10 +843,10 @@ export interface OverviewFactsFile {
   cashAtRisk: number;
   cashAtRiskRule: string;
   strategyMix: {strategy: StrategyKey; label: string; invoices: number; invoiceShare: number; amountShare: number}[];
+  /** Share of open invoices on standard or loyalty terms. */
   routineShare: number;
-  routineStatement: string | null;
+  /** Share of open invoices that need focused collection (follow-up or restriction). */
   focusShare: number;
-  focusStatement: string | null;
   /** Segments at the chosen k; null when the ledger was not segmented. */
   segmentsK: number | null;
   /** The segment holding the most open amount. */

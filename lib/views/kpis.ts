@@ -146,3 +146,8 @@ export function agingShiftFinding(rows: readonly AgingShiftRow[], horizonDays: n
   const direction = Math.abs(change) < 0.005 * today ? `stay near ${money(overdueToday)}` : `${change > 0 ? "grow" : "shrink"} from ${money(overdueToday)} to ${money(overdueLater)}`;
   return `Of today's ${money(today)}, ${money(later)} is expected to be still open in ${horizonDays} days, and the past-due part would ${direction}`;
 }
+
+/** What makes a customer high risk, for the caption under the segment KPIs (kpis.json `segments.highRiskCutoff`). */
+export function highRiskRule(cutoff: number): string {
+  return `A customer is high risk when the amount-weighted mean P(late) of its open invoices is at least ${cutoff}.`;
+}

@@ -14,6 +14,10 @@ import {syntheticLedger} from "../../lib/pipeline/source.js";
 import {prepareScenario, runScenario} from "../../lib/portfolio/scenario.js";
 import {assignStrategies, strategyMatrix, strategyTable} from "../../lib/portfolio/strategy.js";
 import {standInScores} from "../helpers/reportFixtures.js";
+import {clusterDescription, kChoiceRule, pcaCapRule, segmentObservations, unsegmentedReason} from "../../lib/views/segments.js";
+import {formatCount} from "../../lib/core/format.js";
+import type {UnsegmentedFile} from "../../lib/pipeline/contract.js";
+import {sampleRule, worklistCapRule} from "../../lib/views/strategy.js";
 
 const {ledger} = syntheticLedger({invoices: 6_000, seed: 1});
 const scores = standInScores(ledger);
@@ -51,17 +55,17 @@ describe("portfolioStage: shapes", () => {
     expect(segments.kCurve!.k).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(segments.perK.map((p) => p.k)).toEqual(segments.kCurve!.k);
     expect(segments.choice!.k).toBeGreaterThanOrEqual(2);
-    expect(segments.choice!.rule).toMatch(/Elbow/);
+    expect(kChoiceRule(segments.kCurve!, segments.choice!)).toMatch(/Elbow/);
     for (const section of segments.perK) {
       expect(section.clusters).toHaveLength(section.k);
       expect(section.profile.z).toHaveLength(section.k);
       for (const row of section.profile.z) expect(row).toHaveLength(section.profile.features.length);
-      expect(section.observations.map((o) => o.kind)).toEqual(["largestExposure", "highestDelay", "steadiestPayers"]);
+      expect(segmentObservations(section.clusters, segments.currency).map((o) => o.kind)).toEqual(["largestExposure", "highestDelay", "steadiestPayers"]);
       for (const c of section.clusters) {
         expect(["A", "B", "C", "D"]).toContain(c.letter);
         expect(["Reward", "Safeguard", "Automate", "Monitor"]).toContain(c.proposal);
         expect(["Low", "Medium", "High"]).toContain(c.riskLevel);
-        expect(c.summary).toContain(c.name);
+        expect(clusterDescription(c, segments.currency)).toMatch(new RegExp(`^${formatCount(c.customers)} customers`));
       }
       expect(section.agreement.crossTab).toHaveLength(4);
     }
@@ -206,7 +210,7 @@ describe("portfolioStage: caps", () => {
     expect(strategy.openInvoices.invoices.length).toBe(openInLedger.length);
     expect(scenario.sample.capped).toBe(false);
     expect(segments.pca!.capped).toBe(false);
-    expect(worklist.capRule).toBeNull();
+    expect(worklistCapRule(worklist)).toBeNull();
   });
 
   const capped = portfolioStage(ledger, scores, {seed: 7, openInvoiceCap: 100, customerCap: 50, worklistLimit: 20, scenarioRiskiestCustomers: 5});
@@ -220,7 +224,7 @@ describe("portfolioStage: caps", () => {
       expect(file.sample.capped).toBe(true);
       expect(file.sample.kept.invoices).toBe(table.invoices.length);
       expect(file.sample.total.invoices).toBe(openInLedger.length);
-      expect(file.sample.rule).toMatch(/At most 100 open invoices/);
+      expect(sampleRule(file.sample)).toMatch(/At most 100 open invoices/);
       // Whole customers: every open invoice of a kept customer is kept.
       const kept = new Set(openInvoicesFromTable(table).map((i) => i.customerId));
       expect(table.invoices.length).toBe(openInLedger.filter((i) => kept.has(i.customerId)).length);
@@ -236,11 +240,11 @@ describe("portfolioStage: caps", () => {
     const seg = capped.files.segments;
     expect(seg.pca!.capped).toBe(true);
     expect(seg.pca!.points.length).toBe(50);
-    expect(seg.pca!.capRule).toMatch(/50 of/);
+    expect(pcaCapRule(seg.pca!, seg.customers.clustered)).toMatch(/^50 of/);
     const w = capped.files.worklist;
     expect(w.items.length).toBe(20);
     expect(w.total).toBe(openInLedger.length);
-    expect(w.capRule).toMatch(/first 20 of/);
+    expect(worklistCapRule(w)).toMatch(/first 20 of/);
     const csv = parseCsv(worklistCsv(capped.worklist), {file: "worklist.csv"});
     expect(csv.rows).toHaveLength(openInLedger.length);
     expect(csv.header[0]).toBe("rank");
@@ -319,7 +323,7 @@ describe("portfolioStage: a ledger too small to segment", () => {
     const r = portfolioStage(tiny, standInScores(tiny));
     const seg = r.files.segments;
     expect(seg.available).toBe(false);
-    expect(seg.reason).toMatch(/needs at least 3 customers/);
+    expect(unsegmentedReason(seg as UnsegmentedFile)).toMatch(/needs at least 3 customers/);
     expect(seg.perK).toEqual([]);
     expect(r.files["overview-facts"].topSegment).toBeNull();
     expect(r.files.worklist.total).toBe(tiny.invoices.filter((i) => i.status === "open" && i.openAmount > 0).length);

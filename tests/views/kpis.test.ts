@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {
-  agingFinding, agingShiftFinding, cardDisplay, dsoFinding, dsoTrendFinding, riskDistributionFinding, segmentDsoFinding, topCustomersFinding
+  agingFinding, agingShiftFinding, cardDisplay, dsoFinding, dsoTrendFinding, highRiskRule, riskDistributionFinding, segmentDsoFinding, topCustomersFinding
 } from "../../lib/views/kpis.js";
 import type {AgingRow, AgingShiftRow} from "../../lib/pipeline/contract.js";
 import type {KpiCard} from "../../lib/views/kpis.js";
@@ -101,5 +101,12 @@ describe("aging and risk findings", () => {
     ];
     expect(agingShiftFinding(rows, 30)).toBe("Of today's $1,000, $600 is expected to be still open in 30 days, and the past-due part would grow from $100 to $200");
     expect(agingShiftFinding([{...rows[1], todayAmount: 0, expectedAmount: 0}], 30)).toBe("Nothing is open, so nothing can age");
+  });
+});
+
+describe("the high-risk rule", () => {
+  test("states the cut-off kpis.json ships", () => {
+    expect(highRiskRule(0.6)).toBe("A customer is high risk when the amount-weighted mean P(late) of its open invoices is at least 0.6.");
+    expect(highRiskRule(0.55)).toContain("at least 0.55.");
   });
 });

@@ -3,9 +3,11 @@ import {
   baseRateBrier,
   brierFinding,
   calibrationError,
+  calibrationRule,
   calibrationFinding,
   comparisonFinding,
   droppedFeaturesNote,
+  familyRule,
   featureLabel,
   imbalanceFinding,
   importanceFinding,
@@ -19,8 +21,10 @@ import {
   snapThreshold,
   thresholdFinding,
   thresholdOutcome,
+  thresholdRule,
   thresholdSentence,
-  thresholdSweep
+  thresholdSweep,
+  variantRule
 } from "../../lib/views/model.js";
 import type {CalibrationSummary, ComparisonFacts, ModelNarrative, ThresholdBins} from "../../lib/views/model.js";
 import type {FamilyCurves, ReliabilityBins} from "../../lib/pipeline/contract.js";
@@ -282,5 +286,26 @@ describe("threshold", () => {
       if (cells.flagged) expect(point.precision).toBeCloseTo(cells.tp / cells.flagged, 12);
       else expect(point.precision).toBeNaN();
     }
+  });
+});
+
+describe("the rules, in words, from the settings model.json ships", () => {
+  test("selection: the tolerance, and the variants in the order ties are broken in", () => {
+    expect(familyRule(0.002)).toBe(
+      "The family whose chosen variant has the highest PR AUC (average precision) on the validation slice; families within 0.002 of the best count as tied " +
+        "and the tie goes to the one with the fewest fitted parameters (coefficients or tree leaves). The test slice plays no part in the choice."
+    );
+    expect(variantRule(0.01)).toBe(
+      "For each family, the imbalance variant with the highest validation PR AUC; variants within 0.01 of it count as tied and the tie goes to the one " +
+        "that changes the training data least (no re-weighting → balanced class weights → smote)."
+    );
+  });
+
+  test("calibration and threshold", () => {
+    expect(calibrationRule({folds: 4, minImprovement: 0.0005})).toBe(
+      "Chosen by the lowest 4-fold cross-fitted Brier score on the validation slice; a more flexible method (none → Platt → isotonic) must improve it by more than 0.0005. " +
+        "Fitted on the validation slice; the figures below are on the test slice."
+    );
+    expect(thresholdRule(200)).toMatch(/^The calibrated probability, in steps of 0.005, that maximises F1/);
   });
 });

@@ -126,7 +126,7 @@ export function kpisFile({ledger, history, open, timing, segmentOf, months = 24,
       }))
     },
     segments: {
-      highRiskRule: `A customer is high risk when the amount-weighted mean P(late) of its open invoices is at least ${defaultRiskCutoffs.high}.`,
+      highRiskCutoff: defaultRiskCutoffs.high,
       rows: perSegment.map((s) => ({
         segment: s.segment,
         customers: s.customers,

@@ -64,9 +64,7 @@ export function overviewFacts({asOf, currency, modelName, kpis, open, strategyTa
     cashAtRiskRule: "Sum over open invoices of P(late) × open amount (expected late amount).",
     strategyMix: strategyTable.map((r) => ({strategy: r.strategy, label: r.label, invoices: r.invoices, invoiceShare: roundFinite(r.invoiceShare, 4), amountShare: roundFinite(r.amountShare, 4)})),
     routineShare: roundFinite(theme("routine")?.share ?? 0, 4),
-    routineStatement: theme("routine")?.statement ?? null,
     focusShare: roundFinite(theme("focused")?.share ?? 0, 4),
-    focusStatement: theme("focused")?.statement ?? null,
     segmentsK: chosenK,
     topSegment: top
       ? {

@@ -3,11 +3,11 @@
 // assignStrategies / strategyMatrix / strategyTable on when the reader moves a cut-off.
 import type {OpenInvoice} from "../openInvoices.js";
 import {segmentLetter} from "../openInvoices.js";
-import {defaultRiskCutoffs, riskBandLabels, riskBands, riskCutoffRule} from "../riskBands.js";
+import {defaultRiskCutoffs, riskBandLabels, riskBands} from "../riskBands.js";
 import {customerRisks} from "../riskOutlook.js";
 import {segmentQuadrants} from "../../segments/naming.js";
 import {quantile} from "../../core/stats.js";
-import {describeRule, roundToSignificant, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../strategy.js";
+import {roundToSignificant, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../strategy.js";
 import type {StrategyAssignment, StrategyKey} from "../strategy.js";
 import {round, roundFinite} from "../../core/json.js";
 import type {SegmentStrategyRow, StrategyFile} from "../../pipeline/contract.js";
@@ -40,7 +40,6 @@ export function strategyFile({open, assignment, shipped, sample, asOf, currency}
     currency,
     cutoffs: {
       risk: {...options.cutoffs},
-      riskRule: riskCutoffRule(options.cutoffs),
       defaultRisk: {...defaultRiskCutoffs},
       invoiceValue: money(options.invoiceValueCutoff),
       customerValue: money(options.customerValueCutoff),
@@ -51,7 +50,7 @@ export function strategyFile({open, assignment, shipped, sample, asOf, currency}
       suggestedCustomerValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(customerTotals, p))})),
       loyaltySegments: [...options.loyaltySegments]
     },
-    rules: options.rules.map((rule, index) => ({index, ...rule, text: describeRule(rule, options)})),
+    rules: options.rules.map((rule, index) => ({index, ...rule})),
     definitions: strategyKeys.map((key) => {
       const d = strategyDefinitions[key];
       return {key, label: d.label, summary: d.summary, actions: d.actions.map((a) => ({...a}))};

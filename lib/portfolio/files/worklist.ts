@@ -19,7 +19,6 @@ export function worklistFile(items: readonly WorklistItem[], {limit, asOf, curre
     total: items.length,
     shown: rows.length,
     limit,
-    capRule: items.length > rows.length ? `The first ${rows.length.toLocaleString("en-US")} of ${items.length.toLocaleString("en-US")} open invoices in worklist order; the CSV download has them all.` : null,
     items: {
       length: rows.length,
       rank: rows.map((r) => r.rank),
