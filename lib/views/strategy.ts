@@ -1,7 +1,7 @@
 // The Strategy page's words and the figures behind them, from the strategy file and from the browser's
 // re-run of the rules (lib/portfolio/strategy.ts) when the reader moves a cut-off. Pure functions, so that every
 // sentence on the page can be checked against worked numbers.
-import {formatCount, formatMoney, formatPercent} from "../core/format.js";
+import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import type {Day} from "../core/dates.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import {segmentLetter} from "../portfolio/openInvoices.js";
@@ -293,6 +293,21 @@ export function matrixFinding(grid: readonly ViewGridCell[], {currency = "USD"}:
   const highRisk = grid.filter((g) => g.risk === "high");
   const highAmount = highRisk.reduce((s, g) => s + g.amount, 0);
   return `${capitalise(band(largest))} invoices hold ${formatPercent(largest.amount / total, 0)} of the open amount; high-risk ones ${formatPercent(highAmount / total, 0)} (${formatMoney(highAmount, {currency})})`;
+}
+
+/** The strategy table's title: how many open invoices need a credit restriction, and how risky they are. */
+export function restrictFinding(table: readonly Pick<ViewTableRow, "strategy" | "invoiceShare" | "meanPLate">[]): string {
+  const restrict = table.find((r) => r.strategy === "restrict");
+  return `${formatPercent(restrict?.invoiceShare, 0)} of open invoices need a credit restriction; their average predicted P(late) is ${formatDecimal(restrict?.meanPLate, 2)}`;
+}
+
+/** The segment mix chart's title: the segment with the largest share of its open amount under credit restriction. */
+export function segmentMixTitle(rows: readonly SegmentMixRow[]): string {
+  const segmented = rows.filter((r) => r.segment !== null && r.amount > 0);
+  if (!segmented.length) return "Customers are not segmented: too little payment history";
+  const restrictShare = (r: SegmentMixRow) => r.strategies.find((s) => s.strategy === "restrict")?.amountShare ?? 0;
+  const worst = [...segmented].sort((a, b) => restrictShare(b) - restrictShare(a))[0];
+  return `${formatPercent(restrictShare(worst), 0)} of segment ${worst.segment}'s open amount falls under credit restriction`;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // clusters apart, and the cluster names are always written on the charts as well.
 import type {ClusterRow} from "../lib/pipeline/contract.js";
 import * as d3 from "d3";
+import {html} from "htl";
 import {segmentColors} from "./palette.js";
 
 /** A cluster as the colour scale needs it. */
@@ -24,4 +25,9 @@ export function clusterColorScale(clusters: readonly ColoredCluster[]): ClusterC
   }
   const scheme = d3.schemeObservable10 ?? d3.schemeTableau10;
   return {domain, range: domain.map((_, i) => scheme[i % scheme.length]), segmentColours: false};
+}
+
+/** A small colour square before a cluster's name; decorative, since the name is written beside it. */
+export function swatch(color: string | undefined): HTMLElement {
+  return html`<span class="swatch" style=${{background: color}} aria-hidden="true"></span>`;
 }
