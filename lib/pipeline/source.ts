@@ -6,7 +6,7 @@ import {cleanLedger, FormatsRevised} from "../clean/index.js";
 import type {AsOfChoice, CleanedLedger, CleaningReport} from "../clean/index.js";
 import {createDirtTally, defaultDirtRate, dirtDescriptions, injectDirt} from "../source/dirt.js";
 import type {DirtKind} from "../source/dirt.js";
-import {generateLedger, resolveGeneratorOptions} from "../source/generate.js";
+import {generateLedger} from "../source/generate.js";
 import type {GeneratorOptions, SyntheticLedger} from "../source/generate.js";
 import {rawColumns} from "../input/ledger.js";
 import type {Ledger, RawRow} from "../input/ledger.js";
@@ -15,7 +15,6 @@ import {headerLikeness, inputColumns, mapColumns, mappedRows, numberedRows} from
 import {inferFormats} from "../input/infer.js";
 import type {ColumnFormat, InferredFormats} from "../input/infer.js";
 import {readPayments} from "../input/payments.js";
-import type {PaymentsReport} from "../input/payments.js";
 import {textTable} from "../input/table.js";
 import type {InputTable} from "../input/table.js";
 import type {DecimalSeparator} from "../input/values.js";
@@ -24,6 +23,9 @@ import type {Random} from "../core/random.js";
 import type {Day} from "../core/dates.js";
 import {formatIsoDay} from "../core/dates.js";
 import type {DateFormat} from "../clean/index.js";
+import type {InputProvenance, LedgerProvenance} from "./contract.js";
+
+export type {InputProvenance, LedgerProvenance} from "./contract.js";
 
 /** A payment this many days after the last reminder counts as prompted by it (the generator's reminder lag). */
 export const syntheticReminderWindowDays = 7;
@@ -57,39 +59,6 @@ export interface CsvSourceOptions extends Omit<FileSourceOptions, "table"> {
   /** Name of the file, for messages and the Data page. */
   file: string;
   text: string;
-}
-
-/** What was read from the user's file and how: the Data page and `npm run inspect` show it. */
-export interface InputProvenance {
-  format: "csv" | "xlsx";
-  encoding: string | null;
-  delimiter: string | null;
-  sheet: string | number | null;
-  headerLine: number;
-  titleLines: string[];
-  /** Each date and number column's format, how it was decided, and a sample. */
-  formats: ColumnFormat[];
-  /** Headers that also looked like a column, passed over for a better match. */
-  passedOver: {column: string; headers: string[]}[];
-  /** The mapping file that reproduces this reading (AR_MAPPING). */
-  mappingJson: {columns: Record<string, string>} & Record<string, unknown>;
-  /** The separate payments file, if any. */
-  payments: PaymentsReport | null;
-}
-
-export interface LedgerProvenance {
-  kind: "synthetic" | "csv";
-  file: string;
-  seed: number | null;
-  generator: ReturnType<typeof resolveGeneratorOptions> | null;
-  dirtRate: number | null;
-  /** Rows the generator dirtied, by kind (synthetic only). */
-  dirt: {kind: DirtKind; description: string; rows: number}[] | null;
-  /** Canonical column → header in the file (CSV only). */
-  mapping: {column: string; header: string | null}[] | null;
-  reminderWindowDays: number;
-  /** How the user's file was read (files only). */
-  input?: InputProvenance;
 }
 
 export interface SourcedLedger {

@@ -1,40 +1,22 @@
 // The home page's key findings and next steps, written from the report's numbers so that the words can
 // never drift from the data. Each finding links to the page that proves it.
 import {formatCount, formatDays, formatMoney, formatPercent} from "../core/format.js";
+import type {KpisFile, ModelFile, OverviewFactsFile} from "../pipeline/contract.js";
 
 /** The fields of overview-facts.json this module reads. */
-export interface OverviewFacts {
-  currency: string;
-  openAr: number;
-  openInvoices: number;
-  overdueShare: number;
-  dso: number;
-  bestPossibleDso: number;
-  cashAtRisk: number;
-  predictedLateRate: {invoices: number; amountWeighted: number};
-  routineShare: number;
-  focusShare: number;
-  strategyMix: {strategy: string; label: string; invoices: number; invoiceShare: number; amountShare: number}[];
-  topSegment: {segment: string; label: string; openAmount: number; openShare: number; expectedLateAmount: number; customers: number} | null;
-}
+export type OverviewFacts = Pick<OverviewFactsFile, "currency" | "openAr" | "dso" | "bestPossibleDso" | "cashAtRisk" | "routineShare" | "focusShare" | "strategyMix">;
 
-/** The fields of model.json's `narrative` this module reads. */
-export interface ModelNarrative {
-  model: string;
-  testAuc: number;
+/**
+ * The fields of model.json's `narrative` this module reads. The model stage fits three families, so the
+ * choice always has a runner-up to be compared with (the file allows none, for a stage with one family).
+ */
+export type ModelNarrative = Pick<ModelFile["narrative"], "model" | "testAuc" | "baseRate" | "liftTopDecile" | "lateCaughtShare" | "precisionAtThreshold"> & {
   runnerUp: string;
   aucGap: number;
-  baseRate: number;
-  liftTopDecile: number;
-  lateCaughtShare: number;
-  precisionAtThreshold: number;
-  testInvoices: number;
-}
+};
 
-export interface RiskyCustomer {
-  customerName: string;
-  expectedLateAmount: number;
-}
+/** The fields of a kpis.json top risky customer this module reads. */
+export type RiskyCustomer = Pick<KpisFile["topRiskyCustomers"][number], "customerName" | "expectedLateAmount">;
 
 export interface Finding {
   text: string;
