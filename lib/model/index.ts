@@ -345,6 +345,7 @@ function narrativeFacts(
     prAucGap: runner && round(testPrAuc(best) - testPrAuc(runner)),
     // Whether the family chosen on validation also has the best test PR AUC (it need not: the test slice played no part).
     bestOnTest: familyNames[bestOnTest.model.family],
+    bestOnTestPrAuc: round(testPrAuc(bestOnTest)),
     choiceConfirmedOnTest: bestOnTest === best,
     testInvoices: test.y.length,
     baseRate: round(meanOf(test.y)),

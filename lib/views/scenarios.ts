@@ -4,6 +4,7 @@
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent, formatSigned} from "../core/format.js";
 import {paidBy, paidDaysMoment, writtenOffBy} from "../portfolio/paymentTiming.js";
 import type {InterventionOutcome, PreparedScenario, ScenarioInputSpec, ScenarioInputs, ScenarioResult} from "../portfolio/scenario.js";
+import {thresholds} from "./thresholds.js";
 
 // ——— Controls ————————————————————————————————————————————————————————————————————————————————
 
@@ -289,7 +290,7 @@ export function forecastFinding(weekly: readonly ScenarioForecastRow[], {currenc
   const baseline = sum(weekly, (r) => r.baseline.expected);
   const n = weekly.length;
   // Under half a percent of the expected cash is within the rounding of the forecast: call it unchanged.
-  const small = (v: number) => Math.abs(v) < 0.005 * Math.max(baseline, 1);
+  const small = (v: number) => Math.abs(v) < thresholds.unchangedShare.value * Math.max(baseline, 1);
   if (small(total) && small(early)) return `This scenario leaves the ${n}-week cash forecast within half a percent of no change`;
   const phrase = (v: number) => (small(v) ? "about the same cash" : `${money(v)} ${v < 0 ? "less" : "more"} cash`);
   const next = firstWeeks === 1 ? "the next week" : `the next ${firstWeeks} weeks`;
@@ -304,7 +305,7 @@ export function agingFinding(aging: ScenarioResult["aging"], {horizonDays, curre
   const overdue = aging.filter((a) => a.bucket !== "Current");
   const change = overdue.reduce((s, a) => s + a.scenario - a.baseline, 0);
   const total = aging.reduce((s, a) => s + a.baseline, 0);
-  if (Math.abs(change) < 0.005 * Math.max(total, 1)) return `In ${horizonDays} days about as much would be overdue as with no change`;
+  if (Math.abs(change) < thresholds.unchangedShare.value * Math.max(total, 1)) return `In ${horizonDays} days about as much would be overdue as with no change`;
   const largest = overdue.reduce((a, b) => (Math.abs(b.scenario - b.baseline) > Math.abs(a.scenario - a.baseline) ? b : a));
   const bucketChange = largest.scenario - largest.baseline;
   return (

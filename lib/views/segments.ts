@@ -3,6 +3,7 @@
 // already carries each cluster's summary and the three headline observations; these add what the page
 // needs around them.
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import {thresholds} from "./thresholds.js";
 
 /** The fields of a cluster row (segments.json → perK[i].clusters[j]) this module reads. */
 export interface ClusterRow {
@@ -113,15 +114,18 @@ export function segmentsLede({customers, minSettled, k, clusters, currency, chos
       `enough history to group by how they pay; ${!chosen ? "at this k there are" : decidedBy === "elbow" ? "the elbow rule finds" : "the silhouette check finds"} ${countWord(k)} behaviour groups: ${joinAnd(groups)}.`
   ];
   const exposure = largest(clusters, (c) => c.outstanding);
-  if (exposure && finite(exposure.outstandingShare)) {
+  const open = exposure !== undefined && exposure.outstanding! > 0;
+  if (exposure && !open) sentences.push("None of them has anything open at the report date.");
+  else if (exposure && finite(exposure.outstandingShare)) {
     const steady = exposure.riskLevel === "Low" ? `, and its customers pay reliably (mean predicted P(late) ${formatPercent(exposure.meanPLate)})` : "";
+    const where = exposure.outstandingShare > thresholds.mostlyShare.value ? "sits mostly with" : "sits in no one group: the largest part is with";
     sentences.push(
-      `The open amount sits mostly with ${exposure.name}: ${money(exposure.outstanding)}, ${formatPercent(exposure.outstandingShare, 0)} of it, ` +
+      `The open amount ${where} ${exposure.name}: ${money(exposure.outstanding)}, ${formatPercent(exposure.outstandingShare, 0)} of it, ` +
         `from ${formatPercent(exposure.customerShare, 0)} of the customers${steady}.`
     );
   }
   const riskiest = largest(clusters, (c) => c.meanPLate);
-  if (riskiest && riskiest !== exposure && finite(riskiest.outstanding)) {
+  if (open && riskiest && riskiest !== exposure && finite(riskiest.outstanding)) {
     const delay = delayPhrase(riskiest.means.averageDelay);
     sentences.push(
       `The riskiest money is ${riskiest.name}’s ${money(riskiest.outstanding)} (${formatPercent(riskiest.outstandingShare, 0)}): ` +
@@ -131,22 +135,42 @@ export function segmentsLede({customers, minSettled, k, clusters, currency, chos
   return sentences.join(" ");
 }
 
-/** The elbow chart's title: where the inertia curve bends. */
+/** The elbow chart's title: where the inertia curve bends, and whether more segments buy little after it. */
 export function elbowFinding(curve: KCurve, choice: KChoiceFacts): string {
   const i = curve.k.indexOf(choice.elbowK);
-  const first = curve.inertia[0], at = curve.inertia[i];
-  const drop = finite(first) && finite(at) && first > 0 ? ` (within-cluster spread ${formatPercent(1 - at / first, 0)} below k = ${curve.k[0]})` : "";
-  return `The curve bends at k = ${choice.elbowK}${drop}: more segments buy little after that`;
+  const last = curve.k.length - 1;
+  const first = curve.inertia[0], at = curve.inertia[i], end = curve.inertia[last];
+  if (!(finite(first) && finite(at) && first > 0)) return `The curve bends at k = ${choice.elbowK}`;
+  const drop = ` (within-cluster spread ${formatPercent(1 - at / first, 0)} below k = ${curve.k[0]})`;
+  if (i <= 0 || i >= last || !finite(end)) return `The curve bends at k = ${choice.elbowK}${drop}`;
+  // Average fall in spread per extra segment, as a share of the spread at the smallest k.
+  const before = (first - at) / first / (curve.k[i] - curve.k[0]);
+  const after = (at - end) / first / (curve.k[last] - curve.k[i]);
+  const pace = `each extra segment lowers the spread by ${formatPercent(after, 0)} of k = ${curve.k[0]}'s, against ${formatPercent(before, 0)} before it`;
+  return after <= thresholds.elbowFlattening.value * before
+    ? `The curve bends at k = ${choice.elbowK}${drop}: more segments buy little after that — ${pace}`
+    : `The curve bends only softly at k = ${choice.elbowK}${drop}: ${pace}`;
 }
 
-/** The silhouette chart's title: where separation is best, and how the chosen k compares. */
+export type Separation = "clear" | "weak" | "none";
+
+/** How clearly a mean silhouette separates clusters: Kaufman and Rousseeuw's bands (`thresholds.silhouette*`). */
+export function separation(silhouette: number | null | undefined): Separation {
+  if (!finite(silhouette) || silhouette <= thresholds.silhouetteWeak.value) return "none";
+  return silhouette >= thresholds.silhouetteClear.value ? "clear" : "weak";
+}
+
+/** The silhouette chart's title: where separation is best, and how clearly the chosen k separates. */
 export function silhouetteFinding(curve: KCurve, choice: KChoiceFacts): string {
   const s = (k: number) => curve.silhouette[curve.k.indexOf(k)];
-  if (choice.silhouetteK === choice.k) return `Clusters separate best at k = ${choice.k} (mean silhouette ${formatDecimal(s(choice.k), 2)})`;
-  return (
-    `Separation peaks at k = ${choice.silhouetteK} (${formatDecimal(s(choice.silhouetteK), 2)}), ` +
-    `but k = ${choice.k} still separates clearly (${formatDecimal(s(choice.k), 2)})`
-  );
+  const at = s(choice.k);
+  const value = formatDecimal(at, 2);
+  if (choice.silhouetteK === choice.k) {
+    const how = {clear: ", and clearly so", weak: ", though only weakly", none: ", and even there hardly at all"}[separation(at)];
+    return `Clusters separate best at k = ${choice.k} (mean silhouette ${value})${how}`;
+  }
+  const how = {clear: "still separates clearly", weak: "separates only weakly", none: "hardly separates"}[separation(at)];
+  return `Separation peaks at k = ${choice.silhouetteK} (${formatDecimal(s(choice.silhouetteK), 2)}); k = ${choice.k} ${how} (${value})`;
 }
 
 /** How a feature reads at the high and the low end, for sentences about directions. */
@@ -189,7 +213,7 @@ export function biplotFinding(loadings: readonly Loading[], explained: readonly 
 /** The exposure chart's title: which cluster holds the open amount, against its share of customers. */
 export function exposureFinding(clusters: readonly ClusterRow[]): string {
   const exposure = largest(clusters, (c) => c.outstanding);
-  if (!exposure) return "Where the open amount sits";
+  if (!exposure || !(exposure.outstanding! > 0)) return "No cluster has anything open at the report date";
   return `${exposure.name} holds ${formatPercent(exposure.outstandingShare, 0)} of the open amount with ${formatPercent(exposure.customerShare, 0)} of the customers`;
 }
 
