@@ -1,0 +1,52 @@
+import {describe, expect, test} from "vitest";
+import {dataLimitation, imbalanceOpening, modelResult, segmentFeatures, sourceStage, sourceStep} from "../../lib/views/caseStudy.js";
+import type {CaseStudyNarrative} from "../../lib/views/caseStudy.js";
+
+const synthetic = {synthetic: true, invoices: 24_816, source: {file: "synthetic-ledger-seed-1.csv"}};
+const csv = {synthetic: false, invoices: 4000, source: {file: "invoices.csv"}};
+
+describe("the case study's data-dependent sentences", () => {
+  test("the source: generated, or read from the user's file", () => {
+    expect(sourceStage(synthetic)).toEqual({name: "Generate", detail: "24,816 invoices, seeded"});
+    expect(sourceStage(csv)).toEqual({name: "Read", detail: "invoices.csv"});
+    expect(sourceStep(synthetic)).toContain("and dirt.");
+    expect(sourceStep(csv)).toBe("the invoice export invoices.csv as it came, recognising its headers, delimiter and date format.");
+    expect(`${sourceStep(csv)} ${dataLimitation(csv)}`).not.toMatch(/synthetic|generat|dirt/i);
+    expect(dataLimitation(synthetic)).toMatch(/^The data is synthetic\./);
+  });
+
+  test("customer features: how many the ledger supports", () => {
+    const features = (available: boolean[]) => available.map((a) => ({available: a}));
+    expect(segmentFeatures({features: features(Array(12).fill(true)), clusteringFeatures: Array(8).fill("x")})).toBe("12 behaviour features per customer, of which k-means clusters on 8");
+    expect(segmentFeatures({features: features([...Array(7).fill(true), ...Array(5).fill(false)]), clusteringFeatures: Array(5).fill("x")})).toBe(
+      "12 behaviour features per customer (7 of them in this ledger), of which k-means clusters on 5"
+    );
+  });
+
+  const n: CaseStudyNarrative = {
+    model: "Gradient-boosted trees",
+    runnerUp: "Random forest",
+    testAuc: 0.8391,
+    runnerUpTestAuc: 0.8111,
+    aucGap: 0.028,
+    bestOnTest: "Gradient-boosted trees",
+    choiceConfirmedOnTest: true,
+    baseRate: 0.21
+  };
+  const test_ = {invoices: 5818, from: "2025-11-03"};
+
+  test("the model against its runner-up: beat, trailed, or about as well (the narrow lead)", () => {
+    expect(modelResult(n, test_)).toBe(
+      "Gradient-boosted trees beat random forest by 0.028 ROC AUC on the test slice (5,818 invoices issued 2025-11-03 or later). The model chosen on validation also had the best test PR AUC."
+    );
+    // The CSV build used to print "beat random forest by -0.023 AUC".
+    expect(modelResult({...n, model: "Logistic regression", aucGap: -0.0234, testAuc: 0.7934, runnerUpTestAuc: 0.8168}, test_)).toMatch(/^Logistic regression trailed random forest by 0\.023 ROC AUC/);
+    expect(modelResult({...n, aucGap: 0.0029, runnerUpTestAuc: 0.8362}, test_)).toMatch(/^Gradient-boosted trees and random forest ranked late payers about as well as each other .*: ROC AUC 0\.839 against 0\.836\./);
+    expect(modelResult({...n, choiceConfirmedOnTest: false, bestOnTest: "Logistic regression"}, test_)).toContain("On test, logistic regression had the higher PR AUC");
+  });
+
+  test("'Only' for a clear minority of late invoices, not for a near balance", () => {
+    expect(imbalanceOpening(0.18)).toBe("Only 18% of test invoices are late.");
+    expect(imbalanceOpening(0.45)).toBe("45% of test invoices are late, so late and on-time invoices are not far from balanced.");
+  });
+});
