@@ -27,16 +27,26 @@ export function sourceStep(meta: CaseStudyMeta): string {
 
 /** The fields of segments.json read here. */
 export interface CaseStudySegments {
+  available?: boolean;
   features: readonly {available: boolean}[];
   clusteringFeatures?: readonly string[];
 }
 
-/** "12 behaviour features per customer (7 of them in this ledger), of which k-means clusters on 5" */
+/** "12 behaviour features per customer (7 of them in this ledger), of which k-means clusters on 5 (the others describe the segments)" */
 export function segmentFeatures(seg: CaseStudySegments): string {
   const total = seg.features.length;
   const available = seg.features.filter((f) => f.available).length;
   const inLedger = available < total ? ` (${formatCount(available)} of them in this ledger)` : "";
-  return `${formatCount(total)} behaviour features per customer${inLedger}, of which k-means clusters on ${formatCount(seg.clusteringFeatures?.length ?? 0)}`;
+  const clustering = seg.clusteringFeatures?.length ?? 0;
+  if (seg.available === false || !clustering) return `${formatCount(total)} behaviour features per customer${inLedger}, though this ledger has too few customers with enough history to cluster`;
+  return `${formatCount(total)} behaviour features per customer${inLedger}, of which k-means clusters on ${formatCount(clustering)} (the others describe the segments)`;
+}
+
+/** The segments' key result: how many groups, and where the open amount sits. */
+export function segmentResult(k: number | null | undefined, top: {label: string; openShare: number | null} | null | undefined): string {
+  if (!k) return "Too few customers with history to segment.";
+  if (!top || !(top.openShare! > 0)) return `${formatCount(k)} behaviour groups; none has anything open at the report date.`;
+  return `${formatCount(k)} behaviour groups; the largest exposure sits in ${top.label} (${formatPercent(top.openShare, 0)} of open value).`;
 }
 
 /** The fields of model.json `narrative` read here. */

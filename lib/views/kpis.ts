@@ -160,7 +160,8 @@ export function topCustomersFinding(top: readonly RiskyCustomer[], totalExpected
   const money = (v: number) => formatMoney(v, {currency});
   const sum = top.reduce((s, c) => s + c.expectedLateAmount, 0);
   const share = totalExpectedLate > 0 ? ` — ${formatPercent(sum / totalExpectedLate, 0)} of the ${money(totalExpectedLate)} expected to arrive late` : "";
-  return `The ${top.length} riskiest ${top.length === 1 ? "customer is" : "customers are"} expected to pay ${money(sum)} late${share}`;
+  const who = top.length === 1 ? `${top[0].customerName}, the one customer with cash at risk, is` : `The ${top.length} riskiest customers are`;
+  return `${who} expected to pay ${money(sum)} late${share}`;
 }
 
 export interface RiskBin {

@@ -282,7 +282,8 @@ export function agreementFinding(agreement: Agreement): string {
     `(${formatPercent(agreement.share, 0)}).`;
   const [top, next] = disagreements(agreement);
   if (top) {
-    text += ` The largest disagreement: ${formatCount(top.customers)} customers in a ${top.clusterLetter} cluster whom the rule rates ${top.ruleLetter}`;
+    const article = /^[AEFHILMNORSX]/.test(top.clusterLetter) ? "an" : "a";
+    text += ` The largest disagreement: ${formatCount(top.customers)} ${top.customers === 1 ? "customer" : "customers"} in ${article} ${top.clusterLetter} cluster whom the rule rates ${top.ruleLetter}`;
     text += next ? `, then ${formatCount(next.customers)} ${next.clusterLetter} rated ${next.ruleLetter}.` : ".";
   }
   return text;
@@ -296,8 +297,9 @@ export function thinHistoryFinding(
   currency: string
 ): string {
   if (thin.count === 0) return `Every customer has at least ${countWord(thin.minSettled)} settled invoices, so all are clustered.`;
-  const listed =
-    thin.shown < thin.count
+  const listed = !(shownOutstanding > 0)
+    ? "None of them owes anything at the report date."
+    : thin.shown < thin.count
       ? `The ${formatCount(thin.shown)} with the largest open amounts are listed; together they owe ${formatMoney(shownOutstanding, {currency})}.`
       : `Together they owe ${formatMoney(shownOutstanding, {currency})}.`;
   return (

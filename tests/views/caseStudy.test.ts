@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {dataLimitation, imbalanceOpening, modelResult, segmentFeatures, sourceStage, sourceStep} from "../../lib/views/caseStudy.js";
+import {dataLimitation, imbalanceOpening, modelResult, segmentFeatures, segmentResult, sourceStage, sourceStep} from "../../lib/views/caseStudy.js";
 import type {CaseStudyNarrative} from "../../lib/views/caseStudy.js";
 
 const synthetic = {synthetic: true, invoices: 24_816, source: {file: "synthetic-ledger-seed-1.csv"}};
@@ -17,10 +17,22 @@ describe("the case study's data-dependent sentences", () => {
 
   test("customer features: how many the ledger supports", () => {
     const features = (available: boolean[]) => available.map((a) => ({available: a}));
-    expect(segmentFeatures({features: features(Array(12).fill(true)), clusteringFeatures: Array(8).fill("x")})).toBe("12 behaviour features per customer, of which k-means clusters on 8");
-    expect(segmentFeatures({features: features([...Array(7).fill(true), ...Array(5).fill(false)]), clusteringFeatures: Array(5).fill("x")})).toBe(
-      "12 behaviour features per customer (7 of them in this ledger), of which k-means clusters on 5"
+    expect(segmentFeatures({features: features(Array(12).fill(true)), clusteringFeatures: Array(8).fill("x")})).toBe(
+      "12 behaviour features per customer, of which k-means clusters on 8 (the others describe the segments)"
     );
+    expect(segmentFeatures({features: features([...Array(7).fill(true), ...Array(5).fill(false)]), clusteringFeatures: Array(5).fill("x")})).toBe(
+      "12 behaviour features per customer (7 of them in this ledger), of which k-means clusters on 5 (the others describe the segments)"
+    );
+    // One customer: nothing to cluster, rather than "clusters on 0".
+    expect(segmentFeatures({available: false, features: features(Array(12).fill(true)), clusteringFeatures: []})).toBe(
+      "12 behaviour features per customer, though this ledger has too few customers with enough history to cluster"
+    );
+  });
+
+  test("segments: the largest exposure, or that nothing is open", () => {
+    expect(segmentResult(4, {label: "Low risk · High value", openShare: 0.87})).toBe("4 behaviour groups; the largest exposure sits in Low risk · High value (87% of open value).");
+    expect(segmentResult(4, {label: "Low risk · High value", openShare: 0})).toBe("4 behaviour groups; none has anything open at the report date.");
+    expect(segmentResult(null, null)).toBe("Too few customers with history to segment.");
   });
 
   const n: CaseStudyNarrative = {

@@ -163,7 +163,7 @@ export function unsegmentedFile(ledger: Ledger, pLate: ArrayLike<number>, table:
   for (const p of [...table.profiles, ...table.thinHistory]) segmentOf.set(p.customerId, null);
   const file = {
     available: false as const,
-    reason: `Only ${table.profiles.length} customers have ${table.minSettled} or more settled invoices and ${table.clusteringFeatures.length} usable features; segmentation needs at least 3 customers and one feature.`,
+    reason: `${table.profiles.length === 1 ? "Only one customer has" : `Only ${table.profiles.length} customers have`} ${table.minSettled} or more settled invoices and ${table.clusteringFeatures.length === 1 ? "one usable feature" : `${table.clusteringFeatures.length || "no"} usable features`}; segmentation needs at least 3 customers and one feature.`,
     ...describeFeatures(ledger, table, customerTotals(ledger, pLate), thinRows),
     kCurve: null,
     choice: null,
@@ -399,7 +399,8 @@ function observations(rows: readonly ClusterFigures[], currency: string): {kind:
     return best ? {row: best, value: bestValue} : undefined;
   };
   const exposure = pick((r) => r.outstanding, true);
-  if (exposure) {
+  // With nothing open there is no exposure to name ("owes $0, 0.0%").
+  if (exposure && exposure.value > 0) {
     const r = exposure.row;
     out.push({
       kind: "largestExposure",
