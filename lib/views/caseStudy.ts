@@ -2,8 +2,10 @@
 // user's file), how many customer features it supports, how the chosen model fared on test, how
 // imbalanced the outcome is, and what the first limitation is. The rest of the page is the method,
 // which is the same whatever the ledger.
-import {formatCount, formatDecimal, formatPercent} from "../core/format.js";
+import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import {narrowLead} from "./model.js";
+import {hasOpenBook} from "./overview.js";
+import type {OverviewFacts} from "./overview.js";
 import {thresholds} from "./thresholds.js";
 
 /** The fields of meta.json read here. */
@@ -59,6 +61,23 @@ export interface CaseStudyNarrative {
   bestOnTest: string;
   choiceConfirmedOnTest: boolean;
   baseRate: number;
+}
+
+/** The problem, in this ledger's figures: how much of what is owed is past due, and DSO against its best. */
+export function problemFigures(facts: Pick<OverviewFacts, "currency" | "openAr" | "openInvoices" | "overdueShare" | "dso" | "bestPossibleDso">, asOf: string): string {
+  if (!hasOpenBook(facts)) return `On ${asOf} nothing was owed: every invoice in this ledger had been paid or written off, so the report looks at how they were paid.`;
+  const gap = facts.dso - facts.bestPossibleDso;
+  const dso = gap >= thresholds.dsoAtBest.value ? `DSO runs ${formatDays(gap, 0)} above its best possible value` : "DSO is within a day of its best possible value";
+  return `${formatPercent(facts.overdueShare, 0)} of the ${formatMoney(facts.openAr, {currency: facts.currency})} owed on ${asOf} is past due, and ${dso}.`;
+}
+
+/** The strategy stage's label in the pipeline chart and its key result. */
+export function strategyResult(facts: Pick<OverviewFacts, "openAr" | "openInvoices" | "routineShare" | "focusShare">): {detail: string; result: string} {
+  if (!hasOpenBook(facts)) return {detail: "nothing open", result: "No invoice is open, so no collection strategy is assigned; the rules apply to the next ones."};
+  return {
+    detail: `${formatPercent(facts.focusShare, 0)} need focus`,
+    result: `${formatPercent(facts.routineShare, 0)} of open invoices can run on standard or loyalty terms; ${formatPercent(facts.focusShare, 0)} need manual follow-up or credit restriction.`
+  };
 }
 
 /** The first key result: how the chosen model compared with the runner-up on test, in ROC AUC, and whether the choice held. */

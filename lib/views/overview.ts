@@ -65,6 +65,23 @@ export function hasOpenBook(facts: Pick<OverviewFacts, "openAr" | "openInvoices"
   return facts.openInvoices > 0 && facts.openAr > 0;
 }
 
+/** The page's opening: what is owed, how much is overdue, how much is expected late — or that nothing is open. */
+export function overviewLede(facts: OverviewFacts, asOf: string): string {
+  const money = (v: number) => formatMoney(v, {currency: facts.currency});
+  if (!hasOpenBook(facts)) return `As of ${asOf} nothing is owed: every invoice in the ledger has been paid or written off. The model and the collection rules below apply to the next ones.`;
+  const invoices = `${formatCount(facts.openInvoices)} open ${facts.openInvoices === 1 ? "invoice" : "invoices"}`;
+  return (
+    `As of ${asOf}, ${money(facts.openAr)} is owed across ${invoices}. ${formatPercent(facts.overdueShare, 0)} of it is already overdue. ` +
+    `Weighting each open invoice by the model's probability that it is paid late, ${money(facts.cashAtRisk)} is expected to arrive after its due date.`
+  );
+}
+
+/** The predicted-late-rate card: a rate of the open invoices, or that none is open to score. */
+export function predictedLateCard(facts: OverviewFacts): {value: string; note: string} {
+  if (!hasOpenBook(facts)) return {value: "None open", note: "no open invoice to score"};
+  return {value: formatPercent(facts.predictedLateRate.invoices, 0), note: `mean P(late) of open invoices; ${formatPercent(facts.predictedLateRate.amountWeighted, 0)} weighted by amount`};
+}
+
 export function keyFindings(facts: OverviewFacts, model: ModelNarrative, topCustomers: readonly RiskyCustomer[]): Finding[] {
   return [riskFinding(facts, topCustomers), modelFinding(model), strategyFinding(facts)];
 }

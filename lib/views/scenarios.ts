@@ -189,6 +189,7 @@ export function decisionFinding(result: Pick<ScenarioResult, "decisionCurve" | "
   const current = result.interventions;
   if (!optimum) return "No intervention thresholds to compare";
   if (result.inputs.capacityPerWeek === 0 || result.inputs.actionWeeks === 0) return "With no collection capacity, no threshold changes anything";
+  if (result.decisionCurve.points.every((p) => p.eligible === 0)) return "No open invoice qualifies at any threshold, so there is no collection work to weigh";
   if (optimum.net <= 0) {
     const price = `At ${money(result.inputs.costPerAction)} an action`;
     // The best "threshold" may be one so high that no invoice qualifies: working nothing.

@@ -108,7 +108,7 @@ export interface LedeInput {
  */
 export function segmentsLede({customers, minSettled, k, clusters, currency, chosen = true, decidedBy = "elbow"}: LedeInput): string {
   const money = (v: number | null) => formatMoney(v, {currency});
-  const groups = clusters.map((c) => `${c.name} (${quadrantPhrase(c.label)}, ${formatCount(c.customers)} customers)`);
+  const groups = clusters.map((c) => `${c.name} (${quadrantPhrase(c.label)}, ${formatCount(c.customers)} ${c.customers === 1 ? "customer" : "customers"})`);
   const sentences = [
     `${formatCount(customers.clustered)} of the ${formatCount(customers.total)} customers have at least ${countWord(minSettled)} settled invoices, ` +
       `enough history to group by how they pay; ${!chosen ? "at this k there are" : decidedBy === "elbow" ? "the elbow rule finds" : "the silhouette check finds"} ${countWord(k)} behaviour groups: ${joinAnd(groups)}.`
@@ -216,6 +216,22 @@ export function exposureFinding(clusters: readonly ClusterRow[]): string {
   if (!exposure || !(exposure.outstanding! > 0)) return "No cluster has anything open at the report date";
   return `${exposure.name} holds ${formatPercent(exposure.outstandingShare, 0)} of the open amount with ${formatPercent(exposure.customerShare, 0)} of the customers`;
 }
+
+/** The exposure KPI card: the cluster that owes most, or that none owes anything. */
+export function exposureCard(clusters: readonly ClusterRow[], currency: string): {title: string; value: string; note: string} {
+  const exposure = largest(clusters, (c) => c.outstanding);
+  if (!exposure || !(exposure.outstanding! > 0)) return {title: "Open amount", value: formatMoney(0, {currency}), note: "no cluster has anything open"};
+  return {title: `Largest exposure: ${exposure.name}`, value: formatMoney(exposure.outstanding, {currency}), note: `${formatPercent(exposure.outstandingShare, 0)} of the open amount · ${exposure.label}`};
+}
+
+/** The cluster table's title: each cluster's share of the open amount, or that nothing is open. */
+export function clusterTableTitle(k: number, clusters: readonly ClusterRow[]): string {
+  const head = `${countWord(clusters.length)} clusters at k = ${k}`;
+  if (!clusters.some((c) => c.outstanding! > 0)) return `${capitalise(head)}; none has anything open at the report date`;
+  return `${capitalise(head)}: ${clusters.map((c) => `${c.name} ${formatPercent(c.outstandingShare, 0)}`).join(", ")} of the open amount`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface ProfileCell {
   cluster: string;

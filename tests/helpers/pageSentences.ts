@@ -29,7 +29,10 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
   const hasOpen = k.aging.count > 0;
 
   const pages: Record<string, string[]> = {};
+  const lateCard = overview.predictedLateCard(facts);
   pages["/"] = [
+    overview.overviewLede(facts, meta.asOf),
+    `${lateCard.value}: ${lateCard.note}`,
     ...overview.keyFindings(facts, narrative, k.topRiskyCustomers).map((x) => x.text),
     overview.strategyMixFinding(facts),
     ...overview.nextSteps(facts, narrative, k.topRiskyCustomers, sc.options.averageDailySales).map((x) => x.text)
@@ -57,7 +60,10 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
 
   if (seg.available) {
     const chosen = seg.perK.find((s: Json) => s.k === seg.choice.k);
+    const card = segments.exposureCard(chosen.clusters, currency);
     pages["/segments"] = [
+      `${card.title}: ${card.value}, ${card.note}`,
+      segments.clusterTableTitle(seg.choice.k, chosen.clusters),
       segments.segmentsLede({customers: seg.customers, minSettled: seg.thinHistory.minSettled, k: seg.choice.k, clusters: chosen.clusters, currency, decidedBy: seg.choice.decidedBy}),
       segments.elbowFinding(seg.kCurve, seg.choice),
       segments.silhouetteFinding(seg.kCurve, seg.choice),
@@ -95,7 +101,11 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
 
   const scenarioOpen = sc.openInvoices.invoices.length > 0;
   pages["/scenarios"] = [];
-  if (scenarioOpen) {
+  if (!scenarioOpen) {
+    // The page still runs the opening scenario for its cards and charts.
+    const prepared = prepareScenario(openInvoicesFromTable(sc.openInvoices), compileTiming(sc.timingModel), sc.asOf, sc.options);
+    pages["/scenarios"].push(scenarios.decisionFinding(runScenario(prepared, sc.defaults), {currency}));
+  } else {
     const prepared = prepareScenario(openInvoicesFromTable(sc.openInvoices), compileTiming(sc.timingModel), sc.asOf, sc.options);
     const result = runScenario(prepared, sc.defaults);
     const horizonDays = sc.options.horizonDays;
@@ -109,6 +119,8 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
   }
 
   pages["/case-study"] = [
+    caseStudy.problemFigures(facts, meta.asOf),
+    caseStudy.strategyResult(facts).result,
     caseStudy.sourceStep(meta),
     caseStudy.segmentFeatures(seg),
     caseStudy.segmentResult(seg.choice?.k, facts.topSegment),

@@ -32,18 +32,26 @@ describe.each(["nothing open", "one customer", "nothing overdue"] as const)("a b
 describe("what each degenerate book says", () => {
   test("nothing open: no cash at risk, nothing to collect, no DSO gap", () => {
     const pages = pageSentences(report("nothing open").files);
-    expect(pages["/"][0]).toBe("Nothing is open at the report date, so no cash is at risk of arriving late.");
+    expect(pages["/"][0]).toBe("As of 2025-06-30 nothing is owed: every invoice in the ledger has been paid or written off. The model and the collection rules below apply to the next ones.");
+    expect(pages["/"][1]).toBe("None open: no open invoice to score");
+    expect(pages["/"][2]).toBe("Nothing is open at the report date, so no cash is at risk of arriving late.");
     expect(pages["/"]).toContain("No open invoices to assign a collection strategy to");
     expect(pages["/"].join(" ")).not.toMatch(/Close the gap|Keep DSO/);
     expect(pages["/kpis"][0]).toBe("Nothing is owed at the report date, so DSO and best possible DSO are both zero.");
-    expect(pages["/segments"][0]).toMatch(/None of them has anything open at the report date\.$/);
+    expect(pages["/segments"].slice(0, 2)).toEqual(["Open amount: $0, no cluster has anything open", expect.stringMatching(/clusters at k = \d+; none has anything open at the report date$/)]);
+    expect(pages["/segments"][2]).toMatch(/None of them has anything open at the report date\.$/);
     expect(pages["/segments"]).toContain("No cluster has anything open at the report date");
-    expect(pages["/scenarios"]).toEqual([]);
+    expect(pages["/scenarios"]).toEqual(["No open invoice qualifies at any threshold, so there is no collection work to weigh"]);
+    expect(pages["/case-study"][0]).toBe("On 2025-06-30 nothing was owed: every invoice in this ledger had been paid or written off, so the report looks at how they were paid.");
+    // Nothing is overdue when nothing is open: float residue once made this 100%.
+    const {files} = report("nothing open");
+    expect((files["overview-facts"] as {overdueShare: number}).overdueShare).toBe(0);
+    expect((files.kpis as {cards: {key: string; value: number}[]}).cards.filter((c) => ["overdueShare", "atRiskRate"].includes(c.key)).map((c) => c.value)).toEqual([0, 0]);
   });
 
   test("one customer: named, not counted; too few customers to segment", () => {
     const pages = pageSentences(report("one customer").files);
-    expect(pages["/"][0]).toMatch(/, and Solo Ltd holds 100% of that risk\.$/);
+    expect(pages["/"][2]).toMatch(/, and Solo Ltd holds 100% of that risk\.$/);
     expect(pages["/"]).toContain("Call Solo Ltd, the one customer with cash at risk, from the prioritised worklist.");
     expect(pages["/kpis"]).toContainEqual(expect.stringMatching(/^Solo Ltd, the one customer with cash at risk, is expected to pay/));
     expect(pages["/segments"][0]).toMatch(/^Only one customer has/);

@@ -1,5 +1,7 @@
 import {describe, expect, test} from "vitest";
-import {dataLimitation, imbalanceOpening, modelResult, segmentFeatures, segmentResult, sourceStage, sourceStep} from "../../lib/views/caseStudy.js";
+import {
+  dataLimitation, imbalanceOpening, modelResult, problemFigures, segmentFeatures, segmentResult, sourceStage, sourceStep, strategyResult
+} from "../../lib/views/caseStudy.js";
 import type {CaseStudyNarrative} from "../../lib/views/caseStudy.js";
 
 const synthetic = {synthetic: true, invoices: 24_816, source: {file: "synthetic-ledger-seed-1.csv"}};
@@ -55,6 +57,16 @@ describe("the case study's data-dependent sentences", () => {
     expect(modelResult({...n, model: "Logistic regression", aucGap: -0.0234, testAuc: 0.7934, runnerUpTestAuc: 0.8168}, test_)).toMatch(/^Logistic regression trailed random forest by 0\.023 ROC AUC/);
     expect(modelResult({...n, aucGap: 0.0029, runnerUpTestAuc: 0.8362}, test_)).toMatch(/^Gradient-boosted trees and random forest ranked late payers about as well as each other .*: ROC AUC 0\.839 against 0\.836\./);
     expect(modelResult({...n, choiceConfirmedOnTest: false, bestOnTest: "Logistic regression"}, test_)).toContain("On test, logistic regression had the higher PR AUC");
+  });
+
+  test("the problem and the strategy result in this ledger's figures, or that nothing is open", () => {
+    const facts = {currency: "USD", openAr: 3_700_000, openInvoices: 400, overdueShare: 0.11, dso: 46, bestPossibleDso: 40, routineShare: 0.81, focusShare: 0.08};
+    expect(problemFigures(facts, "2025-06-30")).toBe("11% of the $3.7M owed on 2025-06-30 is past due, and DSO runs 6 days above its best possible value.");
+    expect(problemFigures({...facts, dso: 40.4}, "2025-06-30")).toContain("and DSO is within a day of its best possible value.");
+    const none = {...facts, openAr: 0, openInvoices: 0, overdueShare: 0, dso: 0, bestPossibleDso: 0};
+    expect(problemFigures(none, "2025-06-30")).toMatch(/^On 2025-06-30 nothing was owed/);
+    expect(strategyResult(facts)).toEqual({detail: "8% need focus", result: "81% of open invoices can run on standard or loyalty terms; 8% need manual follow-up or credit restriction."});
+    expect(strategyResult(none).detail).toBe("nothing open");
   });
 
   test("'Only' for a clear minority of late invoices, not for a near balance", () => {

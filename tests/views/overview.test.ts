@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {concentration, keyFindings, nextSteps, rankingWords, strategyMixFinding} from "../../lib/views/overview.js";
+import {concentration, keyFindings, nextSteps, overviewLede, predictedLateCard, rankingWords, strategyMixFinding} from "../../lib/views/overview.js";
 import type {ModelNarrative, OverviewFacts} from "../../lib/views/overview.js";
 
 const facts: OverviewFacts = {
@@ -93,6 +93,16 @@ describe("degenerate books", () => {
     expect(strategyMixFinding(empty)).toBe("No open invoices to assign a collection strategy to");
     const steps = nextSteps(empty, model, [], 20_000);
     expect(steps.map((s) => s.text).join(" ")).not.toMatch(/DSO|\$0|–/);
+  });
+
+  test("the lede and the predicted-late card, open or not", () => {
+    expect(overviewLede(facts, "2026-09-30")).toBe(
+      "As of 2026-09-30, $1M is owed across 400 open invoices. 20% of it is already overdue. Weighting each open invoice by the model's probability that it is paid late, $250K is expected to arrive after its due date."
+    );
+    expect(overviewLede({...facts, openInvoices: 1}, "2026-09-30")).toContain("across 1 open invoice.");
+    expect(overviewLede(empty, "2026-09-30")).toBe("As of 2026-09-30 nothing is owed: every invoice in the ledger has been paid or written off. The model and the collection rules below apply to the next ones.");
+    expect(predictedLateCard(facts)).toEqual({value: "30%", note: "mean P(late) of open invoices; 25% weighted by amount"});
+    expect(predictedLateCard(empty)).toEqual({value: "None open", note: "no open invoice to score"});
   });
 
   test("a single customer is named, not counted as '1 customers'", () => {
