@@ -218,7 +218,7 @@ export function exposureFinding(clusters: readonly ClusterRow[]): string {
 }
 
 /** The exposure KPI card: the cluster that owes most, or that none owes anything. */
-export function exposureCard(clusters: readonly ClusterRow[], currency: string): {title: string; value: string; note: string} {
+export function exposureKpi(clusters: readonly ClusterRow[], currency: string): {title: string; value: string; note: string} {
   const exposure = largest(clusters, (c) => c.outstanding);
   if (!exposure || !(exposure.outstanding! > 0)) return {title: "Open amount", value: formatMoney(0, {currency}), note: "no cluster has anything open"};
   return {title: `Largest exposure: ${exposure.name}`, value: formatMoney(exposure.outstanding, {currency}), note: `${formatPercent(exposure.outstandingShare, 0)} of the open amount · ${exposure.label}`};

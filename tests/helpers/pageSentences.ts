@@ -60,7 +60,7 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
 
   if (seg.available) {
     const chosen = seg.perK.find((s: Json) => s.k === seg.choice.k);
-    const card = segments.exposureCard(chosen.clusters, currency);
+    const card = segments.exposureKpi(chosen.clusters, currency);
     pages["/segments"] = [
       `${card.title}: ${card.value}, ${card.note}`,
       segments.clusterTableTitle(seg.choice.k, chosen.clusters),

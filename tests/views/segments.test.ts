@@ -9,7 +9,7 @@ import {
   disagreements,
   clusterTableTitle,
   elbowFinding,
-  exposureCard,
+  exposureKpi,
   exposureFinding,
   joinAnd,
   profileFinding,
@@ -104,8 +104,8 @@ describe("segmentsLede", () => {
     expect(none).toMatch(/behaviour groups: .*\. None of them has anything open at the report date\.$/);
     expect(none).not.toMatch(/\$0|0%|riskiest/);
     expect(exposureFinding(closed)).toBe("No cluster has anything open at the report date");
-    expect(exposureCard(clusters, "USD")).toEqual({title: "Largest exposure: A", value: "$800K", note: "80% of the open amount · Low risk · High value"});
-    expect(exposureCard(closed, "USD")).toEqual({title: "Open amount", value: "$0", note: "no cluster has anything open"});
+    expect(exposureKpi(clusters, "USD")).toEqual({title: "Largest exposure: A", value: "$800K", note: "80% of the open amount · Low risk · High value"});
+    expect(exposureKpi(closed, "USD")).toEqual({title: "Open amount", value: "$0", note: "no cluster has anything open"});
     expect(clusterTableTitle(2, clusters)).toBe("Two clusters at k = 2: A 80%, B 20% of the open amount");
     expect(clusterTableTitle(2, closed)).toBe("Two clusters at k = 2; none has anything open at the report date");
   });
