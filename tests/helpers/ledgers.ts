@@ -18,9 +18,9 @@ export interface LedgerSize {
   seed?: number;
 }
 
-/** A generated ledger's rows, as an export would list them. */
+/** A generated ledger's rows, as an export taken on `asOf` would list them (no simulated future). */
 export function generatedRows({invoices = 1600, customers = 70, months = 24, asOf = "2025-06-30", seed = 15}: LedgerSize = {}): RawRow[] {
-  return Array.from(generateLedger({invoices, customers, months, asOf: parseIsoDay(asOf)!}, createRandom(seed)).rows());
+  return Array.from(generateLedger({invoices, customers, months, asOf: parseIsoDay(asOf)!, futureDays: 0}, createRandom(seed)).rows());
 }
 
 const isOpen = (row: RawRow) => row.paid_date === "" && row.write_off_date === "";
