@@ -226,12 +226,10 @@ export function exposureKpi(clusters: readonly ClusterRow[], currency: string): 
 
 /** The cluster table's title: each cluster's share of the open amount, or that nothing is open. */
 export function clusterTableTitle(k: number, clusters: readonly ClusterRow[]): string {
-  const head = `${countWord(clusters.length)} clusters at k = ${k}`;
-  if (!clusters.some((c) => c.outstanding! > 0)) return `${capitalise(head)}; none has anything open at the report date`;
-  return `${capitalise(head)}: ${clusters.map((c) => `${c.name} ${formatPercent(c.outstandingShare, 0)}`).join(", ")} of the open amount`;
+  const head = `${formatCount(clusters.length)} clusters at k = ${k}`;
+  if (!clusters.some((c) => c.outstanding! > 0)) return `${head}; none has anything open at the report date`;
+  return `${head}: ${clusters.map((c) => `${c.name} ${formatPercent(c.outstandingShare, 0)}`).join(", ")} of the open amount`;
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export interface ProfileCell {
   cluster: string;

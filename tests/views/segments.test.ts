@@ -106,8 +106,8 @@ describe("segmentsLede", () => {
     expect(exposureFinding(closed)).toBe("No cluster has anything open at the report date");
     expect(exposureKpi(clusters, "USD")).toEqual({title: "Largest exposure: A", value: "$800K", note: "80% of the open amount · Low risk · High value"});
     expect(exposureKpi(closed, "USD")).toEqual({title: "Open amount", value: "$0", note: "no cluster has anything open"});
-    expect(clusterTableTitle(2, clusters)).toBe("Two clusters at k = 2: A 80%, B 20% of the open amount");
-    expect(clusterTableTitle(2, closed)).toBe("Two clusters at k = 2; none has anything open at the report date");
+    expect(clusterTableTitle(2, clusters)).toBe("2 clusters at k = 2: A 80%, B 20% of the open amount");
+    expect(clusterTableTitle(2, closed)).toBe("2 clusters at k = 2; none has anything open at the report date");
   });
 
   test("missing numbers leave their sentence out rather than print NaN", () => {
