@@ -69,7 +69,8 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
       segments.silhouetteFinding(seg.kCurve, seg.choice),
       segments.exposureFinding(chosen.clusters),
       segments.agreementFinding(chosen.agreement),
-      ...chosen.observations.map((o: Json) => o.text)
+      ...chosen.observations.map((o: Json) => o.text),
+      ...chosen.clusters.map((c: Json) => c.summary)
     ];
   } else pages["/segments"] = [seg.reason];
   const thinOutstanding = (seg.thinHistory.rows.outstanding ?? []).reduce((s: number, v: number | null) => s + (v ?? 0), 0);

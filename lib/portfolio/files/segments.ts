@@ -372,10 +372,12 @@ function profileMeans(table: CustomerFeatureTable, fit: SegmentationForK): numbe
 function clusterSummary(r: ClusterFigures, currency: string): string {
   const delay = r.means.averageDelay;
   const onTime = r.means.onTimeShare;
+  const one = r.customers === 1;
+  const pay = one ? "pays" : "pay";
   const habit =
-    delay === undefined ? "" : delay <= 0 ? `pay on average ${formatDays(-delay)} early` : `pay on average ${formatDays(delay)} late`;
+    delay === undefined ? "" : delay <= 0 ? `${pay} on average ${formatDays(-delay)} early` : `${pay} on average ${formatDays(delay)} late`;
   const parts = [
-    `${r.name} (${r.label}): ${r.customers.toLocaleString("en-US")} customers`,
+    `${r.name} (${r.label}): ${r.customers.toLocaleString("en-US")} ${one ? "customer" : "customers"}`,
     habit ? `who ${habit}${onTime === undefined ? "" : `, ${formatPercent(onTime, 0)} of invoices on time`}` : ""
   ].filter(Boolean);
   return (
