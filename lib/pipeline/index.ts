@@ -5,7 +5,8 @@ import type {ModelStage} from "../model/index.js";
 import {portfolioStage, worklistCsv} from "../portfolio/index.js";
 import type {PortfolioResult} from "../portfolio/index.js";
 import type {SourcedLedger} from "./source.js";
-import type {ReportFiles, StageHook} from "./types.js";
+import type {ReportFiles} from "./contract.js";
+import type {StageHook} from "./types.js";
 
 export interface ReportOptions {
   seed: number;
@@ -13,7 +14,7 @@ export interface ReportOptions {
 }
 
 export interface Report {
-  /** name → JSON value, written as `<name>.json`. */
+  /** name → JSON value, written as `<name>.json` (./contract.ts). */
   files: ReportFiles;
   /** name → CSV lines, written as `<name>.csv` (downloads). */
   downloads: Record<string, () => Iterable<string>>;

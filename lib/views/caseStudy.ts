@@ -66,9 +66,11 @@ export interface CaseStudyNarrative {
 /** The problem, in this ledger's figures: how much of what is owed is past due, and DSO against its best. */
 export function problemFigures(facts: Pick<OverviewFacts, "currency" | "openAr" | "openInvoices" | "overdueShare" | "dso" | "bestPossibleDso">, asOf: string): string {
   if (!hasOpenBook(facts)) return `On ${asOf} nothing was owed: every invoice in this ledger had been paid or written off, so the report looks at how they were paid.`;
-  const gap = facts.dso - facts.bestPossibleDso;
+  const gap = facts.dso === null || facts.bestPossibleDso === null ? NaN : facts.dso - facts.bestPossibleDso;
+  const owed = `${formatPercent(facts.overdueShare, 0)} of the ${formatMoney(facts.openAr, {currency: facts.currency})} owed on ${asOf} is past due`;
+  if (!Number.isFinite(gap)) return `${owed}.`;
   const dso = gap >= thresholds.dsoAtBest.value ? `DSO runs ${formatDays(gap, 0)} above its best possible value` : "DSO is within a day of its best possible value";
-  return `${formatPercent(facts.overdueShare, 0)} of the ${formatMoney(facts.openAr, {currency: facts.currency})} owed on ${asOf} is past due, and ${dso}.`;
+  return `${owed}, and ${dso}.`;
 }
 
 /** The strategy stage's label in the pipeline chart and its key result. */

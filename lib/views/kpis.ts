@@ -1,21 +1,11 @@
 // The KPI page's numbers as text and its findings, from kpis.json. Pure functions, so that every sentence
 // on the page can be checked against worked numbers.
 import {formatCount, formatDays, formatMoney, formatPercent, formatPointsChange, formatSigned} from "../core/format.js";
+import type {AgingRow, AgingShiftRow, CardFormat, KpisFile, RiskBin, RiskyCustomer, SegmentKpiRow} from "../pipeline/contract.js";
 import {thresholds} from "./thresholds.js";
 
-export type CardFormat = "days" | "share" | "percent" | "times" | "currency";
-
-/** A KPI card as kpis.json ships it. */
-export interface KpiCard {
-  key: string;
-  label: string;
-  format: CardFormat;
-  formula: string;
-  better: "lower" | "higher";
-  value: number | null;
-  previous: number | null;
-  change: number | null;
-}
+/** A KPI card of kpis.json: the fields the card and its sentences read. */
+export type KpiCard = Pick<KpisFile["cards"][number], "key" | "label" | "format" | "formula" | "better" | "value" | "previous" | "change">;
 
 export interface CardDisplay {
   value: string;
@@ -78,13 +68,7 @@ export function dsoFinding(cards: readonly KpiCard[]): string {
   return `${text}.`;
 }
 
-export interface KpiSeries {
-  length: number;
-  month: readonly string[];
-  dso: readonly (number | null)[];
-  bestPossibleDso: readonly (number | null)[];
-  averageDaysDelinquent: readonly (number | null)[];
-}
+export type KpiSeries = Pick<KpisFile["series"], "length" | "month" | "dso" | "bestPossibleDso" | "averageDaysDelinquent">;
 
 /** How the latest month's gap between DSO and BPDSO compares with the months before it. */
 export function dsoTrendFinding(series: KpiSeries): string {
@@ -104,14 +88,6 @@ export function dsoTrendFinding(series: KpiSeries): string {
   return `Late payment adds ${formatDays(last, 1)} to DSO this month, ${relation} its ${earlier.length}-month average of ${formatDays(mean, 1)}`;
 }
 
-export interface AgingRow {
-  bucket: string;
-  amount: number;
-  count: number;
-  amountShare: number;
-  countShare: number;
-}
-
 /** "84% of the open amount is not yet due; 4.2% ($643K in 83 invoices) is more than 90 days past due." */
 export function agingFinding(rows: readonly AgingRow[], {currency = "USD"}: {currency?: string} = {}): string {
   const total = rows.reduce((s, r) => s + r.amount, 0);
@@ -126,18 +102,9 @@ export function agingFinding(rows: readonly AgingRow[], {currency = "USD"}: {cur
   return [head, tail].filter(Boolean).join("; ");
 }
 
-export interface SegmentRow {
-  segment: string | null;
-  customers: number;
-  openAmount: number | null;
-  averageOutstanding: number | null;
-  dso: number | null;
-  highRiskShare: number | null;
-  highRiskCustomers: number;
-}
 
 /** "Segment B collects slowest — DSO 80.7 days against 30.0 in C — and 70% of its customers are high risk." */
-export function segmentDsoFinding(rows: readonly SegmentRow[], segmentName: (segment: string | null) => string): string {
+export function segmentDsoFinding(rows: readonly SegmentKpiRow[], segmentName: (segment: string | null) => string): string {
   // A segment with nothing open has a DSO of 0 that says nothing about how fast it pays.
   const rated = rows.filter((r) => r.segment !== null && r.dso != null && Number.isFinite(r.dso) && (r.openAmount ?? 0) > 0);
   if (rated.length < 2) return rated.length ? `DSO of ${segmentName(rated[0].segment)}: ${formatDays(rated[0].dso, 1)}` : "DSO by segment";
@@ -149,13 +116,8 @@ export function segmentDsoFinding(rows: readonly SegmentRow[], segmentName: (seg
   return `${segmentName(slow.segment)} collects slowest — DSO ${formatDays(slow.dso, 1)} against ${formatDays(fast.dso, 1)} in ${segmentName(fast.segment)}${risk}`;
 }
 
-export interface RiskyCustomer {
-  customerName: string;
-  expectedLateAmount: number;
-}
-
 /** "The 10 riskiest customers are expected to pay $1.7M late — 44% of the $3.9M expected late." */
-export function topCustomersFinding(top: readonly RiskyCustomer[], totalExpectedLate: number, {currency = "USD"}: {currency?: string} = {}): string {
+export function topCustomersFinding(top: readonly Pick<RiskyCustomer, "customerName" | "expectedLateAmount">[], totalExpectedLate: number, {currency = "USD"}: {currency?: string} = {}): string {
   if (!top.length) return "No open invoices, so no customer is at risk";
   const money = (v: number) => formatMoney(v, {currency});
   const sum = top.reduce((s, c) => s + c.expectedLateAmount, 0);
@@ -164,16 +126,8 @@ export function topCustomersFinding(top: readonly RiskyCustomer[], totalExpected
   return `${who} expected to pay ${money(sum)} late${share}`;
 }
 
-export interface RiskBin {
-  lo: number;
-  hi: number;
-  band: string;
-  count: number;
-  amount: number;
-}
-
 /** "23% of open invoices score 0.60 or more (high risk), holding 15% of the open amount." */
-export function riskDistributionFinding(bins: readonly RiskBin[], highCutoff: number): string {
+export function riskDistributionFinding(bins: readonly Pick<RiskBin, "lo" | "hi" | "count" | "amount">[], highCutoff: number): string {
   const count = bins.reduce((s, b) => s + b.count, 0);
   const amount = bins.reduce((s, b) => s + b.amount, 0);
   if (!(count > 0)) return "No open invoices to score";
@@ -188,14 +142,6 @@ export function riskDistributionFinding(bins: readonly RiskBin[], highCutoff: nu
   return `${formatPercent(highCount / count, 0)} of open invoices score ${highCutoff.toFixed(2)} or more (high risk), holding ${formatPercent(amount > 0 ? highAmount / amount : 0, 0)} of the open amount${low}`;
 }
 
-export interface AgingShiftRow {
-  bucket: string;
-  todayAmount: number;
-  todayCount: number;
-  expectedAmount: number;
-  expectedCount: number;
-}
-
 /** "Of today's $15.4M, $7.7M is expected still open in 30 days; past-due amounts would grow from $2.5M to $1.9M." */
 export function agingShiftFinding(rows: readonly AgingShiftRow[], horizonDays: number, {currency = "USD"}: {currency?: string} = {}): string {
   const money = (v: number) => formatMoney(v, {currency});
@@ -207,4 +153,9 @@ export function agingShiftFinding(rows: readonly AgingShiftRow[], horizonDays: n
   const change = overdueLater - overdueToday;
   const direction = Math.abs(change) < thresholds.unchangedShare.value * today ? `stay near ${money(overdueToday)}` : `${change > 0 ? "grow" : "shrink"} from ${money(overdueToday)} to ${money(overdueLater)}`;
   return `Of today's ${money(today)}, ${money(later)} is expected to be still open in ${horizonDays} days, and the past-due part would ${direction}`;
+}
+
+/** What makes a customer high risk, for the caption under the segment KPIs (kpis.json `segments.highRiskCutoff`). */
+export function highRiskRule(cutoff: number): string {
+  return `A customer is high risk when the amount-weighted mean P(late) of its open invoices is at least ${cutoff}.`;
 }

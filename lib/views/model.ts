@@ -3,105 +3,32 @@
 // honest the probabilities are, what drives them, and what any decision threshold buys.
 import {confusionFromBins, confusionRates} from "../model/metrics.js";
 import type {AmountConfusionMatrix, ScoreBins} from "../model/metrics.js";
+import type {CalibrationFacts, ComparisonRow, FamilyCurves, FamilyImportance, ModelFile, ReliabilityBins, ScoreBinsFile} from "../pipeline/contract.js";
+import {variantKeys, variantNames} from "../model/names.js";
+import type {SliceName} from "../model/split.js";
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import {thresholds} from "./thresholds.js";
 
-// Shapes read from model.json (only the fields used here) ----------------------------------------------
+// Shapes read from model.json and score-bins.json: lib/pipeline/contract.ts ------------------------------
 
-/** model.json `narrative`. */
-export interface ModelNarrative {
-  model: string;
-  variant: string;
-  testAuc: number;
-  testPrAuc: number;
-  runnerUp: string | null;
-  runnerUpTestAuc: number | null;
-  runnerUpTestPrAuc: number | null;
-  aucGap: number | null;
-  prAucGap: number | null;
-  bestOnTest: string;
-  /** Test PR AUC of `bestOnTest` (absent in files written before it was added). */
-  bestOnTestPrAuc?: number;
-  choiceConfirmedOnTest: boolean;
-  testInvoices: number;
-  baseRate: number;
-  liftTopDecile: number;
-  lateShareInTopDecile: number;
-  threshold: number;
-  flaggedShare: number;
-  lateCaughtShare: number;
-  precisionAtThreshold: number;
-  lateAmountCaughtShare: number;
-  topGroups: readonly {group: string}[];
-}
+/** model.json `narrative`: the fields these sentences read. */
+export type ModelNarrative = Omit<ModelFile["narrative"], "flaggedCount" | "flaggedAmount" | "calibration" | "brierBefore" | "brierAfter" | "topGroups"> & {
+  topGroups: readonly Pick<ModelFile["narrative"]["topGroups"][number], "group">[];
+};
 
-/** model.json `selection`. */
-export interface ModelSelection {
-  familyName: string;
-  variantName: string;
-  validationPrAuc: number;
-  runnerUp: {familyName: string; variantName: string; validationPrAuc: number} | null;
-  margin: number | null;
-}
+/** model.json `selection`: the fields these sentences read. */
+export type ModelSelection = Pick<ModelFile["selection"], "familyName" | "variantName" | "validationPrAuc" | "margin"> & {
+  runnerUp: Pick<NonNullable<ModelFile["selection"]["runnerUp"]>, "familyName" | "variantName" | "validationPrAuc"> | null;
+};
 
-/** A row of model.json `comparison` (the fields read here). */
-export interface ComparisonFacts {
-  family: string;
-  familyName: string;
-  variant: string;
-  variantName: string;
-  validationPrAuc: number | null;
-  testBrier: number | null;
-  calibratedBrier: number | null;
-}
+/** A row of model.json `comparison`: the fields these sentences read. */
+export type ComparisonFacts = Pick<ComparisonRow, "family" | "familyName" | "variant" | "variantName" | "validationPrAuc" | "testBrier" | "calibratedBrier">;
 
-/** One family's curves in model.json `curves`, columnar. */
-export interface FamilyCurves {
-  family: string;
-  familyName: string;
-  auc: number;
-  prAuc: number;
-  roc: {length: number; threshold: (number | null)[]; falsePositiveRate: number[]; truePositiveRate: number[]};
-  pr: {length: number; threshold: (number | null)[]; recall: number[]; precision: number[]};
-}
+/** model.json `calibration`: the fields these sentences read. */
+export type CalibrationSummary = Pick<CalibrationFacts, "method" | "brierBefore" | "brierAfter" | "binsAfter">;
 
-/** Reliability bins, columnar (model.json `calibration.binsBefore` / `binsAfter`). */
-export interface ReliabilityBins {
-  length: number;
-  lower: number[];
-  upper: number[];
-  meanPredicted: (number | null)[];
-  observedRate: (number | null)[];
-  count: number[];
-}
-
-/** model.json `calibration`. */
-export interface CalibrationFacts {
-  method: string;
-  brierBefore: number;
-  brierAfter: number;
-  validationBrier: Record<string, number>;
-  binsBefore: ReliabilityBins;
-  binsAfter: ReliabilityBins;
-}
-
-/** One family's entry of model.json `importance`: groups sorted by mean drop in test ROC AUC. */
-export interface FamilyImportance {
-  family: string;
-  familyName: string;
-  baselineAuc: number;
-  groups: readonly {group: string; description: string; mean: number; sd: number}[];
-}
-
-/** score-bins.json: the chosen model's calibrated test scores in bins, by outcome, with amounts. */
-export interface ScoreBinsFile extends ScoreBins {
-  currency: string;
-  n: number;
-  late: number;
-  amountTotal: number;
-  lateAmount: number;
-  threshold: number;
-}
+/** score-bins.json: the fields the threshold slider reads. */
+export type ThresholdBins = Pick<ScoreBinsFile, keyof ScoreBins | "currency" | "n" | "late" | "amountTotal" | "lateAmount" | "threshold">;
 
 // Words -----------------------------------------------------------------------------------------------
 
@@ -178,7 +105,7 @@ export function modelLede(n: ModelNarrative): string {
       `${capitalise(theModel(n.model))} predicts late payment best, ${how}: on ${test}, its PR AUC is ${metric(n.testPrAuc)}, ` +
       `${metric(n.prAucGap)} ahead of ${lower(n.runnerUp)}'s ${metric(n.runnerUpTestPrAuc)} (ROC AUC ${metric(n.testAuc)} against ${metric(n.runnerUpTestAuc)}).`;
   } else {
-    const bestPrAuc = n.bestOnTestPrAuc ?? n.runnerUpTestPrAuc;
+    const bestPrAuc = n.bestOnTestPrAuc;
     const gap = bestPrAuc === null ? NaN : bestPrAuc - n.testPrAuc;
     const verdict =
       gap < narrowLead
@@ -280,7 +207,7 @@ export function imbalanceFinding(rows: readonly ComparisonFacts[]): string {
 }
 
 /** The ROC chart's finding: how far apart the families rank. */
-export function rocFinding(curves: readonly FamilyCurves[]): string {
+export function rocFinding(curves: readonly Pick<FamilyCurves, "familyName" | "auc">[]): string {
   if (!curves.length) return "No ROC curves";
   const sorted = [...curves].sort((a, b) => b.auc - a.auc);
   const [best, worst] = [sorted[0], sorted[sorted.length - 1]];
@@ -300,7 +227,7 @@ export function precisionAtRecall(pr: FamilyCurves["pr"], recall: number): numbe
 }
 
 /** The PR chart's finding: how often the chosen model's flags are right when they catch half the late invoices. */
-export function prFinding(curve: FamilyCurves, baseRate: number): string {
+export function prFinding(curve: Pick<FamilyCurves, "familyName" | "pr">, baseRate: number): string {
   const precision = precisionAtRecall(curve.pr, 0.5);
   if (!Number.isFinite(precision)) return `Precision against recall on the test slice (base rate ${formatPercent(baseRate)})`;
   return (
@@ -329,7 +256,7 @@ export function calibrationMethodName(method: string): string {
 }
 
 /** The calibration chart's finding: can the probabilities be read as probabilities? */
-export function calibrationFinding(c: CalibrationFacts): string {
+export function calibrationFinding(c: CalibrationSummary): string {
   const ece = calibrationError(c.binsAfter);
   const gap = `${formatDecimal(ece * 100, 1)} percentage points`;
   if (c.method === "none") {
@@ -349,7 +276,7 @@ export function calibrationFinding(c: CalibrationFacts): string {
 }
 
 /** The Brier card's title: what calibration did to the test Brier score, against the no-skill constant. */
-export function brierFinding(c: CalibrationFacts, baseRate: number): string {
+export function brierFinding(c: CalibrationSummary, baseRate: number): string {
   const constant = `always guessing ${formatPercent(baseRate, 0)} scores ${metric(baseRateBrier(baseRate))}`;
   if (c.method === "none") return `No mapping beat the raw scores on validation, so the test Brier score stays ${metric(c.brierAfter)}; ${constant}`;
   const method = calibrationMethodName(c.method);
@@ -363,7 +290,7 @@ export function baseRateBrier(baseRate: number): number {
 }
 
 /** The importance chart's finding for one family. */
-export function importanceFinding(entry: FamilyImportance): string {
+export function importanceFinding(entry: Pick<FamilyImportance, "familyName" | "groups">): string {
   const [first, second, ...rest] = entry.groups;
   if (!first) return `Feature importance of ${theModel(entry.familyName)}`;
   const model = theModel(entry.familyName);
@@ -380,10 +307,7 @@ export function importanceFinding(entry: FamilyImportance): string {
 }
 
 /** A feature group the ledger could not supply (model.json `features.dropped`). */
-export interface DroppedGroup {
-  group: string;
-  reason: string;
-}
+export type DroppedGroup = Pick<ModelFile["features"]["dropped"][number], "group" | "reason">;
 
 /** What the model goes without when the ledger lacks optional columns, grouped by the reason. */
 export function droppedFeaturesNote(dropped: readonly DroppedGroup[]): string {
@@ -416,7 +340,7 @@ export interface ThresholdOutcome {
 }
 
 /** Everything the threshold slider shows, from the score bins alone. */
-export function thresholdOutcome(file: ScoreBinsFile, threshold: number): ThresholdOutcome {
+export function thresholdOutcome(file: ThresholdBins, threshold: number): ThresholdOutcome {
   const snapped = snapThreshold(threshold, file.bins);
   const cells = confusionFromBins(file, snapped);
   const rates = confusionRates(cells);
@@ -519,5 +443,54 @@ export function thresholdSentence(o: ThresholdOutcome, currency: string): string
     `The model flags ${flagged}, worth ${money(cells.flaggedAmount)} (${formatPercent(o.flaggedAmountShare, 0)} of the value). ` +
     `${formatCount(cells.tp)} of them were paid late (${money(cells.tpAmount)}); ${formatCount(cells.fp)} on-time ${cells.fp === 1 ? "invoice" : "invoices"} (${money(cells.fpAmount)}) would be chased needlessly, ` +
     `and ${formatCount(cells.fn)} late ${cells.fn === 1 ? "invoice" : "invoices"} (${money(cells.fnAmount)}) ${cells.fn === 1 ? "is" : "are"} missed.`
+  );
+}
+
+// The rules, in words (from the numbers model.json ships) ----------------------------------------------
+
+/** "Trained on 14,210 invoices issued 2024-04-01 to 2025-09-30 …": the time split in one paragraph. */
+export function splitSentence(split: Pick<ModelFile["split"], "slices" | "asOf" | "validationStart" | "testStart">): string {
+  const by = Object.fromEntries(split.slices.map((slice) => [slice.name, slice])) as Record<SliceName, ModelFile["split"]["slices"][number]>;
+  const invoices = (count: number) => `${formatCount(count)} invoice${count === 1 ? "" : "s"}`;
+  const span = (slice: ModelFile["split"]["slices"][number]) => (slice.invoices ? `${invoices(slice.invoices)} issued ${slice.firstIssued} to ${slice.lastIssued}` : "no invoices");
+  return (
+    `Trained on ${span(by.train)} (outcomes as known on ${split.validationStart}), ` +
+    `validated on ${span(by.validation)} (outcomes as known on ${split.testStart}) and ` +
+    `tested on ${span(by.test)} (outcomes as known on ${split.asOf}). ` +
+    `The production model learns from all ${invoices(by.production.invoices)} due before ${split.asOf} ` +
+    `and scores the ${invoices(by.scored.invoices)} open on that date.`
+  );
+}
+
+/** How the family was chosen; `tolerance` is model.json `selection.tolerance`. */
+export function familyRule(tolerance: number): string {
+  return (
+    `The family whose chosen variant has the highest PR AUC (average precision) on the validation slice; families within ${tolerance} ` +
+    `of the best count as tied and the tie goes to the one with the fewest fitted parameters (coefficients or tree leaves). ` +
+    `The test slice plays no part in the choice.`
+  );
+}
+
+/** How each family's imbalance variant was chosen. */
+export function variantRule(tolerance: number): string {
+  return (
+    `For each family, the imbalance variant with the highest validation PR AUC; variants within ${tolerance} of it count as tied ` +
+    `and the tie goes to the one that changes the training data least (${variantKeys.map((v) => variantNames[v].toLowerCase()).join(" → ")}).`
+  );
+}
+
+/** How the calibration was chosen, from model.json `settings.calibration`. */
+export function calibrationRule({folds, minImprovement}: ModelFile["settings"]["calibration"]): string {
+  return (
+    `Chosen by the lowest ${folds}-fold cross-fitted Brier score on the validation slice; a more flexible method (none → Platt → isotonic) must improve it by more than ${minImprovement}. ` +
+    "Fitted on the validation slice; the figures below are on the test slice."
+  );
+}
+
+/** How the decision threshold was chosen, on a grid of `bins` steps (model.json `settings.scoreBins`). */
+export function thresholdRule(bins: number): string {
+  return (
+    `The calibrated probability, in steps of ${1 / bins}, that maximises F1 (the balance of precision and recall) on the validation slice; ` +
+    `ties go to the higher threshold, which flags fewer invoices.`
   );
 }

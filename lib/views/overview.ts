@@ -1,41 +1,23 @@
 // The home page's key findings and next steps, written from the report's numbers so that the words can
 // never drift from the data. Each finding links to the page that proves it.
 import {formatCount, formatDays, formatMoney, formatPercent} from "../core/format.js";
+import type {KpisFile, ModelFile, OverviewFactsFile} from "../pipeline/contract.js";
 import {thresholds} from "./thresholds.js";
 
 /** The fields of overview-facts.json this module reads. */
-export interface OverviewFacts {
-  currency: string;
-  openAr: number;
-  openInvoices: number;
-  overdueShare: number;
-  dso: number;
-  bestPossibleDso: number;
-  cashAtRisk: number;
-  predictedLateRate: {invoices: number; amountWeighted: number};
-  routineShare: number;
-  focusShare: number;
-  strategyMix: {strategy: string; label: string; invoices: number; invoiceShare: number; amountShare: number}[];
-  topSegment: {segment: string; label: string; openAmount: number; openShare: number; expectedLateAmount: number; customers: number} | null;
-}
+export type OverviewFacts = Pick<
+  OverviewFactsFile,
+  "currency" | "openAr" | "openInvoices" | "overdueShare" | "dso" | "bestPossibleDso" | "cashAtRisk" | "predictedLateRate" | "routineShare" | "focusShare" | "strategyMix"
+>;
 
-/** The fields of model.json's `narrative` this module reads. */
-export interface ModelNarrative {
-  model: string;
-  testAuc: number;
-  runnerUp: string | null;
-  aucGap: number | null;
-  baseRate: number;
-  liftTopDecile: number;
-  lateCaughtShare: number;
-  precisionAtThreshold: number;
-  testInvoices: number;
-}
+/** The fields of model.json's `narrative` this module reads (no runner-up for a stage with one family). */
+export type ModelNarrative = Pick<
+  ModelFile["narrative"],
+  "model" | "testAuc" | "runnerUp" | "aucGap" | "baseRate" | "liftTopDecile" | "lateCaughtShare" | "precisionAtThreshold"
+>;
 
-export interface RiskyCustomer {
-  customerName: string;
-  expectedLateAmount: number;
-}
+/** The fields of a kpis.json top risky customer this module reads. */
+export type RiskyCustomer = Pick<KpisFile["topRiskyCustomers"][number], "customerName" | "expectedLateAmount">;
 
 export interface Finding {
   text: string;
@@ -51,9 +33,9 @@ export function concentration(customers: readonly RiskyCustomer[], cashAtRisk: n
   return total / cashAtRisk;
 }
 
-/** How well a test ROC AUC ranks late payers, in words ("well"), by `thresholds`' rankingWell, -Fair and -Weak. */
+/** How well a test ROC AUC ranks late payers, in words ("well"), by `thresholds`' rankingVeryWell, -Well, -Fair and -Weak. */
 export function rankingWords(auc: number): string {
-  if (auc >= 0.9) return "very well";
+  if (auc >= thresholds.rankingVeryWell.value) return "very well";
   if (auc >= thresholds.rankingWell.value) return "well";
   if (auc >= thresholds.rankingFair.value) return "fairly well";
   if (auc >= thresholds.rankingWeak.value) return "weakly";
@@ -159,13 +141,13 @@ export function nextSteps(facts: OverviewFacts, model: ModelNarrative, topCustom
         : `Use the model's flags with care: at the chosen threshold ${formatPercent(model.precisionAtThreshold, 0)} of flagged invoices were paid late, against ${formatPercent(model.baseRate, 0)} of all invoices, ${caught}.`,
     href: "./model"
   });
-  const gap = facts.dso - facts.bestPossibleDso;
+  const gap = facts.dso === null || facts.bestPossibleDso === null ? NaN : facts.dso - facts.bestPossibleDso;
   if (hasOpenBook(facts) && gap >= thresholds.dsoAtBest.value) {
     steps.push({
       text: `Close the gap between DSO (${formatDays(facts.dso, 0)}) and its best possible value (${formatDays(facts.bestPossibleDso, 0)}): each day of DSO ties up about ${money(averageDailySales)} of working capital. Test the levers on the Scenarios page.`,
       href: "./scenarios"
     });
-  } else if (hasOpenBook(facts)) {
+  } else if (hasOpenBook(facts) && gap >= 0) {
     steps.push({
       text: `Keep DSO (${formatDays(facts.dso, 0)}) where it is: it is within a day of its best possible value, so overdue invoices tie up little working capital. The Scenarios page shows what slower payers would cost.`,
       href: "./scenarios"

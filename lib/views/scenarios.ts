@@ -4,6 +4,7 @@
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent, formatSigned} from "../core/format.js";
 import {paidBy, paidDaysMoment, writtenOffBy} from "../portfolio/paymentTiming.js";
 import type {InterventionOutcome, PreparedScenario, ScenarioInputSpec, ScenarioInputs, ScenarioResult} from "../portfolio/scenario.js";
+import type {CoverageFigures, SampleInfo, ScenarioFile} from "../pipeline/contract.js";
 import {thresholds} from "./thresholds.js";
 
 // ——— Controls ————————————————————————————————————————————————————————————————————————————————
@@ -215,18 +216,8 @@ export function capacityNote(points: readonly InterventionOutcome[]): string | n
 
 // ——— Forecast ———————————————————————————————————————————————————————————————————————————————
 
-/** The baseline forecast of scenario.json: one entry per week in each array. */
-export interface ForecastWeeks {
-  week: readonly number[];
-  start: readonly string[];
-  end: readonly string[];
-  expected: readonly number[];
-  low: readonly number[];
-  high: readonly number[];
-  cumulativeExpected: readonly number[];
-  cumulativeLow: readonly number[];
-  cumulativeHigh: readonly number[];
-}
+/** The baseline forecast of scenario.json: the weeks' fields the overlay reads. */
+export type ForecastWeeks = Pick<ScenarioFile["forecast"]["weeks"], "week" | "start" | "end" | "expected" | "low" | "high" | "cumulativeExpected" | "cumulativeLow" | "cumulativeHigh">;
 
 export interface CashBand {
   expected: number;
@@ -420,12 +411,10 @@ export function impactDriver(row: Pick<CustomerImpact, "delayDays" | "actioned">
 
 // ——— Sample ——————————————————————————————————————————————————————————————————————————————————
 
-export interface SampleSummary {
-  capped: boolean;
-  total: {invoices: number; customers: number; amount: number};
-  kept: {invoices: number; customers: number; amount: number};
-  scale: {invoices: number; amount: number};
-}
+export type SampleSummary = Pick<SampleInfo, "capped" | "scale"> & {
+  total: Pick<CoverageFigures, "invoices" | "customers" | "amount">;
+  kept: Pick<CoverageFigures, "invoices" | "customers" | "amount">;
+};
 
 /** What the figures are computed on when the report shipped a sample of the open book; null when it did not. */
 export function sampleNote(sample: SampleSummary, {currency = "USD"}: WordOptions = {}): string | null {

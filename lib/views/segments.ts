@@ -3,54 +3,19 @@
 // already carries each cluster's summary and the three headline observations; these add what the page
 // needs around them.
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import type {ClusterRow as ClusterFile, KChoiceFacts as KChoiceFile, KCurve as KCurveFile, PcaLoadingRow, RatingAgreementSection} from "../pipeline/contract.js";
 import {thresholds} from "./thresholds.js";
 
 /** The fields of a cluster row (segments.json → perK[i].clusters[j]) this module reads. */
-export interface ClusterRow {
-  cluster: number;
-  letter: string;
-  name: string;
-  label: string;
-  proposal: string;
-  customers: number;
-  invoices: number;
-  invoicedAmount: number | null;
-  amountShare: number | null;
-  customerShare: number | null;
-  outstanding: number | null;
-  outstandingShare: number | null;
-  meanPLate: number | null;
-  riskLevel: string;
-  means: Partial<Record<string, number | null>>;
-}
+export type ClusterRow = Pick<ClusterFile, "cluster" | "letter" | "name" | "label" | "proposal" | "customers" | "invoices" | "invoicedAmount" | "amountShare" | "customerShare" | "outstanding" | "outstandingShare" | "meanPLate" | "riskLevel" | "means">;
 
-export interface KCurve {
-  k: number[];
-  inertia: (number | null)[];
-  silhouette: (number | null)[];
-}
+export type KCurve = Pick<KCurveFile, "k" | "inertia" | "silhouette">;
 
-export interface KChoiceFacts {
-  k: number;
-  elbowK: number;
-  silhouetteK: number;
-  decidedBy: "elbow" | "silhouette";
-}
+export type KChoiceFacts = Pick<KChoiceFile, "k" | "elbowK" | "silhouetteK" | "decidedBy">;
 
-export interface Loading {
-  feature: string;
-  label: string;
-  pc1: number | null;
-  pc2: number | null;
-}
+export type Loading = PcaLoadingRow;
 
-export interface Agreement {
-  share: number | null;
-  customers: number;
-  letters: readonly string[];
-  /** crossTab[i][j]: customers whose cluster has letter i and whom the rule rates letter j. */
-  crossTab: number[][];
-}
+export type Agreement = RatingAgreementSection;
 
 const numberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
@@ -320,4 +285,115 @@ export function thinHistoryFinding(
     `${formatCount(thin.count)} of the ${formatCount(total)} customers have fewer than ${countWord(thin.minSettled)} settled invoices: ` +
     `too little history to say how they pay, so they are not clustered on noise. ${listed}`
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The cluster table in words, and the rules behind it, from the numbers segments.json ships
+
+/** Who a cluster's customers are and how they pay, for its card (the heading names it, the proposal follows). */
+export function clusterDescription(c: Pick<ClusterFile, "customers" | "means" | "amountShare" | "outstanding" | "dso" | "meanPLate">, currency: string): string {
+  const delay = c.means.averageDelay;
+  const onTime = c.means.onTimeShare;
+  const one = c.customers === 1;
+  const pay = one ? "pays" : "pay";
+  const habit = !finite(delay) ? "" : delay <= 0 ? `${pay} on average ${formatDays(-delay)} early` : `${pay} on average ${formatDays(delay)} late`;
+  const who = `${formatCount(c.customers)} ${one ? "customer" : "customers"}${habit ? ` who ${habit}${finite(onTime) ? `, ${formatPercent(onTime, 0)} of invoices on time` : ""}` : ""}`;
+  return (
+    `${who}; ${formatPercent(c.amountShare)} of the amount invoiced, ${formatMoney(c.outstanding, {currency})} outstanding ` +
+    `(DSO ${formatDays(c.dso, 0)}), mean predicted P(late) ${formatPercent(c.meanPLate)}.`
+  );
+}
+
+export type ObservationKind = "largestExposure" | "highestDelay" | "steadiestPayers";
+
+export interface SegmentObservation {
+  kind: ObservationKind;
+  /** The cluster's name ("A", "B2"). */
+  name: string;
+  text: string;
+}
+
+/** The clusters that stand out — the largest exposure, the highest delay, the steadiest payers — in a sentence each. */
+export function segmentObservations(clusters: readonly ClusterFile[], currency: string): SegmentObservation[] {
+  const money = (v: number | null) => formatMoney(v, {currency});
+  const out: SegmentObservation[] = [];
+  const onTime = (c: ClusterFile) => c.means.onTimeShare;
+  const exposure = largest(clusters, (c) => c.outstanding);
+  // With nothing open there is no exposure to name ("owes $0, 0.0%").
+  if (exposure && exposure.outstanding! > 0) {
+    out.push({
+      kind: "largestExposure",
+      name: exposure.name,
+      text: `Largest exposure: ${exposure.name} (${exposure.label}) owes ${money(exposure.outstanding)}, ${formatPercent(exposure.outstandingShare)} of the segmented customers' open amount, across ${formatCount(exposure.customers)} customers.`
+    });
+  }
+  const delayed = largest(clusters, (c) => c.means.averageDelay);
+  if (delayed) {
+    const days = delayed.means.averageDelay!;
+    const share = onTime(delayed);
+    out.push({
+      kind: "highestDelay",
+      name: delayed.name,
+      text:
+        `Highest delay: ${delayed.name} (${delayed.label}) pays on average ${formatDays(days)} ${days >= 0 ? "late" : "early"} (amount-weighted)` +
+        `${finite(share) ? `, with ${formatPercent(share, 0)} of invoices on time` : ""}; mean predicted P(late) ${formatPercent(delayed.meanPLate)}.`
+    });
+  }
+  // The steadiest payers have the lowest spread of delays: the largest negated spread.
+  const steady = largest(clusters, (c) => (finite(c.means.paymentConsistency) ? -c.means.paymentConsistency : null));
+  if (steady) {
+    const share = onTime(steady);
+    out.push({
+      kind: "steadiestPayers",
+      name: steady.name,
+      text:
+        `Steadiest payers: ${steady.name} (${steady.label}), whose payment delays vary least (standard deviation ${formatDays(steady.means.paymentConsistency)})` +
+        `${finite(share) ? ` and ${formatPercent(share, 0)} of invoices are paid on time` : ""}.`
+    });
+  }
+  return out;
+}
+
+/** How k was chosen: the elbow, checked against the mean silhouette. */
+export function kChoiceRule(curve: KCurve, choice: Pick<KChoiceFile, "k" | "elbowK" | "silhouetteK" | "decidedBy" | "minSilhouette">): string {
+  const s = (k: number) => formatDecimal(curve.silhouette[curve.k.indexOf(k)], 2);
+  const {k, elbowK, silhouetteK, minSilhouette} = choice;
+  const rule = `Elbow of the inertia curve over k = ${Math.min(...curve.k)}–${Math.max(...curve.k)} (the point farthest from the chord between its ends): k = ${elbowK}. `;
+  if (elbowK === silhouetteK) return `${rule}The mean silhouette is also highest there (${s(k)}): k = ${k}.`;
+  if (choice.decidedBy === "elbow") {
+    return `${rule}The mean silhouette is highest at k = ${silhouetteK} (${s(silhouetteK)}); at the elbow it is ${s(elbowK)}, above the ${minSilhouette} floor, so the elbow stands: k = ${k}.`;
+  }
+  return `${rule}Its mean silhouette (${s(elbowK)}) is below the ${minSilhouette} floor, so the best-silhouette k is used: k = ${k} (${s(k)}).`;
+}
+
+/** How a cluster's risk level is read off its mean P(late) (segments.json `riskLevels`). */
+export function riskLevelRule({low, high}: {low: number; high: number}): string {
+  return `Risk level: the cluster's mean predicted P(late) over its invoices against the mean over all clustered customers' invoices — below ${low}× Low, above ${high}× High, otherwise Medium.`;
+}
+
+/** Who is left out of the clustering. */
+export function thinHistoryRule(minSettled: number): string {
+  return `Customers with fewer than ${minSettled} settled invoices are described but not clustered.`;
+}
+
+/** Which customers the biplot shows when it shows a sample of them; null when it shows all. */
+export function pcaCapRule(pca: {capped: boolean; points: {length: number}}, clustered: number): string | null {
+  return pca.capped ? `${formatCount(pca.points.length)} of ${formatCount(clustered)} clustered customers, chosen by a seeded hash of the customer id.` : null;
+}
+
+/** The hand rule the clusters are compared with. */
+export function ruleRatingRule({lateDelayDays, valueThreshold}: {lateDelayDays: number; valueThreshold: number | null}): string {
+  return (
+    `High risk: amount-weighted average delay over ${lateDelayDays} days. ` +
+    `High value: total invoiced above the median customer's (${formatCount(valueThreshold)}). ` +
+    "A = low risk, high value; B = high risk, high value; C = low risk, low value; D = high risk, low value."
+  );
+}
+
+/** Why a ledger was not segmented. */
+export function unsegmentedReason(file: {customers: {clustered: number}; thinHistory: {minSettled: number}; clusteringFeatures: readonly string[]; minCustomers: number}): string {
+  const n = file.customers.clustered, features = file.clusteringFeatures.length;
+  const who = n === 1 ? "Only one customer has" : `Only ${formatCount(n)} customers have`;
+  const usable = features === 1 ? "one usable feature" : `${features ? formatCount(features) : "no"} usable features`;
+  return `${who} ${file.thinHistory.minSettled} or more settled invoices and ${usable}; segmentation needs at least ${file.minCustomers} customers and one feature.`;
 }

@@ -12,10 +12,13 @@ export interface Threshold {
 
 export const thresholds = {
   // Model ------------------------------------------------------------------------------------------
+  rankingVeryWell: {
+    value: 0.9,
+    reason: "Test ROC AUC from which a model ranks late payers \"very well\": Hosmer and Lemeshow's \"outstanding discrimination\" (Applied Logistic Regression, 2000)."
+  },
   rankingWell: {
     value: 0.8,
-    reason:
-      "Test ROC AUC from which a model \"ranks late payers well\": Hosmer and Lemeshow's scale (Applied Logistic Regression, 2000) calls 0.8–0.9 excellent discrimination and 0.9 and above outstanding (\"very well\" here)."
+    reason: "Test ROC AUC from which a model \"ranks late payers well\": Hosmer and Lemeshow's \"excellent discrimination\", 0.8–0.9."
   },
   rankingFair: {
     value: 0.7,

@@ -1,7 +1,7 @@
 // Every generated sentence of the report's pages, from the data files as the pages read them, calling
 // the same lib/views functions with the same arguments (src/*.md). Used to read a whole report built from
 // an unusual ledger without a browser; the browser tests check the rendered pages themselves.
-import type {ReportFiles} from "../../lib/pipeline/types.js";
+import type {ReportFiles} from "../../lib/pipeline/contract.js";
 import {compileTiming} from "../../lib/portfolio/paymentTiming.js";
 import {openInvoicesFromTable} from "../../lib/portfolio/openInvoiceTable.js";
 import {prepareScenario, runScenario} from "../../lib/portfolio/scenario.js";
@@ -69,10 +69,10 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
       segments.silhouetteFinding(seg.kCurve, seg.choice),
       segments.exposureFinding(chosen.clusters),
       segments.agreementFinding(chosen.agreement),
-      ...chosen.observations.map((o: Json) => o.text),
-      ...chosen.clusters.map((c: Json) => c.summary)
+      ...segments.segmentObservations(chosen.clusters, currency).map((o) => o.text),
+      ...chosen.clusters.map((c: Json) => segments.clusterDescription(c, currency))
     ];
-  } else pages["/segments"] = [seg.reason];
+  } else pages["/segments"] = [segments.unsegmentedReason(seg)];
   const thinOutstanding = (seg.thinHistory.rows.outstanding ?? []).reduce((s: number, v: number | null) => s + (v ?? 0), 0);
   pages["/segments"].push(segments.thinHistoryFinding(seg.thinHistory, thinOutstanding, seg.customers.total, currency));
 

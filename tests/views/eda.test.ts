@@ -32,7 +32,8 @@ import {
   trendFinding,
   wilsonInterval
 } from "../../lib/views/eda.js";
-import type {CorrelationMatrix, EdaTable, MonthRow, RateGroup} from "../../lib/views/eda.js";
+import type {CorrelationMatrix, MonthRow, RateGroup} from "../../lib/views/eda.js";
+import type {EdaFile} from "../../lib/pipeline/contract.js";
 
 const day = (iso: string) => parseIsoDay(iso)!;
 
@@ -50,7 +51,7 @@ const ledger: Row[] = [
   ["2024-03-25", 15, 150, 650, 0.2, 1, 1, 0, -5, 0, "2024-04-05", 150, 0, 0, null, 0, 0]
 ];
 
-function table(rows: Row[]): EdaTable {
+function table(rows: Row[]): EdaFile {
   const column = <T>(k: number, f: (v: never) => T = (v) => v as T) => rows.map((r) => f(r[k] as never));
   return {
     total: rows.length,

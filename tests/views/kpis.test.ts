@@ -1,7 +1,8 @@
 import {describe, expect, test} from "vitest";
 import {
-  agingFinding, agingShiftFinding, cardDisplay, dsoFinding, dsoTrendFinding, riskDistributionFinding, segmentDsoFinding, topCustomersFinding
+  agingFinding, agingShiftFinding, cardDisplay, dsoFinding, dsoTrendFinding, highRiskRule, riskDistributionFinding, segmentDsoFinding, topCustomersFinding
 } from "../../lib/views/kpis.js";
+import type {AgingRow, AgingShiftRow} from "../../lib/pipeline/contract.js";
 import type {KpiCard} from "../../lib/views/kpis.js";
 import {countbackDso} from "../../lib/portfolio/kpi.js";
 
@@ -63,7 +64,7 @@ describe("DSO findings", () => {
 });
 
 describe("aging and risk findings", () => {
-  const aging = [
+  const aging: AgingRow[] = [
     {bucket: "Current", amount: 800, count: 8, amountShare: 0.8, countShare: 0.8},
     {bucket: "1–30", amount: 100, count: 1, amountShare: 0.1, countShare: 0.1},
     {bucket: "90+", amount: 100, count: 1, amountShare: 0.1, countShare: 0.1}
@@ -111,7 +112,7 @@ describe("aging and risk findings", () => {
   });
 
   test("aging shift: what stays open and where the past-due part goes", () => {
-    const rows = [
+    const rows: AgingShiftRow[] = [
       {bucket: "Current", todayAmount: 900, todayCount: 9, expectedAmount: 400, expectedCount: 4},
       {bucket: "1–30", todayAmount: 100, todayCount: 1, expectedAmount: 200, expectedCount: 2}
     ];
@@ -119,5 +120,12 @@ describe("aging and risk findings", () => {
     expect(agingShiftFinding([{...rows[1], todayAmount: 0, expectedAmount: 0}], 30)).toBe("Nothing is open, so nothing can age");
     // unchangedShare: a move of under half a percent of the open amount stays "near".
     expect(agingShiftFinding([rows[0], {...rows[1], expectedAmount: 104}], 30)).toBe("Of today's $1,000, $504 is expected to be still open in 30 days, and the past-due part would stay near $100");
+  });
+});
+
+describe("the high-risk rule", () => {
+  test("states the cut-off kpis.json ships", () => {
+    expect(highRiskRule(0.6)).toBe("A customer is high risk when the amount-weighted mean P(late) of its open invoices is at least 0.6.");
+    expect(highRiskRule(0.55)).toContain("at least 0.55.");
   });
 });

@@ -3,9 +3,11 @@ import {
   baseRateBrier,
   brierFinding,
   calibrationError,
+  calibrationRule,
   calibrationFinding,
   comparisonFinding,
   droppedFeaturesNote,
+  familyRule,
   featureLabel,
   imbalanceFinding,
   importanceFinding,
@@ -21,11 +23,15 @@ import {
   snapThreshold,
   thresholdFinding,
   thresholdOutcome,
+  thresholdRule,
   thresholdSentence,
   thresholdSweep,
-  tradeoffFinding
+  tradeoffFinding,
+  variantRule
 } from "../../lib/views/model.js";
-import type {CalibrationFacts, ComparisonFacts, FamilyCurves, ModelNarrative, ReliabilityBins, ScoreBinsFile} from "../../lib/views/model.js";
+import type {CalibrationSummary, ComparisonFacts, ModelNarrative, ThresholdBins} from "../../lib/views/model.js";
+import type {FamilyCurves, ReliabilityBins} from "../../lib/pipeline/contract.js";
+import type {FamilyKey, VariantKey} from "../../lib/model/families.js";
 import {confusionFromBins} from "../../lib/model/metrics.js";
 import {thresholds} from "../../lib/views/thresholds.js";
 
@@ -40,6 +46,7 @@ const narrative: ModelNarrative = {
   aucGap: 0.0097,
   prAucGap: 0.0098,
   bestOnTest: "Gradient-boosted trees",
+  bestOnTestPrAuc: 0.6664,
   choiceConfirmedOnTest: true,
   testInvoices: 5818,
   baseRate: 0.2136,
@@ -54,7 +61,7 @@ const narrative: ModelNarrative = {
 };
 
 /** 10 bins: 4 late and 6 on-time invoices, amounts 100 each except a late 1,000 in the top bin. */
-const bins: ScoreBinsFile = {
+const bins: ThresholdBins = {
   bins: 10,
   positives: [0, 0, 0, 1, 0, 0, 1, 0, 1, 1],
   negatives: [2, 2, 0, 1, 0, 1, 0, 0, 0, 0],
@@ -129,7 +136,7 @@ describe("the lede", () => {
 
   test("a wide margin is clear; a choice beaten on test says so", () => {
     expect(modelLede({...narrative, prAucGap: 0.05})).toContain("best, clearly:");
-    const beaten = modelLede({...narrative, choiceConfirmedOnTest: false, bestOnTest: "Random forest", runnerUp: "Random forest", runnerUpTestPrAuc: 0.67, prAucGap: -0.0036});
+    const beaten = modelLede({...narrative, choiceConfirmedOnTest: false, bestOnTest: "Random forest", runnerUp: "Random forest", runnerUpTestPrAuc: 0.67, bestOnTestPrAuc: 0.67, prAucGap: -0.0036});
     expect(beaten).toContain(
       "chosen on the validation slice, is not the best on 5,818 later invoices it never saw: random forest reaches a PR AUC of 0.670 against its 0.666, a gap small enough to treat the two as equivalent."
     );
@@ -164,9 +171,9 @@ describe("chart findings", () => {
     ).toBe("The gradient-boosted trees model (no re-weighting) has the highest validation PR AUC, 0.684: 0.017 ahead of random forest");
   });
 
-  const row = (family: string, variant: string, validationPrAuc: number, testBrier: number, calibratedBrier: number): ComparisonFacts => ({
+  const row = (family: FamilyKey, variant: VariantKey, validationPrAuc: number, testBrier: number, calibratedBrier: number): ComparisonFacts => ({
     family,
-    familyName: family === "lr" ? "Logistic regression" : "Random forest",
+    familyName: family === "logistic" ? "Logistic regression" : "Random forest",
     variant,
     variantName: {none: "No re-weighting", balanced: "Balanced class weights", smote: "SMOTE"}[variant]!,
     validationPrAuc,
@@ -176,10 +183,10 @@ describe("chart findings", () => {
 
   test("imbalance: the largest re-weighting gain, and Brier inflation hand-computed", () => {
     const rows = [
-      row("lr", "none", 0.66, 0.12, 0.12),
-      row("lr", "balanced", 0.663, 0.15, 0.116),
-      row("rf", "none", 0.67, 0.116, 0.116),
-      row("rf", "smote", 0.64, 0.158, 0.12)
+      row("logistic", "none", 0.66, 0.12, 0.12),
+      row("logistic", "balanced", 0.663, 0.15, 0.116),
+      row("forest", "none", 0.67, 0.116, 0.116),
+      row("forest", "smote", 0.64, 0.158, 0.12)
     ];
     // Re-weighted raw Brier (0.15 + 0.158) / 2 = 0.154; without (0.12 + 0.116) / 2 = 0.118; calibrated (0.116 + 0.12) / 2 = 0.118.
     expect(imbalanceFinding(rows)).toBe(
@@ -187,24 +194,21 @@ describe("chart findings", () => {
         "of validation PR AUC (logistic regression, balanced class weights). They do inflate the raw probabilities — a mean test Brier score of 0.154 against 0.118 " +
         "without re-weighting — which calibration on the validation slice undoes (0.118)."
     );
-    expect(imbalanceFinding([row("lr", "none", 0.7, 0.12, 0.12), row("lr", "smote", 0.6, 0.2, 0.14)])).toContain(
+    expect(imbalanceFinding([row("logistic", "none", 0.7, 0.12, 0.12), row("logistic", "smote", 0.6, 0.2, 0.14)])).toContain(
       "No re-weighting is the best variant in every family"
     );
-    expect(imbalanceFinding([row("lr", "none", 0.7, 0.12, 0.12), row("lr", "smote", 0.6, 0.2, 0.14)])).toContain("only partly undoes (0.140)");
+    expect(imbalanceFinding([row("logistic", "none", 0.7, 0.12, 0.12), row("logistic", "smote", 0.6, 0.2, 0.14)])).toContain("only partly undoes (0.140)");
   });
 
   test("contrary data: a re-weighting gain beyond the narrow lead is not 'barely'", () => {
-    const helped = imbalanceFinding([row("lr", "none", 0.6, 0.12, 0.12), row("lr", "smote", 0.66, 0.15, 0.12), row("rf", "none", 0.67, 0.116, 0.116), row("rf", "balanced", 0.66, 0.15, 0.116)]);
+    const helped = imbalanceFinding([row("logistic", "none", 0.6, 0.12, 0.12), row("logistic", "smote", 0.66, 0.15, 0.12), row("forest", "none", 0.67, 0.116, 0.116), row("forest", "balanced", 0.66, 0.15, 0.116)]);
     expect(helped).toMatch(/^Re-weighting helps: it is the best variant in 1 of 2 families, and its largest gain is 0\.060 of validation PR AUC \(logistic regression, SMOTE\)\./);
     expect(helped).not.toContain("barely");
   });
 
-  const curve = (familyName: string, auc: number, recall: number[], precision: number[]): FamilyCurves => ({
-    family: familyName,
+  const curve = (familyName: string, auc: number, recall: number[], precision: number[]): Pick<FamilyCurves, "familyName" | "auc" | "pr"> => ({
     familyName,
     auc,
-    prAuc: 0,
-    roc: {length: 0, threshold: [], falsePositiveRate: [], truePositiveRate: []},
     pr: {length: recall.length, threshold: recall.map(() => null), recall, precision}
   });
 
@@ -242,7 +246,7 @@ describe("chart findings", () => {
 
   test("calibration findings for no mapping and for Platt scaling", () => {
     const bins = reliability([0.1, 0.5], [0.12, 0.46], [100, 300]);
-    const facts: CalibrationFacts = {method: "none", brierBefore: 0.1142, brierAfter: 0.1142, validationBrier: {}, binsBefore: bins, binsAfter: bins};
+    const facts: CalibrationSummary = {method: "none", brierBefore: 0.1142, brierAfter: 0.1142, binsAfter: bins};
     // 3.5 points apart on average: beyond readableProbabilities (3 points).
     expect(calibrationFinding(facts)).toBe(
       "Neither Platt scaling nor isotonic regression improved the Brier score on validation, so the raw probabilities are used, though predicted and observed late rates differ by 3.5 percentage points on average: read them as a ranking more than as exact rates"
@@ -266,20 +270,20 @@ describe("chart findings", () => {
 
   test("importance: two leaders or one dominant group", () => {
     const groups = (means: number[]) => means.map((mean, k) => ({group: ["lateRate", "creditScore", "utilisation"][k], description: "", mean, sd: 0}));
-    expect(importanceFinding({family: "boosting", familyName: "Gradient-boosted trees", baselineAuc: 0.84, groups: groups([0.0746, 0.0634, 0.0161])})).toBe(
+    expect(importanceFinding({familyName: "Gradient-boosted trees", groups: groups([0.0746, 0.0634, 0.0161])})).toBe(
       "Past late rate and credit score carry the gradient-boosted trees model: shuffling them lowers test ROC AUC by 0.075 and 0.063; no other feature costs more than 0.016"
     );
-    expect(importanceFinding({family: "forest", familyName: "Random forest", baselineAuc: 0.84, groups: groups([0.08, 0.02, 0.01])})).toBe(
+    expect(importanceFinding({familyName: "Random forest", groups: groups([0.08, 0.02, 0.01])})).toBe(
       "Past late rate dominates the random forest model: shuffling it lowers test ROC AUC by 0.080; no other feature costs more than 0.020"
     );
   });
 
   test("contrary data: two leaders that hold little of the signal lead rather than carry; no signal at all says so", () => {
     const groups = (means: number[]) => means.map((mean, k) => ({group: ["lateRate", "creditScore", ...Array(10).fill("month")][k], description: "", mean, sd: 0}));
-    expect(importanceFinding({family: "forest", familyName: "Random forest", baselineAuc: 0.7, groups: groups([0.02, 0.015, 0.012, 0.012, 0.012, 0.012])})).toBe(
+    expect(importanceFinding({familyName: "Random forest", groups: groups([0.02, 0.015, 0.012, 0.012, 0.012, 0.012])})).toBe(
       "Past late rate and credit score lead the random forest model: shuffling them lowers test ROC AUC by 0.020 and 0.015; no other feature costs more than 0.012"
     );
-    expect(importanceFinding({family: "forest", familyName: "Random forest", baselineAuc: 0.5, groups: groups([0, -0.001])})).toBe(
+    expect(importanceFinding({familyName: "Random forest", groups: groups([0, -0.001])})).toBe(
       "No single feature group matters to the random forest model: shuffling any one of them leaves test ROC AUC where it was"
     );
   });
@@ -289,7 +293,7 @@ describe("chart findings", () => {
     expect(tradeoffFinding(thresholdSweep(bins), 0.5)).toBe("A higher threshold flags fewer invoices, more of them late, and catches fewer late ones");
     expect(scoreDistributionFinding(bins)).toBe("Late invoices score higher than on-time ones (median P(late) 65% against 15%): the threshold decides where the overlap is cut");
     // Contrary data: late and on-time invoices spread alike over the bins.
-    const alike: ScoreBinsFile = {...bins, positives: [1, 1, 0, 0, 0, 1, 0, 0, 1, 0], negatives: [1, 1, 0, 1, 0, 1, 0, 0, 1, 1]};
+    const alike: ThresholdBins = {...bins, positives: [1, 1, 0, 0, 0, 1, 0, 0, 1, 0], negatives: [1, 1, 0, 1, 0, 1, 0, 0, 1, 1]};
     expect(tradeoffFinding(thresholdSweep(alike), 0.5)).toBe(
       "A higher threshold flags fewer invoices and catches fewer late ones, without making the flags much more often right"
     );
@@ -354,5 +358,26 @@ describe("threshold", () => {
       if (cells.flagged) expect(point.precision).toBeCloseTo(cells.tp / cells.flagged, 12);
       else expect(point.precision).toBeNaN();
     }
+  });
+});
+
+describe("the rules, in words, from the settings model.json ships", () => {
+  test("selection: the tolerance, and the variants in the order ties are broken in", () => {
+    expect(familyRule(0.002)).toBe(
+      "The family whose chosen variant has the highest PR AUC (average precision) on the validation slice; families within 0.002 of the best count as tied " +
+        "and the tie goes to the one with the fewest fitted parameters (coefficients or tree leaves). The test slice plays no part in the choice."
+    );
+    expect(variantRule(0.01)).toBe(
+      "For each family, the imbalance variant with the highest validation PR AUC; variants within 0.01 of it count as tied and the tie goes to the one " +
+        "that changes the training data least (no re-weighting → balanced class weights → smote)."
+    );
+  });
+
+  test("calibration and threshold", () => {
+    expect(calibrationRule({folds: 4, minImprovement: 0.0005})).toBe(
+      "Chosen by the lowest 4-fold cross-fitted Brier score on the validation slice; a more flexible method (none → Platt → isotonic) must improve it by more than 0.0005. " +
+        "Fitted on the validation slice; the figures below are on the test slice."
+    );
+    expect(thresholdRule(200)).toMatch(/^The calibrated probability, in steps of 0.005, that maximises F1/);
   });
 });

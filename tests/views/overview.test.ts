@@ -7,17 +7,16 @@ const facts: OverviewFacts = {
   openAr: 1_000_000,
   openInvoices: 400,
   overdueShare: 0.2,
+  predictedLateRate: {invoices: 0.3, amountWeighted: 0.25},
   dso: 50,
   bestPossibleDso: 38,
   cashAtRisk: 250_000,
-  predictedLateRate: {invoices: 0.3, amountWeighted: 0.25},
   routineShare: 0.64,
   focusShare: 0.27,
   strategyMix: [
     {strategy: "loyalty", label: "Loyalty", invoices: 200, invoiceShare: 0.5, amountShare: 0.6},
     {strategy: "restrict", label: "High risk", invoices: 80, invoiceShare: 0.2, amountShare: 0.15}
-  ],
-  topSegment: null
+  ]
 };
 const model: ModelNarrative = {
   model: "Gradient-boosted trees",
@@ -27,8 +26,7 @@ const model: ModelNarrative = {
   baseRate: 0.2136,
   liftTopDecile: 3.6351,
   lateCaughtShare: 0.5656,
-  precisionAtThreshold: 0.626,
-  testInvoices: 5818
+  precisionAtThreshold: 0.626
 };
 const customers = [
   {customerName: "Acme", expectedLateAmount: 50_000},

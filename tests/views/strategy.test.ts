@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {
   actionTimeline, chooseRiskCutoffs, computedView, decideWorklist, fileView, isFileRules, matrixFinding, numberWord, offsetLabel, offsetShort,
-  restrictFinding, segmentMix, segmentMixFinding, segmentMixTitle, strategyThemesFinding, timelineFinding, valueCutoffRange
+  restrictFinding, sampleRule, segmentMix, segmentMixFinding, segmentMixTitle, strategyThemesFinding, timelineFinding, valueCutoffRange, worklistCapRule
 } from "../../lib/views/strategy.js";
 import type {SampleScale, SegmentMixRow, StrategyFileView, ViewGridCell, ViewTheme} from "../../lib/views/strategy.js";
 import {openInvoicesFromTable, openInvoiceTable} from "../../lib/portfolio/openInvoiceTable.js";
@@ -90,7 +90,7 @@ describe("the view the page draws", () => {
 
   test("a sample is scaled up to the whole book; shares are not; concentration comes from the file", () => {
     const sample: SampleScale = {capped: true, scale: {invoices: 2, amount: 3}, kept: {invoices: 6, customers: 5}, total: {invoices: 12, customers: 10}};
-    const fileConcentration: ViewTheme = {key: "concentration", share: 0.5, count: 10, amount: 123, statement: "of the expected late amount sits with the 10 riskiest customers"};
+    const fileConcentration: ViewTheme = {key: "concentration", share: 0.5, count: 10, amount: 123};
     const v = computedView(invoices, assignment, sample, [fileConcentration]);
     const plain = computedView(invoices, assignment, unsampled, []);
     expect(v.estimated).toBe(true);
@@ -234,5 +234,14 @@ describe("worklist under the reader's rules", () => {
   test("rows rebuilt from the shipped table decide the same as the originals", () => {
     const rebuilt = openInvoicesFromTable(openInvoiceTable(invoices, asOf));
     expect(assignStrategies(rebuilt, rules).invoices.map((s) => s.strategy)).toEqual(assignStrategies(invoices, rules).invoices.map((s) => s.strategy));
+  });
+});
+
+describe("the rules in words", () => {
+  test("what a capped file kept, and what the worklist table shows", () => {
+    expect(sampleRule({cap: 4000, riskiest: 0})).toBe("At most 4,000 open invoices: whole customers in the order of a seeded hash of the customer id, until the next customer would pass the cap.");
+    expect(sampleRule({cap: 4000, riskiest: 100})).toContain("4,000 open invoices: all open invoices of the 100 customers with the highest expected late amount, then whole customers");
+    expect(worklistCapRule({total: 1636, shown: 500})).toBe("The first 500 of 1,636 open invoices in worklist order; the CSV download has them all.");
+    expect(worklistCapRule({total: 300, shown: 300})).toBeNull();
   });
 });
