@@ -9,7 +9,7 @@
 // The same AR_* variables as the build are read too (AR_MAPPING, AR_DATE_FORMAT, ...).
 import {isInputError} from "../lib/core/errors.js";
 import {formatIsoDay} from "../lib/core/dates.js";
-import {paymentHistoryGap} from "../lib/model/index.js";
+import {paymentHistoryError, paymentHistoryGap} from "../lib/model/index.js";
 import type {SourcedLedger} from "../lib/pipeline/source.js";
 import {fileInputFrom, loadFile} from "../data-loaders/input.js";
 
@@ -89,6 +89,9 @@ function delimiterName(delimiter: string | null): string {
 try {
   const {env, json} = parseArguments(process.argv.slice(2));
   const sourced = await loadFile(fileInputFrom(env)!);
+  // The build's model stage refuses a history with one outcome only: say so here too.
+  const refusal = paymentHistoryError(sourced.ledger);
+  if (refusal) throw refusal;
   if (json) {
     const {report, provenance, ledger} = sourced;
     process.stdout.write(JSON.stringify({report: {...report, quarantine: report.quarantine.slice(0, 20)}, input: provenance.input, asOf: formatIsoDay(ledger.asOf), invoices: ledger.invoices.length, open: ledger.invoices.filter((i) => i.status === "open").length, currency: ledger.currency, model: paymentHistoryGap(ledger), first: ledger.invoices[0] && {invoiceId: ledger.invoices[0].invoiceId, customerId: ledger.invoices[0].customerId, customerName: ledger.invoices[0].customerName}}, null, 1) + "\n");

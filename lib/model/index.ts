@@ -59,11 +59,7 @@ export interface ModelStageOptions {
   scoreBins?: number;
   /** Bins of the reliability diagram. Default 10. */
   reliabilityBins?: number;
-  /**
-   * Most invoices a model is fitted on (training slice and production refit); a larger slice is sampled
-   * uniformly with the seed. Default 100,000: test AUC has levelled off by then (benchmark: gradient
-   * boosting 0.8508 at 100 k training rows, 0.8509 at 500 k) while fit time keeps growing with the rows.
-   */
+  /** Most invoices a model is fitted on (training slice and production refit). Default `defaultMaxTrainingRows`. */
   maxTrainingRows?: number;
   /** Most points per ROC or PR curve. Default 200. */
   curvePoints?: number;
@@ -113,6 +109,16 @@ export interface ModelStage {
 export const defaultModelSeed = 20260930;
 
 /**
+ * A larger training slice is sampled uniformly with the seed down to this many invoices: test AUC has
+ * levelled off by then while fit time keeps growing with the rows. Measured by `npm run bench`, committed
+ * in benchmarks/training-size.md (600k-invoice ledger): from 100 k to 300 k training rows test ROC AUC
+ * moves by +0.0012 (gradient boosting), +0.0015 (random forest) and +0.0001 (logistic regression), under
+ * the 0.002–0.003 bootstrap standard error of an AUC difference on the default test slice, for 3 to 4.4 times
+ * the fit CPU time.
+ */
+export const defaultMaxTrainingRows = 100_000;
+
+/**
  * Calibration is chosen by 5-fold cross-fitted Brier score on the validation slice (lib/model/learners/calibration.ts);
  * a more flexible map must lower it by more than 0.0005. The library's 0.0002 is below the noise of a
  * Brier difference on ~2,300 validation invoices: in development runs (ledger seeds 4 and 5, not the
@@ -131,7 +137,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
     reliabilityBins = 10,
     curvePoints = 200,
     minClassCount = 20,
-    maxTrainingRows = 100_000
+    maxTrainingRows = defaultMaxTrainingRows
   } = options;
   const {repeats = 3, maxRows = 1500} = options.importance ?? {};
   const settings = familySettings(options.models ?? {});
@@ -337,6 +343,7 @@ function narrativeFacts(
     prAucGap: runner && roundFinite(testPrAuc(best) - testPrAuc(runner)),
     // Whether the family chosen on validation also has the best test PR AUC (it need not: the test slice played no part).
     bestOnTest: familyNames[bestOnTest.model.family],
+    bestOnTestPrAuc: round(testPrAuc(bestOnTest)),
     choiceConfirmedOnTest: bestOnTest === best,
     testInvoices: test.y.length,
     baseRate: roundFinite(meanOf(test.y)),
@@ -394,7 +401,21 @@ function sliceGap(split: TimeSplit, minimum: number): string | null {
 export function paymentHistoryGap(ledger: Ledger, {split: splitOptions, minClassCount = 20}: Pick<ModelStageOptions, "split" | "minClassCount"> = {}): string | null {
   const settled = ledger.invoices.reduce((n, invoice) => n + (invoice.settledDate !== null ? 1 : 0), 0);
   if (!settled) return "no paid invoices: it lists what is open, not how invoices were paid, so there is no payment history to learn from";
-  return sliceGap(timeSplit(ledger, splitOptions), minClassCount);
+  const split = timeSplit(ledger, splitOptions);
+  const gap = sliceGap(split, minClassCount);
+  if (!gap) return null;
+  // A history with one outcome only (never late, or never on time) is not short but degenerate: the
+  // model stage stops on it, saying so, rather than the report going on without a model.
+  let late = 0;
+  for (const label of split.production.labels) late += label;
+  return late === 0 || late === split.production.labels.length ? null : gap;
+}
+
+/** The model stage's own refusal of a ledger (too little history in a slice), as the build would print it; null when it can run. */
+export function paymentHistoryError(ledger: Ledger, {split: splitOptions, minClassCount = 20}: Pick<ModelStageOptions, "split" | "minClassCount"> = {}): InputError | null {
+  if (paymentHistoryGap(ledger, {split: splitOptions, minClassCount}) !== null) return null;
+  const gap = sliceGap(timeSplit(ledger, splitOptions), minClassCount);
+  return gap ? new InputError({file: ledger.source.name, reason: `has ${gap}`}) : null;
 }
 
 /** The test rows permutation importance shuffles: all of them, or a seeded sample in slice order. */

@@ -1,10 +1,30 @@
-// The Data page's account of how a user's file was read: what it was (encoding, delimiter, sheet, title
-// lines), which header fed which column, each column's inferred format and why, what kinds of rows were
-// found, and the command and mapping file that reproduce the build. Pure functions of meta.json and
-// cleaning.json, so every sentence can be checked against worked numbers.
-import {formatCount, formatMoney} from "../core/format.js";
+// The Data page's words that depend on the ledger. The generator's description says what it models;
+// how often it happened in this ledger is measured on the ledger and added here, so the prose asserts
+// no figure of its own. For a user's file: what it was (encoding, delimiter, sheet, title lines),
+// which header fed which column, each column's inferred format and why, what kinds of rows were found,
+// and the command and mapping file that reproduce the build.
+import {formatCount, formatMoney, formatPercent} from "../core/format.js";
 import type {CleaningReport} from "../clean/index.js";
 import type {InputProvenance} from "../pipeline/source.js";
+
+/** The fields of meta.json read here. */
+export interface GeneratorMeta {
+  invoices: number;
+  generatorDescription: Record<string, string> | null;
+  writtenOff?: {invoices: number; share: number | null};
+}
+
+/** The generator's description, topic by topic, with the measured share of written-off invoices. */
+export function generatorNotes(meta: GeneratorMeta): [topic: string, text: string][] {
+  return Object.entries(meta.generatorDescription ?? {}).map(([topic, text]) => {
+    if (topic !== "writeOffs" || !meta.writtenOff || meta.writtenOff.share === null) return [topic, text];
+    const {invoices, share} = meta.writtenOff;
+    const measured = invoices
+      ? `In this ledger ${formatPercent(share, share < 0.01 ? 2 : 1)} of invoices (${formatCount(invoices)} of ${formatCount(meta.invoices)}) were written off by the as-of date.`
+      : "In this ledger none was written off by the as-of date.";
+    return [topic, `${text} ${measured}`];
+  });
+}
 
 /** meta.json's `source.input`, as the data stage writes it. */
 export type InputAccount = InputProvenance;
