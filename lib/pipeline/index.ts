@@ -1,9 +1,13 @@
 // The whole report, from a sourced ledger to the files the pages read. Pure: the loader does the I/O.
+// Every stage reads the ledger as it stood on the report date; only the backtest reads the history after
+// it, to score what the others said.
 import {dataStage} from "./data.js";
 import {modelStage} from "../model/index.js";
 import type {ModelStage} from "../model/index.js";
 import {portfolioStage, worklistCsv} from "../portfolio/index.js";
 import type {PortfolioResult} from "../portfolio/index.js";
+import {backtestStage} from "../backtest/index.js";
+import type {BacktestResult} from "../backtest/index.js";
 import type {SourcedLedger} from "./source.js";
 import type {ReportFiles, StageHook} from "./types.js";
 
@@ -20,6 +24,7 @@ export interface Report {
   /** Stage results, for the benchmark and the export (never written into the site). */
   model: ModelStage;
   portfolio: PortfolioResult;
+  backtest: BacktestResult;
 }
 
 export function buildReport(sourced: SourcedLedger, {seed, onStage}: ReportOptions): Report {
@@ -33,13 +38,20 @@ export function buildReport(sourced: SourcedLedger, {seed, onStage}: ReportOptio
   const data = stage("data", () => dataStage(sourced));
   const model = stage("model", () => modelStage(ledger, {seed, onStage}));
   const portfolio = stage("portfolio", () => portfolioStage(ledger, model.scores, {seed, onStage}));
+  const backtest = stage("backtest", () =>
+    backtestStage(
+      {...sourced, reminderWindowDays: sourced.provenance.reminderWindowDays, scores: model.scores, features: model.features, recipe: model.recipe, portfolio},
+      {seed, onStage}
+    )
+  );
   return {
-    files: {...data.files, ...model.files, ...portfolio.files},
+    files: {...data.files, ...model.files, ...portfolio.files, ...backtest.files},
     downloads: {
       "cleaned-ledger": data.cleanedCsv,
       worklist: () => [worklistCsv(portfolio.worklist, {currency: ledger.currency})]
     },
     model,
-    portfolio
+    portfolio,
+    backtest
   };
 }

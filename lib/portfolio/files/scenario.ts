@@ -90,7 +90,7 @@ export function scenarioFile(inputs: ScenarioFileInputs) {
       }
     }
   };
-  return {file, timings: {prepareScenario: t1 - t0, runScenario: t2 - t1, forecast: t3 - t2}};
+  return {file, forecast, timings: {prepareScenario: t1 - t0, runScenario: t2 - t1, forecast: t3 - t2}};
 }
 
 export type ScenarioFile = ReturnType<typeof scenarioFile>["file"];
