@@ -51,6 +51,7 @@ export interface DateScoresJson {
     brier: number | null;
     reliability: Columnar<"lower" | "upper" | "meanPredicted" | "observedRate" | "count">;
     notYetDue: {invoices: number; late: number; rocAuc: number | null};
+    overdue: {invoices: number; meanPLate: number | null};
   } | null;
   capture: {
     rows: number;
@@ -146,7 +147,8 @@ export function dateScoresJson(scores: DateScores): DateScoresJson {
         observedRate: (b) => round(b.observedRate),
         count: (b) => b.count
       }),
-      notYetDue: {invoices: openBook.notYetDue.invoices, late: openBook.notYetDue.late, rocAuc: round(openBook.notYetDue.rocAuc)}
+      notYetDue: {invoices: openBook.notYetDue.invoices, late: openBook.notYetDue.late, rocAuc: round(openBook.notYetDue.rocAuc)},
+      overdue: {invoices: openBook.overdue.invoices, meanPLate: round(openBook.overdue.meanPLate)}
     },
     capture: capture && {
       rows: capture.rows,

@@ -73,6 +73,11 @@ export interface OpenBookScores {
   reliability: CalibrationBin[];
   /** The same ranking among the invoices not yet due on the day: the outcomes still open then. */
   notYetDue: {invoices: number; late: number; rocAuc: number};
+  /**
+   * Invoices already past due on the day — late whatever happens next — and the mean P(late) the report
+   * gave them: the model scores each invoice as of its issue date and does not learn that it is overdue.
+   */
+  overdue: {invoices: number; meanPLate: number};
 }
 
 export interface CaptureScores {
@@ -157,6 +162,7 @@ export function scoreReplayedDate(said: ReportAt, context: ScoreContext): DateSc
   const labels = Uint8Array.from(scored, (s) => (s.late ? 1 : 0));
   const pLate = Float64Array.from(scored, (s) => s.invoice.pLate);
   const notDue = scored.filter((s) => s.entry.dueDate >= day);
+  const overdue = scored.filter((s) => s.entry.dueDate < day);
   const notDueLate = notDue.filter((s) => s.late).length;
   let lateAmount = 0, amount = 0;
   for (const s of scored) (amount += s.entry.amount), (lateAmount += s.late ? s.entry.amount : 0);
@@ -177,7 +183,8 @@ export function scoreReplayedDate(said: ReportAt, context: ScoreContext): DateSc
       invoices: notDue.length,
       late: notDueLate,
       rocAuc: rocAuc(Uint8Array.from(notDue, (s) => (s.late ? 1 : 0)), Float64Array.from(notDue, (s) => s.invoice.pLate))
-    }
+    },
+    overdue: {invoices: overdue.length, meanPLate: overdue.length ? overdue.reduce((sum, s) => sum + s.invoice.pLate, 0) / overdue.length : NaN}
   };
 
   const capture = captureScores(scored.map((s) => s.invoice), scored.map((s) => s.late), context);
