@@ -13,7 +13,7 @@ import {formatIsoDay} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
 import {createRandom} from "../core/random.js";
 import type {Ledger} from "../input/ledger.js";
-import {knownFutureDays, minOutcomesToScore} from "../clean/asOf.js";
+import {knownFutureDays, lastInvoiceDate, minOutcomesToScore} from "../clean/asOf.js";
 import type {AsOfChoice} from "../clean/asOf.js";
 import type {InvoiceFeatures} from "../model/features/index.js";
 import type {ModelRecipe} from "../model/index.js";
@@ -122,6 +122,8 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
   const horizonDays = horizonWeeks * 7;
   const context: ScoreContext = {
     history,
+    // DSO and aging compare like with like only while the ledger still records new invoices.
+    businessUntil: Math.min(history.asOf, lastInvoiceDate(history.invoices)),
     sales: step("sales", () => buildReceivablesHistory(history.invoices, history.asOf)),
     replay: {reminderWindowDays: inputs.reminderWindowDays},
     horizonWeeks,
@@ -147,7 +149,7 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
   // Earlier month-ends, each with the method rebuilt from its own past.
   const rowOf = ledgerRows(history, ledger);
   const firstInvoice = ledger.invoices.reduce((first, invoice) => Math.min(first, invoice.invoiceDate), Infinity);
-  const candidates = monthEndsBefore(ledger.asOf, history.asOf, firstInvoice, {horizonDays, lookBackMonths});
+  const candidates = monthEndsBefore(ledger.asOf, context.businessUntil, firstInvoice, {horizonDays, lookBackMonths});
   const originInputs: OriginInputs = {
     invoices: ledger.invoices,
     features: inputs.features,

@@ -21,15 +21,16 @@ import type {ReplayedInvoice} from "./openBook.js";
 import type {ReportAt} from "./scoreDate.js";
 
 /**
- * Month-ends before `asOf`, latest first, that leave `horizonDays` of known future before `endOfData`,
- * going back at most `lookBackMonths`.
+ * Month-ends before `asOf`, latest first, that leave `horizonDays` of known future up to `knownUntil`,
+ * going back at most `lookBackMonths`. A month-end within `minGapDays` of `asOf` (a report dated on the
+ * 1st) would only repeat the report's own date, and is left out.
  */
-export function monthEndsBefore(asOf: Day, endOfData: Day, firstInvoice: Day, {horizonDays, lookBackMonths}: {horizonDays: number; lookBackMonths: number}): Day[] {
+export function monthEndsBefore(asOf: Day, knownUntil: Day, firstInvoice: Day, {horizonDays, lookBackMonths, minGapDays = 14}: {horizonDays: number; lookBackMonths: number; minGapDays?: number}): Day[] {
   const days: Day[] = [];
   for (let m = 1; m <= lookBackMonths; ++m) {
     const day = endOfMonth(addMonths(startOfMonth(asOf), -m));
     if (day <= firstInvoice) break;
-    if (day + horizonDays <= endOfData) days.push(day);
+    if (day + horizonDays <= knownUntil && asOf - day >= minGapDays) days.push(day);
   }
   return days;
 }

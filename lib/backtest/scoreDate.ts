@@ -42,6 +42,8 @@ export interface ReportAt {
 
 export interface ScoreContext {
   history: Ledger;
+  /** The last day the history records new invoices as well as payments: book horizons end here. */
+  businessUntil: Day;
   /** Sales over the whole history (buildReceivablesHistory to its last day). */
   sales: ReceivablesHistory;
   replay: ReplayOptions;
@@ -191,7 +193,7 @@ export function scoreReplayedDate(said: ReportAt, context: ScoreContext): DateSc
   const cash = cashScores(said, book, weeksKnown, history);
   const business = newBusinessAfter(day, horizonWeeks * 7, said.recent, context.sales, {timing: said.timing});
   const bookHorizons = context.bookWeeks
-    .filter((weeks) => weeks <= weeksKnown)
+    .filter((weeks) => weeks <= weeksKnown && day + weeks * 7 <= context.businessUntil)
     .map((weeks) => ({
       weeks,
       expected: expectedBook(said.open, said.timing, day, weeks * 7, business, context.sales),
