@@ -159,9 +159,10 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
   const timer = stepTimer(clock);
   onStage?.({stage: "model", phase: "start"});
 
-  const features = timer.run("features", () => invoiceFeatures(ledger, options.features));
   const split = timer.run("split", () => timeSplit(ledger, options.split));
   checkSlices(ledger, split, minClassCount);
+  // The one-hot categories are those the training slice could know: invoices issued before the cut.
+  const features = timer.run("features", () => invoiceFeatures(ledger, {categoriesKnownBefore: split.validationStart, ...options.features}));
   const train = capRows(sliceDataset(features, split.train), maxTrainingRows, createRandom(`${seedLabel}:training rows`));
   const validation = sliceDataset(features, split.validation);
   const test = sliceDataset(features, split.test);

@@ -208,6 +208,26 @@ describe("modelStage is honest and deterministic", () => {
   });
 });
 
+describe("the stage's one-hot categories", () => {
+  test("come from invoices issued before the training cut, even with more than 12 industries", () => {
+    const split = timeSplit(ledger);
+    // 14 industries before the cut, three busy new ones from the cut on.
+    const relabelled: Ledger = {
+      ...ledger,
+      invoices: ledger.invoices.map((invoice, i) => ({
+        ...invoice,
+        industry: invoice.invoiceDate < split.validationStart ? `Early ${i % 14}` : i % 4 === 0 ? `Early ${i % 14}` : `Late ${i % 3}`
+      }))
+    };
+    const quick = {forest: {nTrees: 4}, boosting: {maxIterations: 5}};
+    const files = modelStage(relabelled, {seed, models: quick, importance: {repeats: 1, maxRows: 200}}).files.model as any;
+    const industry = files.features.groups.find((g: any) => g.name === "industry");
+    expect(industry.columnNames).toHaveLength(12);
+    expect(industry.columnNames.filter((name: string) => name.startsWith("industry=Late"))).toEqual([]);
+    expect(industry.columnNames.at(-1)).toBe("industry=Other");
+  });
+});
+
 describe("variantTrainingSet and fitFamily", () => {
   const features = invoiceFeatures(ledger);
   const split = timeSplit(ledger);
