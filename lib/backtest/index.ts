@@ -240,6 +240,7 @@ function reuseRule(maxTrainingRows: number, timingRecords: number, forecastRuns:
     `At a month-end the chosen model family and variant are refitted on invoices whose outcome was known on that day (up to ${maxTrainingRows.toLocaleString("en-US")} of them) and calibrated on the latest fifth of them${reuse}; ` +
     `the payment-timing model is refitted on up to ${timingRecords.toLocaleString("en-US")} invoices settled by then, and the forecast band drawn from ${forecastRuns} simulated runs. ` +
     "Reused as they are: each invoice's features, which use only what was known on its own invoice date and so are the same on any later day, " +
-    "and the choice of family, variant and calibration, made on the report's validation slice — for month-ends before that slice's last outcome, that choice (not any fitted number) saw later data."
+    "and the choice of family, variant and calibration, made on the report's validation slice — for month-ends before that slice's last outcome, that choice (not any fitted number) saw later data; " +
+    "so did, for month-ends before the report's training cut, the choice of which industries and regions get a feature column of their own (made from the invoices issued before that cut; no outcome enters it)."
   );
 }

@@ -164,7 +164,7 @@ describe("modelStage scores", () => {
 
   test("timings are reported outside the files", () => {
     expect(stage.timings.fits).toHaveLength(9);
-    expect(Object.keys(stage.timings.steps)).toEqual(["features", "split", "fit", "importance", "production fit", "score all", "factors", "files"]);
+    expect(Object.keys(stage.timings.steps)).toEqual(["split", "features", "fit", "importance", "production fit", "score all", "factors", "files"]);
     expect(JSON.stringify(stage.files)).not.toMatch(/"ms"/);
   });
 });
