@@ -209,7 +209,8 @@ function captureScores(invoices: readonly OpenInvoice[], late: readonly boolean[
   const n = rows.length;
   const read = Math.max(1, Math.ceil(context.captureShare * n));
   const points = Math.min(context.curvePoints, n);
-  const at = Array.from({length: points + 1}, (_, k) => Math.round((k * n) / points));
+  // Evenly spaced rows, and the row the page reads the capture at, so the chart's mark there is exact.
+  const at = [...new Set([...Array.from({length: points + 1}, (_, k) => Math.round((k * n) / points)), read])].sort((a, b) => a - b);
   return {
     rows: read,
     of: n,

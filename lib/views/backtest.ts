@@ -218,6 +218,7 @@ export interface RollingSummary {
   aucMax: number;
   coverageRight: number;
   coverageNarrow: number;
+  coverageWide: number;
   captureLead: number;
 }
 
@@ -238,6 +239,7 @@ export function rollingSummary(rows: readonly RollingRow[], weeks: number): Roll
     aucMax: Math.max(...values((r) => r.rocAuc)),
     coverageRight: count((r) => coverageVerdict(r.coverage ?? NaN, coverageTarget, weeks) === "right"),
     coverageNarrow: count((r) => coverageVerdict(r.coverage ?? NaN, coverageTarget, weeks) === "too narrow"),
+    coverageWide: count((r) => coverageVerdict(r.coverage ?? NaN, coverageTarget, weeks) === "too wide"),
     captureLead: count((r) => (r.capture.worklist ?? 0) > Math.max(r.capture.oldest ?? 0, r.capture.largest ?? 0) + wapeMargin)
   };
 }
@@ -247,10 +249,11 @@ export function rollingSentence(file: BacktestFile): string {
   const s = rollingSummary(file.origins.rows, file.horizonWeeks);
   if (!s.dates) return "No earlier month-end could be scored: " + (file.origins.skipped.length ? file.origins.skipped.map((k) => `${k.asOf}: ${k.reason}`).join("; ") : "the data is too short to leave 13 weeks of known future after one.") + ".";
   const of = (n: number) => `${n} of the ${s.dates}`;
+  const misses = [s.coverageNarrow ? `too narrow at ${s.coverageNarrow}` : null, s.coverageWide ? `too wide at ${s.coverageWide}` : null].filter((t) => t !== null);
   return (
     `Over ${s.dates === 1 ? "the one date" : `the ${s.dates} dates`} replayed, ROC AUC ran from ${formatDecimal(s.aucMin, 2)} to ${formatDecimal(s.aucMax, 2)} and forecast WAPE from ${formatPercent(s.wapeMin, 0)} to ${formatPercent(s.wapeMax, 0)}. ` +
     `The forecast beat "paid on the due date" at ${of(s.beatDueDate)}${s.lostDueDate ? ` (and lost at ${s.lostDueDate})` : ""} and "paid after the customer's average delay" at ${of(s.beatCustomerDelay)}${s.lostCustomerDelay ? ` (and lost at ${s.lostCustomerDelay})` : ""}; ` +
-    `its band held about ${formatPercent(coverageTarget, 0)} of weeks at ${of(s.coverageRight)} and was too narrow at ${s.coverageNarrow}; ` +
+    `its band held about ${formatPercent(coverageTarget, 0)} of weeks at ${of(s.coverageRight)}${misses.length ? ` and was ${misses.join(" and ")}` : ""}; ` +
     `the worklist led both collector orders at ${of(s.captureLead)}.`
   );
 }

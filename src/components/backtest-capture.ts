@@ -26,11 +26,10 @@ export function captureChart(curves: CaptureCurves, {width, readAt}: {width: num
     Array.from({length: curves.length}, (_, k) => ({order: label, rows: curves.rowShare[k] ?? 0, share: curves[key][k] ?? 0, main: key === "worklist"}))
   );
   type P = (typeof points)[number];
-  const at = orders.map(({key, label}) => {
-    let k = 0;
-    while (k < curves.length - 1 && (curves.rowShare[k] ?? 0) < readAt) ++k;
-    return {order: label, rows: curves.rowShare[k] ?? readAt, share: curves[key][k] ?? 0};
-  });
+  // The curves carry the row the page reads them at; take the point nearest to it.
+  let read = 0;
+  for (let k = 1; k < curves.length; ++k) if (Math.abs((curves.rowShare[k] ?? 0) - readAt) < Math.abs((curves.rowShare[read] ?? 0) - readAt)) read = k;
+  const at = orders.map(({key, label}) => ({order: label, rows: curves.rowShare[read] ?? readAt, share: curves[key][read] ?? 0}));
   return Plot.plot({
     width,
     height: narrow ? 280 : 320,

@@ -1,0 +1,47 @@
+import * as Plot from "../../_node/@observablehq/plot@0.6.17/index.f66f3cd7.js";
+import { formatMoney } from "../lib/core/format.3eed6561.js";
+export const naiveColors = { dueDate: "var(--bad)", customerDelay: "var(--good)" };
+export function cashChart(weeks, { width, currency }) {
+  const money = (v) => formatMoney(v, { currency });
+  const rows = Array.from({ length: weeks.length }, (_, k) => ({
+    week: weeks.week[k],
+    date: /* @__PURE__ */ new Date(`${weeks.start[k]}T00:00:00Z`),
+    actual: weeks.actual[k] ?? 0,
+    expected: weeks.expected[k] ?? 0,
+    low: weeks.low[k] ?? 0,
+    high: weeks.high[k] ?? 0,
+    dueDate: weeks.dueDate[k] ?? 0,
+    customerDelay: weeks.customerDelay[k] ?? 0
+  }));
+  const naive = [
+    ...rows.map((r) => ({ date: r.date, value: r.dueDate, series: "Paid on the due date" })),
+    ...rows.map((r) => ({ date: r.date, value: r.customerDelay, series: "Paid after the customer's average delay" }))
+  ];
+  const narrow = width < 520;
+  return Plot.plot({
+    width,
+    height: narrow ? 280 : 340,
+    marginLeft: 56,
+    ariaLabel: `Cash received each week against the forecast, over ${rows.length} weeks`,
+    ariaDescription: rows.map((r) => `week ${r.week}: received ${money(r.actual)}, expected ${money(r.expected)} (${money(r.low)}\u2013${money(r.high)})`).join("; "),
+    x: { type: "utc", label: "Week starting \u2192", ticks: narrow ? 4 : 7, tickFormat: "%b %-d" },
+    y: { label: "\u2191 Cash in the week", grid: true, tickFormat: (v) => money(v), zero: true },
+    color: { legend: true, domain: ["Received", "Forecast (10\u201390% band)", "Paid on the due date", "Paid after the customer's average delay"], range: ["var(--theme-foreground-faint)", "var(--theme-foreground-focus)", naiveColors.dueDate, naiveColors.customerDelay] },
+    marks: [
+      Plot.rectY(rows, { x1: (r) => new Date(+r.date + 864e5 * 0.5), x2: (r) => new Date(+r.date + 864e5 * 6.5), y: "actual", fill: () => "Received", fillOpacity: 0.55 }),
+      Plot.areaY(rows, { x: (r) => new Date(+r.date + 864e5 * 3.5), y1: "low", y2: "high", fill: "var(--theme-foreground-focus)", fillOpacity: 0.15, curve: "monotone-x" }),
+      Plot.lineY(rows, { x: (r) => new Date(+r.date + 864e5 * 3.5), y: "expected", stroke: () => "Forecast (10\u201390% band)", strokeWidth: 2.4, curve: "monotone-x" }),
+      Plot.lineY(naive, { x: (p) => new Date(+p.date + 864e5 * 3.5), y: "value", z: "series", stroke: "series", strokeWidth: 1.3, strokeDasharray: "4,3" }),
+      Plot.ruleY([0]),
+      Plot.tip(rows, Plot.pointerX({
+        x: (r) => new Date(+r.date + 864e5 * 3.5),
+        y: "actual",
+        title: (r) => `Week ${r.week} (from ${r.date.toISOString().slice(0, 10)})
+Received ${money(r.actual)}
+Forecast ${money(r.expected)} (${money(r.low)}\u2013${money(r.high)})
+Due-date forecast ${money(r.dueDate)}
+Customer-delay forecast ${money(r.customerDelay)}`
+      }))
+    ]
+  });
+}

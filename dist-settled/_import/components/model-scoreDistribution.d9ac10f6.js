@@ -1,0 +1,68 @@
+import * as Plot from "../../_node/@observablehq/plot@0.6.17/index.f66f3cd7.js";
+import { formatCount, formatPercent } from "../lib/core/format.3eed6561.js";
+import { bad, good } from "./palette.3e60629a.js";
+import { thresholdMarks } from "./model-thresholdTradeoff.921ae60c.js";
+export function outcomeBins(file, merge) {
+  const late = file.positives.reduce((a, b) => a + b, 0);
+  const onTime = file.negatives.reduce((a, b) => a + b, 0);
+  const rows = [];
+  for (let start = 0; start < file.bins; start += merge) {
+    const end = Math.min(file.bins, start + merge);
+    let p = 0, q = 0;
+    for (let b = start; b < end; ++b) {
+      p += file.positives[b];
+      q += file.negatives[b];
+    }
+    const [x1, x2] = [start / file.bins, end / file.bins];
+    rows.push({ outcome: "Paid late", x1, x2, count: p, share: late ? p / late : 0 });
+    rows.push({ outcome: "Paid on time", x1, x2, count: q, share: onTime ? q / onTime : 0 });
+  }
+  return rows;
+}
+export function scoreDistributionChart(file, { width, threshold, chosen, merge = Math.max(1, Math.round(file.bins / 50)) }) {
+  const narrow = width < 480;
+  const rows = outcomeBins(file, merge);
+  const late = rows.filter((r) => r.outcome === "Paid late");
+  const onTime = rows.filter((r) => r.outcome === "Paid on time");
+  const yTop = Math.max(...rows.map((r) => r.share)) * 1.15;
+  const peak = (list) => [list.reduce((a, b) => b.share > a.share ? b : a)];
+  const mid = (r) => (r.x1 + r.x2) / 2;
+  const lateFlagged = late.filter((r) => r.x1 >= threshold - 1e-12).reduce((s, r) => s + r.share, 0);
+  const onTimeFlagged = onTime.filter((r) => r.x1 >= threshold - 1e-12).reduce((s, r) => s + r.share, 0);
+  return Plot.plot({
+    width,
+    height: 300,
+    marginLeft: 44,
+    marginBottom: 38,
+    marginTop: 24,
+    ariaLabel: "Distribution of the chosen model's test scores by outcome",
+    ariaDescription: `Calibrated P(late) of ${formatCount(file.n)} test invoices in bins of ${formatPercent(merge / file.bins, 1)}, as a share of each outcome. Invoices paid on time cluster at low scores, late ones spread to high scores; at a threshold of ${formatPercent(threshold, 1)} about ${formatPercent(lateFlagged, 0)} of late and ${formatPercent(onTimeFlagged, 0)} of on-time invoices are flagged.`,
+    x: { label: "Predicted P(late) \u2192", domain: [0, 1], tickFormat: (d) => formatPercent(d, 0), ticks: narrow ? 4 : 10 },
+    y: { label: null, domain: [0, yTop], tickFormat: (d) => formatPercent(d, 0), grid: true, ticks: 5 },
+    marks: [
+      ...thresholdMarks({ threshold, chosen, yTop, narrow }),
+      Plot.rectY(onTime, { x1: "x1", x2: "x2", y: "share", fill: good, fillOpacity: 0.45, insetLeft: 0.5, insetRight: 0.5 }),
+      Plot.lineY(late, { x: mid, y: "share", curve: "step", stroke: bad, strokeWidth: 2 }),
+      Plot.text(peak(onTime), { x: "x2", y: "share", dx: 6, textAnchor: "start", fill: "currentColor", stroke: "var(--theme-background-alt)", strokeWidth: 3, paintOrder: "stroke", fontSize: 11, text: () => "paid on time (bars)" }),
+      Plot.text(peak(late.filter((r) => r.x1 >= 0.5).length ? late.filter((r) => r.x1 >= 0.5) : late), {
+        x: mid,
+        y: "share",
+        dy: -8,
+        textAnchor: "end",
+        fill: "currentColor",
+        stroke: "var(--theme-background-alt)",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+        fontSize: 11,
+        text: () => "paid late (line)"
+      }),
+      Plot.tip(rows, Plot.pointerX({
+        x: mid,
+        y: "share",
+        title: (r) => `${r.outcome}: ${formatCount(r.count)} invoices (${formatPercent(r.share, 1)})
+scored ${formatPercent(r.x1, 0)}\u2013${formatPercent(r.x2, 0)}`
+      })),
+      Plot.ruleY([0])
+    ]
+  });
+}

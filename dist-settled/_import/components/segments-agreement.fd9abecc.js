@@ -1,0 +1,55 @@
+import * as Plot from "../../_node/@observablehq/plot@0.6.17/index.f66f3cd7.js";
+import { formatCount, formatPercent } from "../lib/core/format.3eed6561.js";
+import { good } from "./palette.3e60629a.js";
+export function agreementChart(agreement, { width }) {
+  const narrow = width < 480;
+  const letters = [...agreement.letters];
+  const cells = agreement.crossTab.flatMap((row, i) => {
+    const total = row.reduce((s, n) => s + n, 0);
+    return row.map((n, j) => ({ cluster: letters[i], rule: letters[j], n, rowShare: total ? n / total : 0, diagonal: i === j }));
+  });
+  const max = Math.max(1, ...cells.map((c) => c.n));
+  const marginLeft = 48;
+  const size = Math.min(72, (width - marginLeft - 8) / letters.length);
+  return Plot.plot({
+    width: marginLeft + 8 + size * letters.length,
+    height: 48 + size * letters.length,
+    marginLeft,
+    marginTop: 40,
+    marginRight: 8,
+    marginBottom: 8,
+    ariaLabel: "Cross-tab of k-means segment letters against the rule-based rating",
+    ariaDescription: `The two ratings agree for ${formatPercent(agreement.share, 0)} of ${formatCount(agreement.customers)} customers; ` + cells.filter((c) => c.n > 0).map((c) => `cluster ${c.cluster}, rule ${c.rule}: ${formatCount(c.n)}`).join("; ") + ".",
+    x: { domain: letters, axis: "top", label: "Rule-based rating", labelAnchor: "center", labelArrow: "none", tickSize: 0 },
+    y: { domain: letters, label: "Cluster letter", labelAnchor: "center", labelArrow: "none", tickSize: 0 },
+    marks: [
+      Plot.cell(cells, {
+        x: "rule",
+        y: "cluster",
+        fill: (c) => c.diagonal ? good : "currentColor",
+        fillOpacity: (c) => c.n === 0 ? 0.03 : 0.12 + 0.55 * (c.n / max),
+        inset: 1.5
+      }),
+      Plot.cell(cells.filter((c) => c.diagonal), { x: "rule", y: "cluster", stroke: good, strokeWidth: 2, fill: "none", inset: 1.5 }),
+      Plot.text(cells, {
+        x: "rule",
+        y: "cluster",
+        text: (c) => formatCount(c.n),
+        fill: "currentColor",
+        stroke: "var(--theme-background)",
+        strokeWidth: 3,
+        paintOrder: "stroke",
+        fontSize: narrow ? 11 : 13
+      }),
+      Plot.tip(
+        cells,
+        Plot.pointer({
+          x: "rule",
+          y: "cluster",
+          title: (c) => `Cluster letter ${c.cluster}, rule rates ${c.rule}
+${formatCount(c.n)} customers (${formatPercent(c.rowShare, 0)} of the ${c.cluster} clusters)`
+        })
+      )
+    ]
+  });
+}

@@ -1,0 +1,171 @@
+import { formatCount, formatDays, formatDecimal, formatMoney, formatPercent, formatPointsChange } from "../core/format.3eed6561.js";
+import { coverageVerdict } from "../backtest/accuracy.5b084f11.js";
+export const wapeMargin = 0.02;
+export const coverageTarget = 0.8;
+export const captureOrderNames = { worklist: "the worklist's order", oldest: "oldest first", largest: "largest first", random: "no order (random)" };
+export const forecastNames = { ours: "the report's forecast", dueDate: "paid on the due date", customerDelay: "paid after the customer's average delay" };
+export function replayNote(replay) {
+  if (replay.futureDays <= 0) return null;
+  const after = replay.futureDays >= replay.horizonDays ? `the ${weeksText(replay.horizonDays)} after it are` : `the ${formatCount(replay.futureDays)} days of data after it are`;
+  const invoices = replay.invoicesAfter ? `, with the ${formatCount(replay.invoicesAfter)} invoice${replay.invoicesAfter === 1 ? "" : "s"} issued in them,` : "";
+  return `Replayed as of ${replay.asOf}: ${after}${invoices} used only to score the report, never to make it.`;
+}
+export function replayReason(replay) {
+  switch (replay.kind) {
+    case "replayed":
+      return replay.rule;
+    case "given":
+      return `The report date was set to ${replay.asOf}; the data runs to ${replay.endOfData}.`;
+    case "end-of-data":
+      return `The report is dated on the last day of data (${replay.endOfData}), so nothing after it is known yet.`;
+  }
+}
+function weeksText(days) {
+  return days % 7 === 0 ? `${days / 7} weeks` : `${days} days`;
+}
+export function forecastVerdict(ours, naive) {
+  if (ours < naive - wapeMargin) return "beat";
+  if (ours > naive + wapeMargin) return "lost to";
+  return "matched";
+}
+export function aucStandardError(auc, positives, negatives) {
+  const q1 = auc / (2 - auc), q2 = 2 * auc * auc / (1 + auc);
+  return Math.sqrt((auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / (positives * negatives));
+}
+export function beatsChance(auc, positives, negatives) {
+  return auc - 2 * aucStandardError(auc, positives, negatives) > 0.5;
+}
+export function isScored(scores) {
+  return scores.status === "scored" && scores.openBook !== null && scores.capture !== null && scores.cash !== null;
+}
+export function notScoredNote(file) {
+  const r = file.report;
+  if (r.status === "no-future") return `The report's own date cannot be scored yet: ${r.reason}. The rolling origin below replays the same method at earlier month-ends, where the future is known.`;
+  return `The report's own date is not scored: ${r.reason}.`;
+}
+export function backtestLede(file) {
+  const r = file.report;
+  if (!isScored(r)) return notScoredNote(file);
+  const money = (v) => formatMoney(v, { currency: file.currency });
+  const { ours, dueDate, customerDelay } = r.cash;
+  const verdicts = [forecastVerdict(ours.wape ?? NaN, dueDate.wape ?? NaN), forecastVerdict(ours.wape ?? NaN, customerDelay.wape ?? NaN)];
+  const against = verdicts[0] === verdicts[1] ? `${verdicts[0]} both naive ones` : `${verdicts[0]} "paid on the due date" and ${verdicts[1]} "paid after the customer's average delay"`;
+  const coverage = coverageVerdict(ours.coverage ?? NaN, coverageTarget, r.weeksKnown);
+  const inside = Math.round((ours.coverage ?? 0) * r.weeksKnown);
+  const band = coverage === "right" ? `its 10\u201390% band held ${inside} of ${r.weeksKnown} weeks, as a band should` : `its 10\u201390% band held ${inside} of ${r.weeksKnown} weeks: ${coverage}`;
+  const b = r.openBook;
+  const chance = beatsChance(b.rocAuc ?? NaN, b.late, b.onTime) ? "better than chance" : "no better than chance";
+  return `On ${r.asOf} the report expected ${money(sum(r.cash.weeks.expected))} to come in over the next ${r.weeksKnown} weeks from the invoices then open; ${money(r.cash.received)} did. Its weekly forecast ${against} (WAPE ${formatPercent(ours.wape, 0)} against ${formatPercent(dueDate.wape, 0)} and ${formatPercent(customerDelay.wape, 0)}), and ${band}. Its P(late) ranked the open invoices ${chance} (ROC AUC ${formatDecimal(b.rocAuc, 2)}), and the worklist's first ${formatPercent(r.capture.rows / r.capture.of, 0)} held ${formatPercent(r.capture.shares.worklist, 0)} of the amount then paid late.`;
+}
+export function rankingSentence(r, testAuc) {
+  const b = r.openBook;
+  const auc = b.rocAuc ?? NaN;
+  const chance = beatsChance(auc, b.late, b.onTime);
+  let text = `Its P(late) ranked the ${formatCount(b.late + b.onTime)} open invoices ${chance ? "better than chance" : "no better than chance"}: ROC AUC ${formatDecimal(auc, 2)}`;
+  if (testAuc !== null && Number.isFinite(testAuc)) {
+    const gap = auc - testAuc;
+    text += Math.abs(gap) <= wapeMargin ? `, as on the Model page's test slice (${formatDecimal(testAuc, 2)})` : gap > 0 ? `, above the ${formatDecimal(testAuc, 2)} of the Model page's test slice` : `, below the ${formatDecimal(testAuc, 2)} of the Model page's test slice`;
+  }
+  return `${text}.`;
+}
+export function openBookCalibration(r) {
+  const b = r.openBook;
+  let text = `The report's mean P(late) was ${formatPercent(b.meanPLate, 0)} against ${formatPercent(b.lateRate, 0)} paid late.`;
+  if (b.overdue.invoices && b.overdue.meanPLate !== null && b.overdue.meanPLate < 1 - wapeMargin) {
+    text += ` The ${formatCount(b.overdue.invoices)} invoice${b.overdue.invoices === 1 ? "" : "s"} already past due that day ${b.overdue.invoices === 1 ? "was" : "were"} late whatever happened next, yet the report gave them a mean P(late) of ${formatPercent(b.overdue.meanPLate, 0)}: P(late) is estimated as of each invoice's issue date and is not raised once an invoice falls overdue, so the cash at risk it adds up to understates what is already late.`;
+  }
+  return text;
+}
+export function captureSentence(r) {
+  const c = r.capture;
+  const others = ["largest", "oldest", "random"].map((key) => `${captureOrderNames[key]} ${formatPercent(c.shares[key], 0)}`);
+  const best = ["largest", "oldest"].reduce((a, b) => (c.shares[a] ?? 0) >= (c.shares[b] ?? 0) ? a : b);
+  const lead = (c.shares.worklist ?? 0) - (c.shares[best] ?? 0);
+  const verdict = lead > wapeMargin ? "more than" : lead < -wapeMargin ? "less than" : "as much as";
+  return `The worklist's first ${formatCount(c.rows)} rows (${formatPercent(c.rows / c.of, 0)} of the book) held ${formatPercent(c.shares.worklist, 0)} of the amount that was then paid late, ${verdict} ${captureOrderNames[best]} (${others.join(", ")}).`;
+}
+export function forecastSentence(r) {
+  const { ours, dueDate, customerDelay } = r.cash;
+  const versus = (naive, name) => `${forecastVerdict(ours.wape ?? NaN, naive.wape ?? NaN)} ${name} (${formatPercent(naive.wape, 0)})`;
+  return `Its weekly cash forecast missed by ${formatPercent(ours.wape, 0)} of the cash received (WAPE), and ${versus(dueDate, '"paid on the due date"')} and ${versus(customerDelay, `"paid after the customer's average delay"`)}. ` + coverageSentence(r);
+}
+export function coverageSentence(r) {
+  const weeks = r.weeksKnown;
+  const coverage = r.cash.ours.coverage ?? NaN;
+  const inside = Math.round(coverage * weeks);
+  const verdict = coverageVerdict(coverage, coverageTarget, weeks);
+  const expected = Math.round(coverageTarget * weeks);
+  const tail = verdict === "right" ? `about the ${formatPercent(coverageTarget, 0)} a 10\u201390% band should hold` : verdict === "too narrow" ? `too narrow: a band as wide as the weeks really vary would hold about ${expected}, so treat its range as optimistic` : `too wide: a band that held about ${expected} would plan more tightly`;
+  return `Its 10\u201390% band held ${inside} of ${weeks} weeks, ${tail}.`;
+}
+export function biasText(bias) {
+  if (bias === null || !Number.isFinite(bias)) return "\u2013";
+  if (Math.abs(bias) < 5e-3) return "on target in total";
+  return `${bias > 0 ? "over" : "under"}-forecast by ${formatPercent(Math.abs(bias), 0)} in total`;
+}
+export function bookSentence(r) {
+  if (!r.book.length) return "No horizon of the book is known yet.";
+  const parts = r.book.map((h) => {
+    const dso = (h.expected.dso ?? NaN) - (h.actual.dso ?? NaN);
+    const overdue = (h.expected.overdueShare ?? NaN) - (h.actual.overdueShare ?? NaN);
+    return `at +${h.weeks} weeks DSO was expected at ${formatDays(h.expected.dso, 1)} and came to ${formatDays(h.actual.dso, 1)} (${dso >= 0 ? "+" : "\u2212"}${formatDays(Math.abs(dso), 1)}), the overdue share ${formatPercent(h.expected.overdueShare, 0)} against ${formatPercent(h.actual.overdueShare, 0)} (${formatPointsChange(overdue)})`;
+  });
+  return `${capitalise(parts.join("; "))}.`;
+}
+export function bookTitle(r) {
+  if (!r.book.length) return "DSO, overdue share and aging: no horizon known yet";
+  const worst = r.book.reduce((a, b) => Math.abs((a.expected.dso ?? 0) - (a.actual.dso ?? 0)) >= Math.abs((b.expected.dso ?? 0) - (b.actual.dso ?? 0)) ? a : b);
+  const miss = Math.abs((worst.expected.dso ?? NaN) - (worst.actual.dso ?? NaN));
+  return `Expected DSO was within ${formatDays(miss, 1)} of the actual at every horizon up to +${r.book[r.book.length - 1].weeks} weeks`;
+}
+export function rollingSummary(rows, weeks) {
+  const scored = rows.filter((r) => r.status === "scored" && r.wape !== null);
+  const count = (pick) => scored.filter(pick).length;
+  const verdict = (r, naive) => forecastVerdict(r.wape ?? NaN, naive ?? NaN);
+  const values = (pick) => scored.map(pick).filter((v) => v !== null);
+  return {
+    dates: scored.length,
+    beatDueDate: count((r) => verdict(r, r.wapeDueDate) === "beat"),
+    beatCustomerDelay: count((r) => verdict(r, r.wapeCustomerDelay) === "beat"),
+    lostDueDate: count((r) => verdict(r, r.wapeDueDate) === "lost to"),
+    lostCustomerDelay: count((r) => verdict(r, r.wapeCustomerDelay) === "lost to"),
+    wapeMin: Math.min(...values((r) => r.wape)),
+    wapeMax: Math.max(...values((r) => r.wape)),
+    aucMin: Math.min(...values((r) => r.rocAuc)),
+    aucMax: Math.max(...values((r) => r.rocAuc)),
+    coverageRight: count((r) => coverageVerdict(r.coverage ?? NaN, coverageTarget, weeks) === "right"),
+    coverageNarrow: count((r) => coverageVerdict(r.coverage ?? NaN, coverageTarget, weeks) === "too narrow"),
+    captureLead: count((r) => (r.capture.worklist ?? 0) > Math.max(r.capture.oldest ?? 0, r.capture.largest ?? 0) + wapeMargin)
+  };
+}
+export function rollingSentence(file) {
+  const s = rollingSummary(file.origins.rows, file.horizonWeeks);
+  if (!s.dates) return "No earlier month-end could be scored: " + (file.origins.skipped.length ? file.origins.skipped.map((k) => `${k.asOf}: ${k.reason}`).join("; ") : "the data is too short to leave 13 weeks of known future after one.") + ".";
+  const of = (n) => `${n} of the ${s.dates}`;
+  return `Over ${s.dates === 1 ? "the one date" : `the ${s.dates} dates`} replayed, ROC AUC ran from ${formatDecimal(s.aucMin, 2)} to ${formatDecimal(s.aucMax, 2)} and forecast WAPE from ${formatPercent(s.wapeMin, 0)} to ${formatPercent(s.wapeMax, 0)}. The forecast beat "paid on the due date" at ${of(s.beatDueDate)}${s.lostDueDate ? ` (and lost at ${s.lostDueDate})` : ""} and "paid after the customer's average delay" at ${of(s.beatCustomerDelay)}${s.lostCustomerDelay ? ` (and lost at ${s.lostCustomerDelay})` : ""}; its band held about ${formatPercent(coverageTarget, 0)} of weeks at ${of(s.coverageRight)} and was too narrow at ${s.coverageNarrow}; the worklist led both collector orders at ${of(s.captureLead)}.`;
+}
+export function backtestFinding(file) {
+  const r = file.report;
+  const link = { href: "./backtest", link: "How right it was" };
+  if (isScored(r)) {
+    const { ours, dueDate, customerDelay } = r.cash;
+    const beats = [forecastVerdict(ours.wape ?? NaN, dueDate.wape ?? NaN), forecastVerdict(ours.wape ?? NaN, customerDelay.wape ?? NaN)];
+    const verdict = beats.every((v) => v === "beat") ? "beating both naive forecasts" : beats.some((v) => v === "beat") ? "beating one of two naive forecasts" : beats.some((v) => v === "lost to") ? "not beating the naive forecasts" : "no better than the naive forecasts";
+    return {
+      text: `Replayed as of ${r.asOf} and checked against the ${r.weeksKnown} weeks that followed, the weekly cash forecast was off by ${formatPercent(ours.wape, 0)} (WAPE), ${verdict} (${formatPercent(dueDate.wape, 0)} and ${formatPercent(customerDelay.wape, 0)}), and the worklist's first ${formatPercent(r.capture.rows / r.capture.of, 0)} held ${formatPercent(r.capture.shares.worklist, 0)} of the amount paid late.`,
+      ...link
+    };
+  }
+  const s = rollingSummary(file.origins.rows, file.horizonWeeks);
+  if (!s.dates) return null;
+  return {
+    text: `Replayed at ${s.dates} earlier month-end${s.dates === 1 ? "" : "s"}, the cash forecast's WAPE ran from ${formatPercent(s.wapeMin, 0)} to ${formatPercent(s.wapeMax, 0)}, beating "paid on the due date" at ${s.beatDueDate} of them.`,
+    ...link
+  };
+}
+function sum(values) {
+  return values.reduce((total, v) => total + (v ?? 0), 0);
+}
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

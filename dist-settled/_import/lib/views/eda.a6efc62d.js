@@ -1,0 +1,514 @@
+import { monthIndex } from "../core/dates.e70be6fa.js";
+import { formatCount, formatDecimal, formatMoney, formatPercent } from "../core/format.3eed6561.js";
+import { correlation } from "../core/stats.4736e0b5.js";
+const num = (v) => v === null || v === void 0 ? NaN : v;
+const cat = (v) => v === null || v === void 0 ? -1 : v;
+export function edaData(table, { currency = "USD" } = {}) {
+  const r = table.rows;
+  const n = r.length;
+  const openStatus = table.statuses.indexOf("open");
+  const writtenOffStatus = table.statuses.indexOf("written_off");
+  const data = {
+    n,
+    asOf: table.asOf,
+    currency,
+    industries: table.industries,
+    regions: table.regions,
+    agingBuckets: table.agingBuckets,
+    invoiceDate: new Int32Array(n),
+    invoiceMonth: new Int32Array(n),
+    settledMonth: new Int32Array(n),
+    termsDays: new Float64Array(n),
+    amount: new Float64Array(n),
+    creditScore: new Float64Array(n),
+    amountToLimit: new Float64Array(n),
+    industry: new Int16Array(n),
+    region: new Int16Array(n),
+    open: new Uint8Array(n),
+    writtenOff: new Uint8Array(n),
+    daysLate: new Float64Array(n),
+    paidLate: new Int8Array(n),
+    paidAmount: new Float64Array(n),
+    openAmount: new Float64Array(n),
+    agingBucket: new Int8Array(n),
+    disputed: new Float64Array(n),
+    remindersSent: new Float64Array(n)
+  };
+  for (let i = 0; i < n; ++i) {
+    const settled = r.settledDate[i];
+    data.invoiceDate[i] = r.invoiceDate[i];
+    data.invoiceMonth[i] = monthIndex(r.invoiceDate[i]);
+    data.settledMonth[i] = settled === null || settled === void 0 ? -1 : monthIndex(settled);
+    data.termsDays[i] = num(r.termsDays[i]);
+    data.amount[i] = num(r.amount[i]);
+    data.creditScore[i] = num(r.creditScore[i]);
+    data.amountToLimit[i] = num(r.amountToLimit[i]);
+    data.industry[i] = cat(r.industry[i]);
+    data.region[i] = cat(r.region[i]);
+    data.open[i] = r.status[i] === openStatus ? 1 : 0;
+    data.writtenOff[i] = r.status[i] === writtenOffStatus ? 1 : 0;
+    data.daysLate[i] = num(r.daysLate[i]);
+    data.paidLate[i] = cat(r.paidLate[i]);
+    data.paidAmount[i] = num(r.paidAmount[i]);
+    data.openAmount[i] = num(r.openAmount[i]);
+    data.agingBucket[i] = cat(r.agingBucket[i]);
+    data.disputed[i] = num(r.disputed[i]);
+    data.remindersSent[i] = num(r.remindersSent[i]);
+  }
+  return data;
+}
+export function filterRows(data, { regions, industries, from, to } = {}) {
+  const regionSet = regions ? new Set(regions) : null;
+  const industrySet = industries ? new Set(industries) : null;
+  const lo = from ?? -Infinity;
+  const hi = to ?? Infinity;
+  const out = new Uint32Array(data.n);
+  let k = 0;
+  for (let i = 0; i < data.n; ++i) {
+    const day = data.invoiceDate[i];
+    if (day < lo || day > hi) continue;
+    if (regionSet && !regionSet.has(data.region[i])) continue;
+    if (industrySet && !industrySet.has(data.industry[i])) continue;
+    out[k++] = i;
+  }
+  return out.slice(0, k);
+}
+export const minGroupInvoices = 30;
+export function wilsonInterval(late, n, z = 1.959964) {
+  if (n <= 0) return [NaN, NaN];
+  const p = late / n;
+  const z2 = z * z;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+export function lateRateBy(data, rows, groups, groupOf) {
+  const invoices = new Float64Array(groups.length);
+  const late = new Float64Array(groups.length);
+  for (let k = 0; k < rows.length; ++k) {
+    const i = rows[k];
+    const outcome = data.paidLate[i];
+    if (outcome < 0) continue;
+    const g = groupOf(i);
+    if (g < 0) continue;
+    invoices[g] += 1;
+    late[g] += outcome;
+  }
+  return groups.map((spec, g) => rateGroup(spec, late[g], invoices[g]));
+}
+function rateGroup(spec, late, invoices) {
+  const [low, high] = wilsonInterval(late, invoices);
+  return { ...spec, invoices, late, rate: invoices ? late / invoices : NaN, low, high };
+}
+export function overallLateRate(data, rows) {
+  return lateRateBy(data, rows, [{ key: "all", label: "All", phrase: "all invoices" }], () => 0)[0];
+}
+export const scoreBands = [
+  { key: "poor", label: "Below 580", phrase: "invoices to customers scored below 580", min: -Infinity },
+  { key: "fair", label: "580\u2013669", phrase: "invoices to customers scored 580\u2013669", min: 580 },
+  { key: "good", label: "670\u2013739", phrase: "invoices to customers scored 670\u2013739", min: 670 },
+  { key: "very-good", label: "740\u2013799", phrase: "invoices to customers scored 740\u2013799", min: 740 },
+  { key: "exceptional", label: "800+", phrase: "invoices to customers scored 800 or more", min: 800 }
+];
+export function scoreBandIndex(score) {
+  if (!Number.isFinite(score)) return -1;
+  let band = 0;
+  while (band + 1 < scoreBands.length && score >= scoreBands[band + 1].min) ++band;
+  return band;
+}
+export function lateRateByScoreBand(data, rows) {
+  return lateRateBy(data, rows, scoreBands, (i) => scoreBandIndex(data.creditScore[i]));
+}
+export function lateRateByIndustry(data, rows) {
+  const groups = data.industries.map((name) => ({ key: name, label: name, phrase: `invoices to ${lowerFirst(name)} customers` }));
+  return lateRateBy(data, rows, groups, (i) => data.industry[i]);
+}
+export function lateRateByRegion(data, rows) {
+  const groups = data.regions.map((name) => ({ key: name, label: name, phrase: `invoices to customers in ${name}` }));
+  return lateRateBy(data, rows, groups, (i) => data.region[i]);
+}
+export function commonTerms(data, minShare = 0.02) {
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < data.n; ++i) {
+    const t = data.termsDays[i];
+    if (Number.isFinite(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return [...counts].filter(([, c]) => c >= minShare * data.n).map(([t]) => t).sort((a, b) => a - b);
+}
+export function lateRateByTerms(data, rows, terms = commonTerms(data)) {
+  const position = new Map(terms.map((t, k) => [t, k]));
+  const groups = terms.map((t) => ({ key: `net-${t}`, label: `Net ${t}`, phrase: `Net ${t} invoices` }));
+  const other = groups.length;
+  groups.push({ key: "other", label: "Other", phrase: "invoices on other terms" });
+  const result = lateRateBy(data, rows, groups, (i) => position.get(data.termsDays[i]) ?? other);
+  return result[other].invoices > 0 ? result : result.slice(0, other);
+}
+function oneTwoFive(lo, hi) {
+  const out = [];
+  if (!(lo > 0) || !(hi >= lo)) return out;
+  for (let e = Math.floor(Math.log10(lo)) - 1; e <= Math.ceil(Math.log10(hi)) + 1; ++e) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** e;
+      const rounded = e >= 0 ? Math.round(v) : v;
+      if (rounded >= lo && rounded <= hi) out.push(rounded);
+    }
+  }
+  return out;
+}
+export function amountBandEdges(amounts, { minCount = 100 } = {}) {
+  const sorted = Float64Array.from(amounts).filter((a) => a > 0 && Number.isFinite(a)).sort();
+  const n = sorted.length;
+  if (n === 0) return [];
+  const tail = Math.max(1, Math.min(minCount, Math.floor(n / 10)));
+  const lower = sorted[tail - 1];
+  const upper = sorted[n - tail];
+  const candidates = oneTwoFive(sorted[0], sorted[n - 1]);
+  return candidates.filter((e) => e > lower && e <= upper);
+}
+export function lateRateByAmount(data, rows, edges) {
+  const bounds = [0, ...edges, Infinity];
+  const money = (v) => formatMoney(v, { currency: data.currency });
+  const specs = bounds.slice(0, -1).map((min, k) => {
+    const max = bounds[k + 1];
+    const label = k === 0 ? `< ${money(max)}` : max === Infinity ? `${money(min)}+` : `${money(min)}\u2013${money(max)}`;
+    const phrase = k === 0 ? `invoices under ${money(max)}` : max === Infinity ? `invoices of ${money(min)} or more` : `invoices of ${money(min)}\u2013${money(max)}`;
+    return { key: `amount-${k}`, label, phrase, min, max };
+  });
+  const groups = lateRateBy(data, rows, specs, (i) => bandOf(data.amount[i], edges));
+  return groups.map((g, k) => ({ ...g, min: specs[k].min, max: specs[k].max }));
+}
+function bandOf(value, edges) {
+  if (!Number.isFinite(value)) return -1;
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (value >= edges[mid]) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+export function daysLateBins(data, rows, { width = 5, min = -30, max = 90 } = {}) {
+  const lo = Math.floor(min / width) * width;
+  const hi = Math.ceil(max / width) * width;
+  const regular = (hi - lo) / width;
+  const counts = new Float64Array(regular + 2);
+  let total = 0;
+  for (let k = 0; k < rows.length; ++k) {
+    const d = data.daysLate[rows[k]];
+    if (!Number.isFinite(d)) continue;
+    ++total;
+    const b = d <= lo ? 0 : d > hi ? regular + 1 : Math.ceil((d - lo) / width);
+    counts[b] += 1;
+  }
+  return Array.from(counts, (count, b) => {
+    const x1 = lo + b * width;
+    const x0 = x1 - width;
+    return { x0, x1, count, share: total ? count / total : 0, late: x0 >= 0, overflow: b === 0 ? "low" : b === regular + 1 ? "high" : null };
+  });
+}
+export function daysLateSummary(data, rows) {
+  const lateDays = [];
+  let settled = 0;
+  let over30 = 0;
+  let onDue = 0;
+  for (let k = 0; k < rows.length; ++k) {
+    const d = data.daysLate[rows[k]];
+    if (!Number.isFinite(d)) continue;
+    ++settled;
+    if (d > 0) lateDays.push(d);
+    if (d > 30) ++over30;
+    if (d === 0) ++onDue;
+  }
+  lateDays.sort((a, b) => a - b);
+  const m = lateDays.length;
+  const medianLateDays = m === 0 ? NaN : m % 2 ? lateDays[(m - 1) / 2] : (lateDays[m / 2 - 1] + lateDays[m / 2]) / 2;
+  return {
+    settled,
+    late: m,
+    lateRate: settled ? m / settled : NaN,
+    medianLateDays,
+    over30Rate: settled ? over30 / settled : NaN,
+    onDueDateRate: settled ? onDue / settled : NaN
+  };
+}
+const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export function monthLabel(month) {
+  return `${monthNames[(month % 12 + 12) % 12]} ${1970 + Math.floor(month / 12)}`;
+}
+export function monthly(data, rows, { matureShare = 0.9 } = {}) {
+  if (rows.length === 0) return [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = 0; k < rows.length; ++k) {
+    const i = rows[k];
+    first = Math.min(first, data.invoiceMonth[i]);
+    last = Math.max(last, data.invoiceMonth[i], data.settledMonth[i]);
+  }
+  const size = last - first + 1;
+  const invoices = new Float64Array(size);
+  const settled = new Float64Array(size);
+  const late = new Float64Array(size);
+  const invoiced = new Float64Array(size);
+  const collected = new Float64Array(size);
+  for (let k = 0; k < rows.length; ++k) {
+    const i = rows[k];
+    const m = data.invoiceMonth[i] - first;
+    invoices[m] += 1;
+    invoiced[m] += data.amount[i];
+    if (data.paidLate[i] >= 0) {
+      settled[m] += 1;
+      late[m] += data.paidLate[i];
+    }
+    const s = data.settledMonth[i];
+    if (s >= 0) collected[s - first] += data.paidAmount[i];
+  }
+  return Array.from({ length: size }, (_, m) => ({
+    month: first + m,
+    label: monthLabel(first + m),
+    invoices: invoices[m],
+    settled: settled[m],
+    late: late[m],
+    lateRate: settled[m] ? late[m] / settled[m] : NaN,
+    mature: invoices[m] > 0 && settled[m] >= matureShare * invoices[m],
+    invoiced: invoiced[m],
+    collected: collected[m]
+  }));
+}
+export function collectionLag(months, maxLag = 3) {
+  let best = NaN;
+  let bestR = -Infinity;
+  for (let lag = 0; lag <= maxLag; ++lag) {
+    const x = [];
+    const y = [];
+    for (let m = 0; m + lag < months.length; ++m) {
+      x.push(months[m].invoiced);
+      y.push(months[m + lag].collected);
+    }
+    if (x.length < 8) continue;
+    const r = correlation(x, y);
+    if (r > bestR) bestR = r, best = lag;
+  }
+  return best;
+}
+export function aging(data, rows) {
+  const count = new Float64Array(data.agingBuckets.length);
+  const amount = new Float64Array(data.agingBuckets.length);
+  let totalCount = 0;
+  let totalAmount = 0;
+  for (let k = 0; k < rows.length; ++k) {
+    const i = rows[k];
+    const b = data.agingBucket[i];
+    if (!data.open[i] || b < 0) continue;
+    count[b] += 1;
+    amount[b] += data.openAmount[i];
+    totalCount += 1;
+    totalAmount += data.openAmount[i];
+  }
+  return data.agingBuckets.map((bucket, b) => ({
+    bucket,
+    index: b,
+    count: count[b],
+    amount: amount[b],
+    countShare: totalCount ? count[b] / totalCount : 0,
+    amountShare: totalAmount ? amount[b] / totalAmount : 0
+  }));
+}
+export function moneyTotals(data, rows) {
+  const t = { invoiced: 0, collected: 0, open: 0, writtenOff: 0 };
+  for (let k = 0; k < rows.length; ++k) {
+    const i = rows[k];
+    t.invoiced += data.amount[i];
+    t.collected += data.paidAmount[i];
+    t.open += data.openAmount[i];
+    if (data.writtenOff[i]) t.writtenOff += data.amount[i] - data.paidAmount[i];
+  }
+  return t;
+}
+export const edaVariables = [
+  { key: "amount", label: "Amount", phrase: "the invoice amount", more: "larger invoices", known: "at invoicing" },
+  { key: "amountToLimit", label: "Amount \xF7 limit", phrase: "the amount relative to the credit limit", more: "invoices large against the limit", known: "at invoicing" },
+  { key: "termsDays", label: "Terms", phrase: "the payment terms", more: "invoices on longer terms", known: "at invoicing" },
+  { key: "creditScore", label: "Credit score", phrase: "the credit score", more: "invoices to better-scored customers", known: "at invoicing" },
+  { key: "disputed", label: "Disputed", phrase: "a dispute", more: "disputed invoices", known: "afterwards" },
+  { key: "remindersSent", label: "Reminders", phrase: "the number of reminders", more: "invoices with more reminders", known: "afterwards" },
+  { key: "daysLate", label: "Days late", phrase: "days late", more: "later invoices", known: "outcome" }
+];
+export function ranks(values) {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  const distinct = new Float64Array(n);
+  const averageRank = new Float64Array(n);
+  let u = 0;
+  for (let start = 0; start < n; ++u) {
+    let end = start + 1;
+    while (end < n && sorted[end] === sorted[start]) ++end;
+    distinct[u] = sorted[start];
+    averageRank[u] = (start + 1 + end) / 2;
+    start = end;
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; ++i) {
+    const v = values[i];
+    let lo = 0;
+    let hi = u;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (distinct[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = averageRank[lo];
+  }
+  return out;
+}
+export function correlationMatrix(data, rows, keys = edaVariables.map((v) => v.key)) {
+  const variables = edaVariables.filter((v) => keys.includes(v.key));
+  const columns = variables.map((v) => data[v.key]);
+  const keep = new Uint32Array(rows.length);
+  let n = 0;
+  for (let k = 0; k < rows.length; ++k) {
+    const i = rows[k];
+    let complete = true;
+    for (const c of columns) complete &&= Number.isFinite(c[i]);
+    if (complete) keep[n++] = i;
+  }
+  const ranked = columns.map((c) => {
+    const values = new Float64Array(n);
+    for (let k = 0; k < n; ++k) values[k] = c[keep[k]];
+    return ranks(values);
+  });
+  const m = variables.length;
+  const rho2 = new Float64Array(m * m).fill(NaN);
+  for (let a = 0; a < m; ++a) {
+    if (n > 1) rho2[a * m + a] = 1;
+    for (let b = a + 1; b < m && n > 2; ++b) rho2[a * m + b] = rho2[b * m + a] = correlation(ranked[a], ranked[b]);
+  }
+  const cells = [];
+  for (let a = 0; a < m; ++a) for (let b = 0; b < m; ++b) cells.push({ x: variables[a].key, y: variables[b].key, rho: rho2[a * m + b] });
+  return { variables, cells, n };
+}
+const pct = (v) => formatPercent(v, 1);
+function lowerFirst(text) {
+  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+function upperFirst(text) {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+function qualified(groups, minInvoices = minGroupInvoices) {
+  return groups.filter((g) => g.invoices >= minInvoices);
+}
+export function formatRatio(ratio) {
+  return `${formatDecimal(ratio, 1)}\xD7`;
+}
+export function rateDifferenceZ(late1, n1, late2, n2) {
+  if (n1 <= 0 || n2 <= 0) return NaN;
+  const pooled = (late1 + late2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  return se > 0 ? (late1 / n1 - late2 / n2) / se : 0;
+}
+export function ratesDiffer(a, b) {
+  return Math.abs(rateDifferenceZ(a.late, a.invoices, b.late, b.invoices)) >= 1.96;
+}
+export function compareRates(a, b) {
+  const [hi, lo] = a.rate >= b.rate ? [a, b] : [b, a];
+  if (!ratesDiffer(a, b) || lo.rate > 0 && hi.rate / lo.rate < 1.1) {
+    return `${a.phrase} and ${b.phrase} are paid late about equally often (${pct(a.rate)} vs ${pct(b.rate)})`;
+  }
+  const rates = `(${pct(hi.rate)} vs ${pct(lo.rate)})`;
+  if (lo.rate === 0) return `${hi.phrase} are paid late ${rates}, ${lo.phrase} never`;
+  return `${hi.phrase} are paid late ${formatRatio(hi.rate / lo.rate)} as often as ${lo.phrase} ${rates}`;
+}
+const tooFew = (what) => `Too few settled invoices in this selection to compare late rates ${what}.`;
+export function daysLateFinding(s) {
+  if (s.settled === 0) return "No invoice in this selection has been settled yet.";
+  if (s.late === 0) return `All ${formatCount(s.settled)} settled invoices in this selection were paid on time.`;
+  return `${pct(s.lateRate)} of settled invoices were paid late, by a median of ${formatDays(s.medianLateDays)}, and ${pct(s.over30Rate)} of all were more than 30 days late.`;
+}
+function formatDays(days) {
+  return `${formatDecimal(days, Number.isInteger(days) ? 0 : 1)} ${days === 1 ? "day" : "days"}`;
+}
+export function orderedFinding(groups, what) {
+  const q = qualified(groups);
+  if (q.length < 2) return tooFew(what);
+  return `${upperFirst(compareRates(q[0], q[q.length - 1]))}.`;
+}
+export function scoreBandFinding(groups) {
+  return orderedFinding(groups, "by credit score");
+}
+export function amountFinding(bands) {
+  const q = qualified(bands);
+  if (q.length < 2) return tooFew("by invoice size");
+  const first = q[0];
+  const last = q[q.length - 1];
+  if (!ratesDiffer(first, last)) {
+    return `No clear link between invoice size and lateness: ${pct(first.rate)} of ${first.phrase} are paid late vs ${pct(last.rate)} of ${last.phrase}, a difference within chance.`;
+  }
+  return `${upperFirst(compareRates(first, last))}.`;
+}
+export function spreadFinding(groups, what) {
+  const q = qualified(groups);
+  if (q.length < 2) return tooFew(what);
+  const sorted = [...q].sort((a, b) => b.rate - a.rate || a.label.localeCompare(b.label));
+  const worst = sorted[0];
+  const best = sorted[sorted.length - 1];
+  if (!ratesDiffer(worst, best)) return `Late rates ${what} range only from ${pct(best.rate)} to ${pct(worst.rate)}, a spread within chance.`;
+  return `${upperFirst(worst.phrase)} are paid late most often (${pct(worst.rate)}), ${best.phrase} least (${pct(best.rate)}).`;
+}
+export function trendFinding(months) {
+  const mature = months.filter((m) => m.mature && m.settled >= minGroupInvoices);
+  if (mature.length < 4) return "Too few months with settled invoices in this selection to show a trend.";
+  const k = Math.min(6, Math.floor(mature.length / 2));
+  const head = mature.slice(0, k);
+  const tail = mature.slice(-k);
+  const total = (ms, key) => ms.reduce((s, m) => s + m[key], 0);
+  const [lateA, nA, lateB, nB] = [total(head, "late"), total(head, "settled"), total(tail, "late"), total(tail, "settled")];
+  const a = lateA / nA;
+  const b = lateB / nB;
+  const span = (ms) => `${ms[0].label}\u2013${ms[ms.length - 1].label}`;
+  const issued = months.filter((m) => m.invoices > 0);
+  const unmatured = issued.length - 1 - issued.findLastIndex((m) => m.mature);
+  const caveat = unmatured > 0 ? `; the last ${unmatured === 1 ? "month is" : `${unmatured} months are`} still maturing` : "";
+  if (!(Math.abs(rateDifferenceZ(lateA, nA, lateB, nB)) >= 1.96)) {
+    return `The late rate held steady: ${pct(a)} in ${span(head)} and ${pct(b)} in ${span(tail)}, a change within chance${caveat}.`;
+  }
+  return `The late rate ${b > a ? "rose" : "fell"} from ${pct(a)} (${span(head)}) to ${pct(b)} (${span(tail)})${caveat}.`;
+}
+export function cashFinding(months, totals, { currency = "USD" } = {}) {
+  const money = (v) => formatMoney(v, { currency });
+  if (totals.invoiced <= 0) return "Nothing was invoiced in this selection.";
+  const lag = collectionLag(months);
+  const share = totals.collected / totals.invoiced;
+  const lead = Number.isNaN(lag) ? "" : lag === 0 ? "Collections move with invoicing in the same month; " : `Collections follow invoicing about ${lag === 1 ? "a month" : `${lag} months`} behind; `;
+  const rest = `${money(totals.collected)} of the ${money(totals.invoiced)} invoiced (${pct(share)}) has come in, ${money(totals.open)} is still open`;
+  const writtenOff = totals.writtenOff > 0 ? ` and ${money(totals.writtenOff)} was written off` : "";
+  return `${lead ? lead + rest : upperFirst(rest)}${writtenOff}.`;
+}
+export function agingFinding(rows, { currency = "USD" } = {}) {
+  const money = (v) => formatMoney(v, { currency });
+  const count = rows.reduce((s, r) => s + r.count, 0);
+  const amount = rows.reduce((s, r) => s + r.amount, 0);
+  if (count === 0) return "No invoice in this selection is open at the as-of date.";
+  const current = rows.find((r) => r.index === 0);
+  const pastDue = 1 - (current?.amountShare ?? 0);
+  const oldest = rows[rows.length - 1];
+  const head = `${money(amount)} is open in ${formatCount(count)} ${count === 1 ? "invoice" : "invoices"}`;
+  if (pastDue <= 0) return `${head}, none of it past due.`;
+  if (oldest.count === 0) return `${head}; ${pct(pastDue)} of it is past due, none by more than 90 days.`;
+  return `${head}; ${pct(pastDue)} of it is past due, and ${money(oldest.amount)} (${pct(oldest.amountShare)}) more than 90 days past due in ${formatCount(oldest.count)} ${oldest.count === 1 ? "invoice" : "invoices"}.`;
+}
+export function formatRho(v) {
+  const text = formatDecimal(Math.abs(v), 2);
+  return `${v < 0 && Number(text) !== 0 ? "\u2212" : ""}${text}`;
+}
+const rho = (v) => `\u03C1 = ${formatRho(v)}`;
+export function correlationFinding(matrix) {
+  if (matrix.n < minGroupInvoices) return "Too few settled invoices in this selection to correlate features with days late.";
+  const withDaysLate = (known2) => matrix.variables.filter((v) => v.known === known2).map((v) => ({ v, rho: matrix.cells.find((c) => c.x === v.key && c.y === "daysLate")?.rho ?? NaN })).filter((d) => Number.isFinite(d.rho)).sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho))[0];
+  const known = withDaysLate("at invoicing");
+  const after = withDaysLate("afterwards");
+  if (!known) return "No feature known at invoicing varies enough in this selection to correlate with days late.";
+  let sentence = Math.abs(known.rho) < 0.1 ? `Nothing known at invoicing tracks days late by itself: the closest, ${known.v.phrase}, has ${rho(known.rho)}` : `Of what is known at invoicing, ${known.v.phrase} tracks days late most closely (${rho(known.rho)}: ${known.v.more} are paid ${known.rho < 0 ? "earlier" : "later"})`;
+  if (after && Math.abs(after.rho) > Math.abs(known.rho)) sentence += `; ${after.v.phrase} tracks it more (${rho(after.rho)}) but comes only after the invoice`;
+  return `${sentence}.`;
+}
