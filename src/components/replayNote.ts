@@ -8,9 +8,12 @@ import type {ReplayFile} from "../lib/views/backtest.js";
 const replay = (await FileAttachment("../data/report/replay.json").json()) as ReplayFile;
 const text = replayNoteText(replay);
 
-/** A note linking to the Backtest page, or null when the report is dated on its last day of data. */
-export function replayNote(): HTMLParagraphElement | null {
-  if (!text) return null;
+/**
+ * A note linking to the Backtest page, or an empty fragment when the report is dated on its last day of
+ * data (an inline expression would print a null).
+ */
+export function replayNote(): HTMLParagraphElement | DocumentFragment {
+  if (!text) return document.createDocumentFragment();
   const note = document.createElement("p");
   note.className = "replay-note";
   const link = document.createElement("a");

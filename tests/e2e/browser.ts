@@ -105,6 +105,16 @@ export async function errorCells(page: Page): Promise<string[]> {
   return page.$$eval(".observablehq--error", (cells) => cells.map((cell) => cell.textContent?.trim().slice(0, 300) ?? ""));
 }
 
+/**
+ * Elements of the page showing nothing but "null" or "undefined": a cell or inline expression that
+ * displayed a missing value instead of nothing.
+ */
+export async function strayNulls(page: Page): Promise<string[]> {
+  return page.$$eval("#observablehq-main *", (elements) =>
+    elements.filter((e) => !e.children.length && /^(null|undefined)$/.test(e.textContent?.trim() ?? "")).map((e) => e.outerHTML.slice(0, 160))
+  );
+}
+
 /** Chart slots (`[data-chart]`) that contain no SVG or canvas. */
 export async function emptyCharts(page: Page): Promise<string[]> {
   return page.$$eval("[data-chart]", (slots) =>

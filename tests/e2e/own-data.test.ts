@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {sitePages} from "../../scripts/site.js";
 import {markupCustomerName} from "../fixtures/site/customer.js";
-import {emptyCharts, errorCells, launch, newContext, pageSlug, screenshot, visit} from "./browser.js";
+import {emptyCharts, errorCells, launch, newContext, pageSlug, screenshot, strayNulls, visit} from "./browser.js";
 
 const csvSiteUrl = inject("csvSiteUrl");
 let browser: Browser;
@@ -29,6 +29,7 @@ describe("the report built from a user's CSV", () => {
       await screenshot(page, "own-data", pageSlug(path));
       expect(problems).toEqual([]);
       expect(await errorCells(page)).toEqual([]);
+      expect(await strayNulls(page)).toEqual([]);
       expect(await emptyCharts(page)).toEqual([]);
       expect(await page.locator('img[src="x"]').count(), "markup from the data became an element").toBe(0);
     } finally {

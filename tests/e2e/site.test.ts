@@ -4,7 +4,7 @@
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {sitePages} from "../../scripts/site.js";
-import {emptyCharts, errorCells, launch, newContext, pageSlug, screenshot, visit} from "./browser.js";
+import {emptyCharts, errorCells, launch, newContext, pageSlug, screenshot, strayNulls, visit} from "./browser.js";
 
 const siteUrl = inject("siteUrl");
 let browser: Browser;
@@ -29,6 +29,7 @@ describe.each(views)("every page ($name)", (view) => {
       await screenshot(page, view.name, pageSlug(path));
       expect(problems).toEqual([]);
       expect(await errorCells(page)).toEqual([]);
+      expect(await strayNulls(page)).toEqual([]);
       expect(await emptyCharts(page)).toEqual([]);
       if (view.width <= 400) {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
