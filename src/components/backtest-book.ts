@@ -22,10 +22,11 @@ export function bookChart(points: readonly BookHorizonPoint[], {width, metric}: 
     ariaDescription: rows.map((p) => `${p.label}: expected ${format(p.expected!)}, actual ${format(p.actual!)}`).join("; "),
     x: {label: metric === "dso" ? "DSO, days →" : "Overdue share →", tickFormat: metric === "dso" ? undefined : (v: number) => formatPercent(v, 0), grid: true, zero: metric === "overdueShare", nice: true},
     y: {label: null, domain: rows.map((p) => p.label)},
-    symbol: {legend: true, domain: ["Expected", "Actual"], range: ["circle", "diamond2"]},
+    symbol: {domain: ["Expected", "Actual"], range: ["circle", "diamond2"]},
+    color: {legend: true, domain: ["Expected", "Actual"], range: ["var(--theme-foreground-focus)", "currentColor"]},
     marks: [
       Plot.link(rows, {y1: "label", y2: "label", x1: "expected", x2: "actual", stroke: "currentColor", strokeOpacity: 0.5}),
-      Plot.dot(dots, {x: "value", y: "label", symbol: "series", r: 5, fill: (d: {series: string}) => (d.series === "Actual" ? "currentColor" : "var(--theme-foreground-focus)")}),
+      Plot.dot(dots, {x: "value", y: "label", symbol: "series", r: 5, fill: "series"}),
       Plot.tip(dots, Plot.pointer({x: "value", y: "label", title: (d: {label: string; series: string; value: number}) => `${d.label}: ${d.series.toLowerCase()} ${format(d.value)}`}))
     ]
   });
