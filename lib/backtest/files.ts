@@ -1,12 +1,13 @@
 // The backtest's data files, as the pages read them: `backtest` (the Backtest page and the Overview's
-// finding) and `replay` (the "Replayed as of …" note on every page). Floats are rounded, days written as
-// ISO dates; null where a figure is undefined (no week known, no late invoice).
+// finding) and `replay` (the "Replayed as of …" note on every page), registered in the report's data-file
+// contract (lib/pipeline/contract.ts). Numbers only, rounded; days as ISO dates; null where a figure is
+// undefined (no week known, no late invoice). Every sentence about them is written in lib/views/backtest.ts.
 import {formatIsoDay} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
 import {columnar, round} from "../core/json.js";
-import type {Columnar} from "../core/json.js";
 import type {AsOfKind} from "../clean/asOf.js";
 import type {CaptureOrderKey} from "./capture.js";
+import type {OriginSkip} from "./originModel.js";
 import type {BookFigures} from "./receivables.js";
 import type {DateScores} from "./scoreDate.js";
 
@@ -15,7 +16,6 @@ export interface ReplayFile {
   asOf: string;
   endOfData: string;
   kind: AsOfKind;
-  rule: string;
   /** Days of recorded future after the as-of date (0 when it is the last day of data). */
   futureDays: number;
   /** Days the backtest scores the report on (13 weeks). */
@@ -32,11 +32,34 @@ export interface BookFiguresJson {
   buckets: (number | null)[];
 }
 
+export interface ReliabilityColumns {
+  length: number;
+  lower: (number | null)[];
+  upper: (number | null)[];
+  meanPredicted: (number | null)[];
+  observedRate: (number | null)[];
+  count: number[];
+}
+
+export interface CashWeekColumns {
+  length: number;
+  week: number[];
+  start: string[];
+  end: string[];
+  actual: (number | null)[];
+  expected: (number | null)[];
+  low: (number | null)[];
+  high: (number | null)[];
+  dueDate: (number | null)[];
+  customerDelay: (number | null)[];
+}
+
 export interface DateScoresJson {
   asOf: string;
   weeksKnown: number;
   status: DateScores["status"];
-  reason: string | null;
+  /** Why the date is not scored; null when it is. */
+  notScored: DateScores["notScored"];
   openBook: {
     invoices: number;
     amount: number | null;
@@ -49,7 +72,7 @@ export interface DateScoresJson {
     rocAuc: number | null;
     prAuc: number | null;
     brier: number | null;
-    reliability: Columnar<"lower" | "upper" | "meanPredicted" | "observedRate" | "count">;
+    reliability: ReliabilityColumns;
     notYetDue: {invoices: number; late: number; rocAuc: number | null};
     overdue: {invoices: number; meanPLate: number | null};
   } | null;
@@ -60,7 +83,7 @@ export interface DateScoresJson {
     curves: {length: number; rowShare: (number | null)[]} & Record<CaptureOrderKey, (number | null)[]>;
   } | null;
   cash: {
-    weeks: Columnar<"week" | "start" | "end" | "actual" | "expected" | "low" | "high" | "dueDate" | "customerDelay">;
+    weeks: CashWeekColumns;
     ours: {wape: number | null; bias: number | null; coverage: number | null};
     dueDate: {wape: number | null; bias: number | null};
     customerDelay: {wape: number | null; bias: number | null};
@@ -94,12 +117,23 @@ export interface RollingRow {
   overdueShareError: (number | null)[];
 }
 
+/** How the rolling origins were chosen and what each refits or reuses (lib/backtest/index.ts options). */
+export interface OriginSettings {
+  /** Month-ends asked for, and how many before the report date leave the horizon of known future. */
+  requested: number;
+  candidates: number;
+  refitEveryMonths: number;
+  maxTrainingRows: number;
+  calibrationShare: number;
+  timingRecords: number;
+  forecastRuns: number;
+}
+
 /** `backtest.json`. */
 export interface BacktestFile {
   asOf: string;
   endOfData: string;
   kind: AsOfKind;
-  asOfRule: string;
   currency: string;
   modelName: string;
   horizonWeeks: number;
@@ -109,11 +143,10 @@ export interface BacktestFile {
   /** The report's own date, scored with what the report said. */
   report: DateScoresJson;
   origins: {
-    /** How the origins were chosen and what each reuses, in words. */
-    rule: string;
-    reuse: string;
+    settings: OriginSettings;
     rows: RollingRow[];
-    skipped: {asOf: string; reason: string}[];
+    /** Month-ends tried and not scored: no model could be fitted, or the date could not be scored. */
+    skipped: {asOf: string; reason: OriginSkip | NonNullable<DateScores["notScored"]>}[];
   };
 }
 
@@ -127,7 +160,7 @@ export function dateScoresJson(scores: DateScores): DateScoresJson {
     asOf: formatIsoDay(scores.day),
     weeksKnown: scores.weeksKnown,
     status: scores.status,
-    reason: scores.reason,
+    notScored: scores.notScored,
     openBook: openBook && {
       invoices: openBook.invoices,
       amount: round(openBook.amount, 2),
@@ -213,12 +246,11 @@ export function rollingRow(scores: DateScores, source: RollingRow["source"], mod
   };
 }
 
-export function replayFile(asOf: {asOf: Day; endOfData: Day; kind: AsOfKind; rule: string}, horizonDays: number, invoicesAfter: number): ReplayFile {
+export function replayFile(asOf: {asOf: Day; endOfData: Day; kind: AsOfKind}, horizonDays: number, invoicesAfter: number): ReplayFile {
   return {
     asOf: formatIsoDay(asOf.asOf),
     endOfData: formatIsoDay(asOf.endOfData),
     kind: asOf.kind,
-    rule: asOf.rule,
     futureDays: asOf.endOfData - asOf.asOf,
     horizonDays,
     invoicesAfter

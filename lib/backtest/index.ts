@@ -20,11 +20,13 @@ import type {ModelRecipe} from "../model/index.js";
 import {buildReceivablesHistory} from "../portfolio/kpi.js";
 import type {PortfolioResult} from "../portfolio/index.js";
 import type {InvoiceScores, StageHook} from "../pipeline/types.js";
+import type {ReportFiles} from "../pipeline/contract.js";
 import {dateScoresJson, replayFile, rollingRow} from "./files.js";
-import type {BacktestFile, ReplayFile, RollingRow} from "./files.js";
+import type {BacktestFile, RollingRow} from "./files.js";
 import {openBookAt} from "./openBook.js";
 import {modelAt, monthEndsBefore, reportAtOrigin} from "./origins.js";
 import type {OriginInputs} from "./origins.js";
+import {defaultCalibrationShare} from "./originModel.js";
 import type {OriginModel} from "./originModel.js";
 import {scoreReplayedDate} from "./scoreDate.js";
 import type {ReportAt, ScoreContext} from "./scoreDate.js";
@@ -82,7 +84,7 @@ export interface BacktestOptions {
 }
 
 export interface BacktestResult {
-  files: {backtest: BacktestFile; replay: ReplayFile};
+  files: Pick<ReportFiles, "backtest" | "replay">;
   /** Milliseconds per step; for the benchmark, never written into a file. */
   timings: Record<string, number>;
 }
@@ -161,7 +163,7 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
     recentDays: horizonDays
   };
   const rows: RollingRow[] = [];
-  const skipped: {asOf: string; reason: string}[] = [];
+  const skipped: BacktestFile["origins"]["skipped"] = [];
   let model: OriginModel | null = null;
   // Oldest first, so that a model fitted at one origin can serve the next ones.
   for (const origin of candidates.slice(0, originCount).reverse()) {
@@ -174,7 +176,7 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
     const book = step("origins: open book", () => openBookAt(history, origin, context.replay));
     const said = step("origins: forecast", () => reportAtOrigin(origin, fit.model, book, (i) => rowOf[i], originInputs, random.fork(`origin ${formatIsoDay(origin)}`)));
     const scored = step("origins: score", () => scoreReplayedDate(said, context));
-    if (scored.status !== "scored") skipped.push({asOf: formatIsoDay(origin), reason: scored.reason ?? scored.status});
+    if (scored.notScored) skipped.push({asOf: formatIsoDay(origin), reason: scored.notScored});
     else rows.push(rollingRow(scored, "origin", {fittedAt: formatIsoDay(fit.model.origin), trainingRows: fit.model.trainingRows}, bookWeeks));
   }
   rows.push(rollingRow(report, "report", null, bookWeeks));
@@ -184,7 +186,6 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
     asOf: formatIsoDay(ledger.asOf),
     endOfData: formatIsoDay(history.asOf),
     kind: asOf.kind,
-    asOfRule: asOf.rule,
     currency: ledger.currency,
     modelName: scores.modelName,
     horizonWeeks,
@@ -193,8 +194,7 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
     captureShare,
     report: dateScoresJson(report),
     origins: {
-      rule: originRule(originCount, horizonWeeks, candidates.length),
-      reuse: reuseRule(maxTrainingRows, timingRecords, forecastRuns, refitEveryMonths),
+      settings: {requested: originCount, candidates: candidates.length, refitEveryMonths, maxTrainingRows, calibrationShare: defaultCalibrationShare, timingRecords, forecastRuns},
       rows,
       skipped
     }
@@ -223,24 +223,4 @@ function ledgerRows(history: Ledger, ledger: Ledger): Int32Array {
     if (history.invoices[h].invoiceId === ledger.invoices[j].invoiceId) rows[h] = j++;
   }
   return rows;
-}
-
-function originRule(count: number, weeks: number, candidates: number): string {
-  return (
-    `The last ${count} month-ends before the report date that leave ${weeks} weeks of known future` +
-    (candidates ? "" : " (the data holds none)") +
-    `, each replayed as the report would have been on that day and scored against the ${weeks} weeks that followed it.`
-  );
-}
-
-function reuseRule(maxTrainingRows: number, timingRecords: number, forecastRuns: number, refitEveryMonths: number): string {
-  const reuse = refitEveryMonths > 1 ? `, and reused for the month-ends of the next ${refitEveryMonths - 1 === 1 ? "month" : `${refitEveryMonths - 1} months`} as a team retraining every ${refitEveryMonths} months would (a model may score a later date, never an earlier one)` : "";
-  return (
-    "The report's production model learned from outcomes up to the report date, so it scores only the report date. " +
-    `At a month-end the chosen model family and variant are refitted on invoices whose outcome was known on that day (up to ${maxTrainingRows.toLocaleString("en-US")} of them) and calibrated on the latest fifth of them${reuse}; ` +
-    `the payment-timing model is refitted on up to ${timingRecords.toLocaleString("en-US")} invoices settled by then, and the forecast band drawn from ${forecastRuns} simulated runs. ` +
-    "Reused as they are: each invoice's features, which use only what was known on its own invoice date and so are the same on any later day, " +
-    "and the choice of family, variant and calibration, made on the report's validation slice — for month-ends before that slice's last outcome, that choice (not any fitted number) saw later data; " +
-    "so did, for month-ends before the report's training cut, the choice of which industries and regions get a feature column of their own (made from the invoices issued before that cut; no outcome enters it)."
-  );
 }

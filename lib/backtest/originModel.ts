@@ -14,7 +14,6 @@
 import {formatIsoDay} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
 import {createRandom} from "../core/random.js";
-import {formatCount} from "../core/format.js";
 import type {Invoice} from "../input/ledger.js";
 import {capRows} from "../model/capRows.js";
 import {fitFamily} from "../model/families.js";
@@ -26,6 +25,9 @@ import {fitCalibrator} from "../model/learners/calibration.js";
 import type {Calibrator} from "../model/learners/calibration.js";
 import {selectRows} from "../model/learners/types.js";
 import {labelsKnownAt} from "../model/split.js";
+
+/** Share of an origin's labelled invoices, the latest by invoice date, held out to calibrate its model. */
+export const defaultCalibrationShare = 0.2;
 
 export interface OriginModelOptions {
   seed: string;
@@ -47,7 +49,12 @@ export interface OriginModel {
   calibrationStart: Day;
 }
 
-export type OriginFit = {model: OriginModel; skipped: null} | {model: null; skipped: string};
+/** Why no model could be fitted at an origin (lib/views/backtest.ts `originSkipText` says it in words). */
+export type OriginSkip =
+  | {kind: "nothing-due"}
+  | {kind: "short"; slice: "training" | "calibration"; late: number; onTime: number; minClassCount: number};
+
+export type OriginFit = {model: OriginModel; skipped: null} | {model: null; skipped: OriginSkip};
 
 type OriginInvoice = Pick<Invoice, "invoiceDate" | "dueDate" | "settledDate">;
 
@@ -56,9 +63,9 @@ type OriginInvoice = Pick<Invoice, "invoiceDate" | "dueDate" | "settledDate">;
  * date, so that settlements up to the origin are recorded as they happened).
  */
 export function fitAtOrigin(features: Pick<InvoiceFeatures, "x" | "featureNames">, invoices: readonly OriginInvoice[], origin: Day, recipe: ModelRecipe, options: OriginModelOptions): OriginFit {
-  const {seed, maxTrainingRows, calibrationShare = 0.2, minClassCount = 20} = options;
+  const {seed, maxTrainingRows, calibrationShare = defaultCalibrationShare, minClassCount = 20} = options;
   const labelled = labelledByInvoiceDate(invoices, origin);
-  if (!labelled.length) return {model: null, skipped: `no invoice was due before ${formatIsoDay(origin)}`};
+  if (!labelled.length) return {model: null, skipped: {kind: "nothing-due"}};
   const calibrationStart = invoices[labelled[Math.min(labelled.length - 1, Math.floor((1 - calibrationShare) * labelled.length))]].invoiceDate;
   const train = Int32Array.from(labelled.filter((i) => invoices[i].invoiceDate < calibrationStart && invoices[i].dueDate < calibrationStart));
   const calibration = Int32Array.from(labelled.filter((i) => invoices[i].invoiceDate >= calibrationStart));
@@ -104,12 +111,12 @@ function maxKey(keys: Int32Array): number {
   return max;
 }
 
-function shortOfClasses(slices: Record<string, Uint8Array>, min: number): string | null {
-  for (const [name, labels] of Object.entries(slices)) {
+function shortOfClasses(slices: Record<"training" | "calibration", Uint8Array>, min: number): OriginSkip | null {
+  for (const slice of ["training", "calibration"] as const) {
     let late = 0;
-    for (const label of labels) late += label;
-    const onTime = labels.length - late;
-    if (late < min || onTime < min) return `the ${name} slice holds ${formatCount(late)} late and ${formatCount(onTime)} on-time invoices (at least ${min} of each are needed)`;
+    for (const label of slices[slice]) late += label;
+    const onTime = slices[slice].length - late;
+    if (late < min || onTime < min) return {kind: "short", slice, late, onTime, minClassCount: min};
   }
   return null;
 }

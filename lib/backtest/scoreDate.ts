@@ -8,10 +8,8 @@
 //   book        DSO, overdue share and aging expected at +4, +8 and +13 weeks against the ledger then
 //               (lib/backtest/receivables.ts)
 // Only whole weeks of known future are scored; a date with fewer than `minOutcomes` late or on-time open
-// invoices is not scored at all, and says why.
+// invoices is not scored at all, and records why.
 import type {Day} from "../core/dates.js";
-import {formatIsoDay} from "../core/dates.js";
-import {formatCount} from "../core/format.js";
 import type {Ledger} from "../input/ledger.js";
 import {averagePrecision, brierScore, calibrationBins, rocAuc} from "../model/metrics.js";
 import type {CalibrationBin} from "../model/metrics.js";
@@ -124,13 +122,18 @@ export interface BookHorizon {
   actual: BookFigures;
 }
 
+/** Why a date is not scored (lib/views/backtest.ts `notScoredText` says it in words). */
+export type NotScored =
+  | {kind: "no-future"; /** Days of data after the date (fewer than a week). */ daysAfter: number}
+  | {kind: "too-few"; open: number; late: number; onTime: number; minOutcomes: number};
+
 export interface DateScores {
   day: Day;
   /** Whole weeks of known future after the day, up to the horizon. */
   weeksKnown: number;
   status: "scored" | "no-future" | "too-few";
-  /** Why a date is not scored, in words; null when it is. */
-  reason: string | null;
+  /** Why the date is not scored; null when it is. */
+  notScored: NotScored | null;
   openBook: OpenBookScores | null;
   capture: CaptureScores | null;
   cash: CashScores | null;
@@ -144,7 +147,7 @@ export function scoreReplayedDate(said: ReportAt, context: ScoreContext): DateSc
   const weeksKnown = Math.max(0, Math.min(horizonWeeks, Math.floor((history.asOf - day) / 7)));
   const empty = {openBook: null, capture: null, cash: null, book: [], newBusinessBasis: null};
   if (!weeksKnown) {
-    return {day, weeksKnown, status: "no-future", reason: `the data ends ${history.asOf - day === 0 ? "on" : `${history.asOf - day} days after`} ${formatIsoDay(day)}: there is no week of known future to score against`, ...empty};
+    return {day, weeksKnown, status: "no-future", notScored: {kind: "no-future", daysAfter: history.asOf - day}, ...empty};
   }
   const book = openBookAt(history, day, context.replay);
   const said_ = new Map(said.open.map((invoice) => [invoice.invoiceId, invoice]));
@@ -155,10 +158,7 @@ export function scoreReplayedDate(said: ReportAt, context: ScoreContext): DateSc
   const late = scored.filter((s) => s.late).length;
   const onTime = scored.length - late;
   if (late < minOutcomes || onTime < minOutcomes) {
-    const reason =
-      `on ${formatIsoDay(day)} ${formatCount(book.length)} invoice${book.length === 1 ? " was" : "s were"} open, of which ${formatCount(late)} ended up paid late and ${formatCount(onTime)} on time; ` +
-      `scoring needs at least ${minOutcomes} of each, or a single invoice would swing the figures`;
-    return {day, weeksKnown, status: "too-few", reason, ...empty};
+    return {day, weeksKnown, status: "too-few", notScored: {kind: "too-few", open: book.length, late, onTime, minOutcomes}, ...empty};
   }
 
   const labels = Uint8Array.from(scored, (s) => (s.late ? 1 : 0));
@@ -199,7 +199,7 @@ export function scoreReplayedDate(said: ReportAt, context: ScoreContext): DateSc
       expected: expectedBook(said.open, said.timing, day, weeks * 7, business, context.sales),
       actual: actualBook(history, day + weeks * 7, context.sales)
     }));
-  return {day, weeksKnown, status: "scored", reason: null, openBook, capture, cash, book: bookHorizons, newBusinessBasis: business.basis};
+  return {day, weeksKnown, status: "scored", notScored: null, openBook, capture, cash, book: bookHorizons, newBusinessBasis: business.basis};
 }
 
 function captureScores(invoices: readonly OpenInvoice[], late: readonly boolean[], context: ScoreContext): CaptureScores {

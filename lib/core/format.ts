@@ -1,5 +1,7 @@
-// Display formats shared by every page, so that a number reads the same wherever it appears. Pages
-// format; loaders and the rest of lib/ never do.
+// Display formats shared by every page, so that a number reads the same wherever it appears. Pages and
+// lib/views/ format (all the report's sentences are written there, from the numbers in the data files);
+// the stages do not, with one exception: the model's per-invoice factors in plain words
+// (lib/model/factors.ts), which the worklist CSV download carries as well as the page.
 
 const currencyFormatters = new Map<string, Intl.NumberFormat>();
 

@@ -8,22 +8,33 @@ export function round(value: number | null | undefined, digits = 4): number | nu
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
+/**
+ * `value` rounded, for a figure that is finite by construction (a sum of amounts, a count, a share whose
+ * denominator is checked): the data-file contract (lib/pipeline/contract.ts) types it `number`. A
+ * non-finite value here is a bug, which would otherwise reach the page as a silent null, so it throws.
+ */
+export function roundFinite(value: number, digits = 4): number {
+  const rounded = round(value, digits);
+  if (rounded === null) throw new RangeError(`expected a finite figure, got ${value}`);
+  return rounded;
+}
+
 /** Every number of a typed or plain array, rounded. */
 export function roundAll(values: ArrayLike<number>, digits = 4): (number | null)[] {
   return Array.from(values, (v) => round(v, digits));
 }
 
-/** A table as one array per column, which is far smaller in JSON than an array of records. */
-export type Columnar<K extends string> = {length: number} & Record<K, unknown[]>;
-
-export function columnar<T, K extends string>(rows: readonly T[], columns: Record<K, (row: T) => unknown>): Columnar<K> {
-  const out: Record<string, unknown> = {length: rows.length};
-  for (const key of Object.keys(columns) as K[]) out[key] = rows.map(columns[key]);
-  return out as Columnar<K>;
+/** Every number of an array, each finite by construction (see `roundFinite`), rounded. */
+export function roundAllFinite(values: ArrayLike<number>, digits = 4): number[] {
+  return Array.from(values, (v) => roundFinite(v, digits));
 }
 
-/** Records back from a columnar table (in the browser, where a page wants rows). */
-export function records<K extends string>(table: Columnar<K>): Record<K, unknown>[] {
-  const keys = Object.keys(table).filter((k) => k !== "length") as K[];
-  return Array.from({length: table.length}, (_, i) => Object.fromEntries(keys.map((k) => [k, table[k][i]])) as Record<K, unknown>);
+/** A table as one array per column, which is far smaller in JSON than an array of records. */
+export type Columnar<Columns extends Record<string, (row: never) => unknown>> = {length: number} & {[K in keyof Columns]: ReturnType<Columns[K]>[]};
+
+/** One column per accessor; each column's type is its accessor's return type. */
+export function columnar<T, Columns extends Record<string, (row: T) => unknown>>(rows: readonly T[], columns: Columns): Columnar<Columns> {
+  const out: Record<string, unknown> = {length: rows.length};
+  for (const key of Object.keys(columns)) out[key] = rows.map(columns[key]);
+  return out as Columnar<Columns>;
 }

@@ -19,10 +19,11 @@ import type {CalibrationChoice, ChooseCalibrationOptions} from "./learners/calib
 import type {PermutationImportance} from "./learners/importance.js";
 import type {Dataset} from "./learners/types.js";
 import {createRandom} from "../core/random.js";
-import {columnar, round, roundAll} from "../core/json.js";
+import {columnar, round, roundAll, roundAllFinite, roundFinite} from "../core/json.js";
 import {familyNames, variantNames} from "./families.js";
-import type {FamilyKey, FittedModel, VariantKey} from "./families.js";
+import type {FittedModel} from "./families.js";
 import {chooseThreshold} from "./selection.js";
+import type {CalibrationFacts, ComparisonRow, FamilyCurves, FamilyImportance, ReliabilityBins, ScoreBinsFile} from "../pipeline/contract.js";
 import type {ThresholdChoice} from "./selection.js";
 
 export interface EvaluatedModel {
@@ -62,45 +63,6 @@ export function evaluateModel(model: FittedModel, validation: Dataset, test: Dat
   };
 }
 
-/**
- * One row of the comparison table. Ranking metrics (AUC, PR AUC) and the "At50" figures use the model's
- * own, uncalibrated scores — what each imbalance remedy does at the textbook 0.5 cut-off; the
- * "AtThreshold" figures use calibrated scores at the row's own threshold chosen on validation.
- */
-export interface ComparisonRow {
-  family: FamilyKey;
-  familyName: string;
-  variant: VariantKey;
-  variantName: string;
-  /** This family's chosen variant. */
-  familyChoice: boolean;
-  /** The report's model. */
-  selected: boolean;
-  trainingRows: number;
-  syntheticRows: number;
-  parameters: number;
-  rounds: number | null;
-  validationAuc: number | null;
-  validationPrAuc: number | null;
-  testAuc: number | null;
-  testPrAuc: number | null;
-  testBrier: number | null;
-  testLogLoss: number | null;
-  calibration: string;
-  calibratedBrier: number | null;
-  calibratedLogLoss: number | null;
-  accuracyAt50: number | null;
-  precisionAt50: number | null;
-  recallAt50: number | null;
-  f1At50: number | null;
-  threshold: number | null;
-  accuracyAtThreshold: number | null;
-  precisionAtThreshold: number | null;
-  recallAtThreshold: number | null;
-  f1AtThreshold: number | null;
-  flaggedAtThreshold: number | null;
-}
-
 export function comparisonRow(evaluated: EvaluatedModel, test: Dataset, flags: {familyChoice: boolean; selected: boolean}): ComparisonRow {
   const {model, testScores, testCalibrated, threshold, calibration} = evaluated;
   const atHalf = confusionRates(confusionMatrix(test.y, testScores, 0.5));
@@ -138,7 +100,7 @@ export function comparisonRow(evaluated: EvaluatedModel, test: Dataset, flags: {
 }
 
 /** ROC and PR points of a family's calibrated test scores, columnar, at most `maxPoints` each. */
-export function curvesOf(evaluated: EvaluatedModel, test: Dataset, maxPoints: number) {
+export function curvesOf(evaluated: EvaluatedModel, test: Dataset, maxPoints: number): FamilyCurves {
   const scores = evaluated.testCalibrated;
   const roc = rocCurve(test.y, scores, {maxPoints});
   const pr = prCurve(test.y, scores, {maxPoints});
@@ -146,27 +108,27 @@ export function curvesOf(evaluated: EvaluatedModel, test: Dataset, maxPoints: nu
     family: evaluated.model.family,
     familyName: familyNames[evaluated.model.family],
     variant: evaluated.model.variant,
-    auc: round(rocAuc(test.y, scores)),
-    prAuc: round(averagePrecision(test.y, scores)),
+    auc: roundFinite(rocAuc(test.y, scores)),
+    prAuc: roundFinite(averagePrecision(test.y, scores)),
     roc: {
       length: roc.length,
       threshold: roundAll(roc.map((p) => p.threshold)),
-      falsePositiveRate: roundAll(roc.map((p) => p.falsePositiveRate)),
-      truePositiveRate: roundAll(roc.map((p) => p.truePositiveRate))
+      falsePositiveRate: roundAllFinite(roc.map((p) => p.falsePositiveRate)),
+      truePositiveRate: roundAllFinite(roc.map((p) => p.truePositiveRate))
     },
     pr: {
       length: pr.length,
       threshold: roundAll(pr.map((p) => p.threshold)),
-      recall: roundAll(pr.map((p) => p.recall)),
-      precision: roundAll(pr.map((p) => p.precision))
+      recall: roundAllFinite(pr.map((p) => p.recall)),
+      precision: roundAllFinite(pr.map((p) => p.precision))
     }
   };
 }
 
-export function binsTable(bins: readonly CalibrationBin[]) {
+export function binsTable(bins: readonly CalibrationBin[]): ReliabilityBins {
   return columnar(bins, {
-    lower: (b) => round(b.lower),
-    upper: (b) => round(b.upper),
+    lower: (b) => roundFinite(b.lower),
+    upper: (b) => roundFinite(b.upper),
     meanPredicted: (b) => round(b.meanPredicted),
     observedRate: (b) => round(b.observedRate),
     count: (b) => b.count
@@ -174,22 +136,21 @@ export function binsTable(bins: readonly CalibrationBin[]) {
 }
 
 /** The chosen model's calibration: the rule, cross-fitted figures on validation, and test figures before and after. */
-export function calibrationSummary(evaluated: EvaluatedModel, test: Dataset, reliabilityBins: number) {
+export function calibrationSummary(evaluated: EvaluatedModel, test: Dataset, reliabilityBins: number): CalibrationFacts {
   const {calibration, testScores, testCalibrated} = evaluated;
   const calibrator = calibration.calibrator as {slope?: number; intercept?: number; knotScores?: Float64Array};
   return {
     family: evaluated.model.family,
     method: calibration.method,
-    rule: `Chosen by the ${calibration.rule}. Fitted on the validation slice; the figures below are on the test slice.`,
     validationBrier: {none: round(calibration.brier.none), platt: round(calibration.brier.platt), isotonic: round(calibration.brier.isotonic)},
     validationLogLoss: {none: round(calibration.logLoss.none), platt: round(calibration.logLoss.platt), isotonic: round(calibration.logLoss.isotonic)},
     plattSlope: calibrator.slope === undefined ? null : round(calibrator.slope),
     plattIntercept: calibrator.intercept === undefined ? null : round(calibrator.intercept),
     isotonicKnots: calibrator.knotScores ? calibrator.knotScores.length : null,
-    brierBefore: round(brierScore(test.y, testScores)),
-    brierAfter: round(brierScore(test.y, testCalibrated)),
-    logLossBefore: round(logLoss(test.y, testScores)),
-    logLossAfter: round(logLoss(test.y, testCalibrated)),
+    brierBefore: roundFinite(brierScore(test.y, testScores)),
+    brierAfter: roundFinite(brierScore(test.y, testCalibrated)),
+    logLossBefore: roundFinite(logLoss(test.y, testScores)),
+    logLossAfter: roundFinite(logLoss(test.y, testCalibrated)),
     binsBefore: binsTable(calibrationBins(test.y, testScores, {bins: reliabilityBins})),
     binsAfter: binsTable(calibrationBins(test.y, testCalibrated, {bins: reliabilityBins}))
   };
@@ -201,21 +162,21 @@ export interface GroupInfo {
 }
 
 /** A family's permutation importance, groups sorted by mean drop in test AUC (ties by catalogue order). */
-export function importanceSummary(model: FittedModel, importance: PermutationImportance, groups: readonly GroupInfo[], repeats: number, rows: number) {
+export function importanceSummary(model: FittedModel, importance: PermutationImportance, groups: readonly GroupInfo[], repeats: number, rows: number): FamilyImportance {
   const ranked = importance.groups.map((g, k) => ({g, k})).sort((a, b) => b.g.mean - a.g.mean || a.k - b.k);
   return {
     family: model.family,
     familyName: familyNames[model.family],
     variant: model.variant,
-    baselineAuc: round(importance.baseline),
+    baselineAuc: roundFinite(importance.baseline),
     repeats,
     rows,
-    groups: ranked.map(({g, k}) => ({group: g.name, description: groups[k].description, mean: round(g.mean), sd: round(g.sd)}))
+    groups: ranked.map(({g, k}) => ({group: g.name, description: groups[k].description, mean: roundFinite(g.mean), sd: roundFinite(g.sd)}))
   };
 }
 
 /** The chosen model's test scores in `bins` bins, by label, with counts and amounts: the threshold slider's data. */
-export function scoreBinsFile(evaluated: EvaluatedModel, test: Dataset, amounts: Float64Array, bins: number, currency: string) {
+export function scoreBinsFile(evaluated: EvaluatedModel, test: Dataset, amounts: Float64Array, bins: number, currency: string): ScoreBinsFile {
   const binned = scoreBins(test.y, evaluated.testCalibrated, amounts, bins);
   let late = 0, amountTotal = 0, lateAmount = 0;
   for (let i = 0; i < test.y.length; ++i) {
@@ -232,16 +193,14 @@ export function scoreBinsFile(evaluated: EvaluatedModel, test: Dataset, amounts:
     currency,
     n: test.y.length,
     late,
-    amountTotal: round(amountTotal, 2),
-    lateAmount: round(lateAmount, 2),
-    threshold: round(evaluated.threshold.value),
-    thresholdRule: evaluated.threshold.rule,
+    amountTotal: roundFinite(amountTotal, 2),
+    lateAmount: roundFinite(lateAmount, 2),
+    threshold: roundFinite(evaluated.threshold.value),
     bins,
-    binRule: `Bin k holds calibrated P(late) in [k/${bins}, (k+1)/${bins}); the last bin also holds 1. An invoice is flagged when P(late) ≥ the threshold, so at a threshold k/${bins} bins k and above are flagged.`,
     positives: binned.positives,
     negatives: binned.negatives,
-    positiveAmount: roundAll(binned.positiveAmount, 2),
-    negativeAmount: roundAll(binned.negativeAmount, 2)
+    positiveAmount: roundAllFinite(binned.positiveAmount, 2),
+    negativeAmount: roundAllFinite(binned.negativeAmount, 2)
   };
 }
 

@@ -16,24 +16,10 @@ import {selectDataset} from "./learners/types.js";
 import type {Classifier, Dataset} from "./learners/types.js";
 import {createRandom} from "../core/random.js";
 
-export const familyKeys = ["logistic", "forest", "boosting"] as const;
-export type FamilyKey = (typeof familyKeys)[number];
+import type {FamilyKey, VariantKey} from "./names.js";
 
-export const familyNames: Record<FamilyKey, string> = {
-  logistic: "Logistic regression",
-  forest: "Random forest",
-  boosting: "Gradient-boosted trees"
-};
-
-/** Listed from the least to the most intervention in the training data: the order ties are broken in. */
-export const variantKeys = ["none", "balanced", "smote"] as const;
-export type VariantKey = (typeof variantKeys)[number];
-
-export const variantNames: Record<VariantKey, string> = {
-  none: "No re-weighting",
-  balanced: "Balanced class weights",
-  smote: "SMOTE"
-};
+export {familyKeys, familyNames, variantKeys, variantNames} from "./names.js";
+export type {FamilyKey, VariantKey} from "./names.js";
 
 export interface FamilySettings {
   logistic: LogisticOptions;

@@ -11,19 +11,9 @@
 // Files hold no wall-clock figures, so the same ledger and seed give byte-identical files; fit times
 // come back separately in `timings` for the benchmark.
 //
-// Files (JSON-ready, floats rounded to 4 decimals, amounts to cents; null where a figure is undefined):
-//   model: {modelName, split, features, comparison, selection, calibration, threshold, curves, importance,
-//           baseRate, narrative, production, settings}
-//     comparison[]: one row per family × variant (ComparisonRow in ./model/evaluation.ts)
-//     curves[]: per family (its chosen variant, calibrated test scores): {family, familyName, variant, auc,
-//               prAuc, roc: {length, threshold, falsePositiveRate, truePositiveRate}, pr: {length, threshold,
-//               recall, precision}} — columnar; the first point's threshold is null (+∞, nothing flagged)
-//     importance[]: per family: {family, familyName, variant, baselineAuc, repeats, rows, groups: [{group,
-//               description, mean, sd}]} sorted by mean drop in test AUC
-//   score-bins: the chosen model's calibrated test scores in `bins` bins by label — {family, familyName,
-//     variant, calibration, slice, currency, n, late, amountTotal, lateAmount, threshold, thresholdRule, bins,
-//     binRule, positives, negatives, positiveAmount, negativeAmount}: at threshold k/bins, bins ≥ k are flagged.
-import {describeSplit, sliceDataset, summarizeSplit, timeSplit} from "./split.js";
+// Files: `model` and `score-bins`, typed in lib/pipeline/contract.ts (floats rounded to 4 decimals,
+// amounts to cents; null where a figure is undefined).
+import {sliceDataset, summarizeSplit, timeSplit} from "./split.js";
 import type {SplitOptions, TimeSplit} from "./split.js";
 import {invoiceFeatures} from "./features/index.js";
 import type {FeatureOptions, InvoiceFeatures} from "./features/index.js";
@@ -37,19 +27,20 @@ import {capRows} from "./capRows.js";
 import type {Dataset, Matrix} from "./learners/types.js";
 import {averagePrecision, brierScore, confusionMatrix, confusionRates, rocAuc} from "./metrics.js";
 import {createRandom} from "../core/random.js";
-import {round} from "../core/json.js";
-import type {InvoiceScores, ReportFiles, StageHook} from "../pipeline/types.js";
+import {round, roundFinite} from "../core/json.js";
+import type {InvoiceScores, StageHook} from "../pipeline/types.js";
+import type {FeatureSection, ModelFile, ModelNarrative, ProductionSection, ReportFiles, SplitSection} from "../pipeline/contract.js";
 import {defaultFamilySettings, familyKeys, familyNames, fitFamily, variantKeys, variantNames} from "./families.js";
 import type {FamilyKey, FamilySettings, FittedModel, VariantData, VariantKey} from "./families.js";
 import {calibrationSummary, comparisonRow, curvesOf, evaluateModel, importanceSummary, liftAtTop, scoreBinsFile} from "./evaluation.js";
 import type {EvaluatedModel} from "./evaluation.js";
 import {explainScored, refitProduction, scoreAll} from "./production.js";
-import {familyRule, selectFamily, selectVariant, variantRule} from "./selection.js";
+import {selectFamily, selectVariant} from "./selection.js";
 import type {Candidate} from "./selection.js";
 
 export {familyKeys, familyNames, variantKeys, variantNames, defaultFamilySettings} from "./families.js";
 export type {FamilyKey, VariantKey, FamilySettings} from "./families.js";
-export type {ComparisonRow} from "./evaluation.js";
+export type {ComparisonRow} from "../pipeline/contract.js";
 
 export interface ModelStageOptions {
   /** Seeds every random choice (forests, SMOTE, holdouts, calibration folds, importance). Default 20260930. */
@@ -68,11 +59,7 @@ export interface ModelStageOptions {
   scoreBins?: number;
   /** Bins of the reliability diagram. Default 10. */
   reliabilityBins?: number;
-  /**
-   * Most invoices a model is fitted on (training slice and production refit); a larger slice is sampled
-   * uniformly with the seed. Default 100,000: test AUC has levelled off by then (benchmark: gradient
-   * boosting 0.8508 at 100 k training rows, 0.8509 at 500 k) while fit time keeps growing with the rows.
-   */
+  /** Most invoices a model is fitted on (training slice and production refit). Default `defaultMaxTrainingRows`. */
   maxTrainingRows?: number;
   /** Most points per ROC or PR curve. Default 200. */
   curvePoints?: number;
@@ -119,8 +106,10 @@ export interface ModelRecipe {
   maxTrainingRows: number;
 }
 
+export type ModelFiles = Pick<ReportFiles, "model" | "score-bins">;
+
 export interface ModelStage {
-  files: ReportFiles;
+  files: ModelFiles;
   scores: InvoiceScores;
   tables: ModelTables;
   timings: ModelTimings;
@@ -130,6 +119,16 @@ export interface ModelStage {
 }
 
 export const defaultModelSeed = 20260930;
+
+/**
+ * A larger training slice is sampled uniformly with the seed down to this many invoices: test AUC has
+ * levelled off by then while fit time keeps growing with the rows. Measured by `npm run bench`, committed
+ * in benchmarks/training-size.md (600k-invoice ledger): from 100 k to 300 k training rows test ROC AUC
+ * moves by +0.0012 (gradient boosting), +0.0015 (random forest) and +0.0001 (logistic regression), under
+ * the 0.002–0.003 bootstrap standard error of an AUC difference on the default test slice, for 3 to 4.4 times
+ * the fit CPU time.
+ */
+export const defaultMaxTrainingRows = 100_000;
 
 /**
  * Calibration is chosen by 5-fold cross-fitted Brier score on the validation slice (lib/model/learners/calibration.ts);
@@ -150,7 +149,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
     reliabilityBins = 10,
     curvePoints = 200,
     minClassCount = 20,
-    maxTrainingRows = 100_000
+    maxTrainingRows = defaultMaxTrainingRows
   } = options;
   const {repeats = 3, maxRows = 1500} = options.importance ?? {};
   const settings = familySettings(options.models ?? {});
@@ -217,7 +216,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
   const pLate = timer.run("score all", () => scoreAll(productionModel, features, best.calibration.calibrator));
   const factors = timer.run("factors", () => explainScored(productionModel, productionInputs));
 
-  const files = timer.run("files", () => {
+  const files = timer.run("files", (): ModelFiles => {
     const testAmounts = Float64Array.from(split.test.indices, (i) => ledger.invoices[i].amount);
     const comparison = familyKeys.flatMap((family) =>
       variantKeys.map((variant) =>
@@ -227,7 +226,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
         })
       )
     );
-    const model = {
+    const model: ModelFile = {
       modelName: familyNames[chosen.family],
       split: splitSection(split),
       features: featureSection(features),
@@ -238,24 +237,23 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
         variant: chosen.variant,
         variantName: variantNames[chosen.variant],
         metric: "validation PR AUC",
-        validationPrAuc: round(chosen.score),
-        rule: familyRule(selectionTolerance),
-        variantRule: variantRule(selectionTolerance),
+        validationPrAuc: roundFinite(chosen.score),
+        tolerance: selectionTolerance,
         runnerUp: runnerUp && {
           family: runnerUp.family,
           familyName: familyNames[runnerUp.family],
           variant: runnerUp.variant,
           variantName: variantNames[runnerUp.variant],
-          validationPrAuc: round(runnerUp.score)
+          validationPrAuc: roundFinite(runnerUp.score)
         },
         margin: round(margin),
-        candidates: familyChoices.map((c) => ({family: c.family, variant: c.variant, validationPrAuc: round(c.score), parameters: c.parameters}))
+        candidates: familyChoices.map((c) => ({family: c.family, variant: c.variant, validationPrAuc: roundFinite(c.score), parameters: c.parameters}))
       },
       calibration: calibrationSummary(best, test, reliabilityBins),
-      threshold: {value: round(best.threshold.value), rule: best.threshold.rule, validationF1: round(best.threshold.f1)},
+      threshold: {value: roundFinite(best.threshold.value), validationF1: roundFinite(best.threshold.f1)},
       curves: familyKeys.map((family) => curvesOf(chosenOf(family), test, curvePoints)),
       importance,
-      baseRate: round(meanOf(test.y)),
+      baseRate: roundFinite(meanOf(test.y)),
       narrative: narrativeFacts(best, runnerUp && chosenOf(runnerUp.family), familyKeys.map(chosenOf), test, testAmounts, importance[familyKeys.indexOf(chosen.family)].groups),
       production: productionSection(split, productionModel, pLate, best),
       settings: {seed, ...settings, calibration: calibrationOptions, selectionTolerance, scoreBins: bins, reliabilityBins, importance: {repeats, maxRows}, maxTrainingRows}
@@ -279,23 +277,23 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
 
 // Sections -----------------------------------------------------------------------------------------
 
-function splitSection(split: TimeSplit) {
+function splitSection(split: TimeSplit): SplitSection {
   const summary = summarizeSplit(split);
-  return {...summary, sentence: describeSplit(summary), slices: summary.slices.map((s) => ({...s, lateRate: round(s.lateRate)}))};
+  return {...summary, slices: summary.slices.map((s) => ({...s, lateRate: round(s.lateRate)}))};
 }
 
-function featureSection(features: InvoiceFeatures) {
+function featureSection(features: InvoiceFeatures): FeatureSection {
   return {
     columns: features.featureNames.length,
     groups: features.featureGroups.map((g) => ({name: g.name, kind: g.kind, description: g.description, columns: g.columns.length, columnNames: g.names})),
-    dropped: features.dropped,
+    dropped: [...features.dropped],
     rule:
       "Every feature of an invoice is known on its invoice date: customer history counts only invoices settled before that day, " +
       "open and overdue balances only invoices issued before it; nothing about the invoice's own payment is used."
   };
 }
 
-function productionSection(split: TimeSplit, model: FittedModel, pLate: Float64Array, best: EvaluatedModel) {
+function productionSection(split: TimeSplit, model: FittedModel, pLate: Float64Array, best: EvaluatedModel): ProductionSection {
   const {production, scored} = split;
   let late = 0, fitted = 0, open = 0;
   for (let k = 0; k < production.indices.length; ++k) {
@@ -338,7 +336,7 @@ function narrativeFacts(
   test: Dataset,
   amounts: Float64Array,
   topGroups: readonly {group: string; description: string}[]
-) {
+): ModelNarrative {
   const testPrAuc = (e: EvaluatedModel) => averagePrecision(test.y, e.testScores);
   const testAuc = (e: EvaluatedModel) => rocAuc(test.y, e.testScores);
   const bestOnTest = families.reduce((a, b) => (testPrAuc(b) > testPrAuc(a) ? b : a));
@@ -349,30 +347,31 @@ function narrativeFacts(
   return {
     model: familyNames[best.model.family],
     variant: variantNames[best.model.variant],
-    testAuc: round(testAuc(best)),
-    testPrAuc: round(testPrAuc(best)),
+    testAuc: roundFinite(testAuc(best)),
+    testPrAuc: roundFinite(testPrAuc(best)),
     runnerUp: runner && familyNames[runner.model.family],
-    runnerUpTestAuc: runner && round(testAuc(runner)),
-    runnerUpTestPrAuc: runner && round(testPrAuc(runner)),
-    aucGap: runner && round(testAuc(best) - testAuc(runner)),
-    prAucGap: runner && round(testPrAuc(best) - testPrAuc(runner)),
+    runnerUpTestAuc: runner && roundFinite(testAuc(runner)),
+    runnerUpTestPrAuc: runner && roundFinite(testPrAuc(runner)),
+    aucGap: runner && roundFinite(testAuc(best) - testAuc(runner)),
+    prAucGap: runner && roundFinite(testPrAuc(best) - testPrAuc(runner)),
     // Whether the family chosen on validation also has the best test PR AUC (it need not: the test slice played no part).
     bestOnTest: familyNames[bestOnTest.model.family],
+    bestOnTestPrAuc: round(testPrAuc(bestOnTest)),
     choiceConfirmedOnTest: bestOnTest === best,
     testInvoices: test.y.length,
-    baseRate: round(meanOf(test.y)),
-    liftTopDecile: round(lift),
-    lateShareInTopDecile: round(caught),
-    threshold: round(best.threshold.value),
+    baseRate: roundFinite(meanOf(test.y)),
+    liftTopDecile: roundFinite(lift),
+    lateShareInTopDecile: roundFinite(caught),
+    threshold: roundFinite(best.threshold.value),
     flaggedCount: cells.flagged,
-    flaggedShare: round(rates.flaggedRate),
-    lateCaughtShare: round(rates.recall),
-    precisionAtThreshold: round(rates.precision),
+    flaggedShare: roundFinite(rates.flaggedRate),
+    lateCaughtShare: roundFinite(rates.recall),
+    precisionAtThreshold: roundFinite(rates.precision),
     lateAmountCaughtShare: round(lateAmount > 0 ? cells.tpAmount / lateAmount : NaN),
-    flaggedAmount: round(cells.flaggedAmount, 2),
+    flaggedAmount: roundFinite(cells.flaggedAmount, 2),
     calibration: best.calibration.method,
-    brierBefore: round(brierScore(test.y, best.testScores)),
-    brierAfter: round(brierScore(test.y, best.testCalibrated)),
+    brierBefore: roundFinite(brierScore(test.y, best.testScores)),
+    brierAfter: roundFinite(brierScore(test.y, best.testCalibrated)),
     topGroups: topGroups.slice(0, 3).map((g) => ({group: g.group, description: g.description}))
   };
 }

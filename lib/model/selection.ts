@@ -44,13 +44,6 @@ export function selectVariant(candidates: readonly Candidate[], options: Selecti
   return bestWithinTolerance(candidates, options.tolerance ?? 0.002, (c) => interventionRank(c.variant));
 }
 
-export function variantRule(tolerance = 0.002): string {
-  return (
-    `For each family, the imbalance variant with the highest validation PR AUC; variants within ${tolerance} of it count as tied ` +
-    `and the tie goes to the one that changes the training data least (${variantKeys.map((v) => variantNames[v].toLowerCase()).join(" → ")}).`
-  );
-}
-
 export interface FamilySelection {
   chosen: Candidate;
   /** The best other family by validation PR AUC; null with a single family. */
@@ -67,19 +60,10 @@ export function selectFamily(candidates: readonly Candidate[], options: Selectio
   return {chosen, runnerUp, margin: runnerUp ? chosen.score - runnerUp.score : null};
 }
 
-export function familyRule(tolerance = 0.002): string {
-  return (
-    `The family whose chosen variant has the highest PR AUC (average precision) on the validation slice; families within ${tolerance} ` +
-    `of the best count as tied and the tie goes to the one with the fewest fitted parameters (coefficients or tree leaves). ` +
-    `The test slice plays no part in the choice.`
-  );
-}
-
 export interface ThresholdChoice {
   value: number;
   /** F1 at the threshold on the slice it was chosen on. */
   f1: number;
-  rule: string;
 }
 
 /**
@@ -96,14 +80,7 @@ export function chooseThreshold(labels: ArrayLike<number>, scores: ArrayLike<num
     const {f1} = confusionRates(confusionFromBins(binned, threshold));
     if (f1 >= best) (best = f1), (value = threshold);
   }
-  return {value, f1: Math.max(0, best), rule: thresholdRule(bins)};
-}
-
-export function thresholdRule(bins: number): string {
-  return (
-    `The calibrated probability, in steps of ${1 / bins}, that maximises F1 (the balance of precision and recall) on the validation slice; ` +
-    `ties go to the higher threshold, which flags fewer invoices.`
-  );
+  return {value, f1: Math.max(0, best)};
 }
 
 export const describeCandidate = (c: Pick<Candidate, "family" | "variant">): string => `${familyNames[c.family]} (${variantNames[c.variant].toLowerCase()})`;

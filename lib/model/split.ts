@@ -15,7 +15,6 @@
 // production): counted as `unassigned`.
 import {formatIsoDay} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
-import {formatCount} from "../core/format.js";
 import {stableOrder} from "./features/timeline.js";
 import {outcomeKnownAt} from "../input/ledger.js";
 import type {Invoice, Ledger} from "../input/ledger.js";
@@ -191,18 +190,4 @@ export function summarizeSplit(split: TimeSplit): SplitSummary {
       "Invoices are split by invoice date. Each slice keeps only invoices whose due date had passed by the slice's cutoff, " +
       "so every label is final when it is used and no training label uses anything that happened later."
   };
-}
-
-/** "Trained on 14,210 invoices issued 2024-04-01 to 2025-09-30 …" */
-export function describeSplit(summary: SplitSummary): string {
-  const by = Object.fromEntries(summary.slices.map((slice) => [slice.name, slice])) as Record<SliceName, SliceSummary>;
-  const invoices = (count: number) => `${formatCount(count)} invoice${count === 1 ? "" : "s"}`;
-  const span = (slice: SliceSummary) => (slice.invoices ? `${invoices(slice.invoices)} issued ${slice.firstIssued} to ${slice.lastIssued}` : "no invoices");
-  return (
-    `Trained on ${span(by.train)} (outcomes as known on ${summary.validationStart}), ` +
-    `validated on ${span(by.validation)} (outcomes as known on ${summary.testStart}) and ` +
-    `tested on ${span(by.test)} (outcomes as known on ${summary.asOf}). ` +
-    `The production model learns from all ${invoices(by.production.invoices)} due before ${summary.asOf} ` +
-    `and scores the ${invoices(by.scored.invoices)} open on that date.`
-  );
 }

@@ -6,9 +6,9 @@ import {formatIsoDay} from "../core/dates.js";
 import {generatorDescription} from "../source/generate.js";
 import {agingBuckets, rawColumnDescriptions, rawColumns} from "../input/ledger.js";
 import type {Invoice, Ledger} from "../input/ledger.js";
-import {columnar, round} from "../core/json.js";
+import {columnar, round, roundFinite} from "../core/json.js";
 import type {SourcedLedger} from "./source.js";
-import type {ReportFiles} from "./types.js";
+import type {DictionaryFile, EdaFile, LedgerSampleFile, MetaFile, CleaningFile, ReportFiles} from "./contract.js";
 
 export interface DataStageOptions {
   /** Most invoices in the EDA table; above it, an evenly spaced sample in invoice-date order. Default 30,000. */
@@ -32,10 +32,12 @@ export const derivedColumnDescriptions: Record<string, string> = {
 
 const derivedColumns = Object.keys(derivedColumnDescriptions);
 
-export function dataStage({ledger, report, provenance}: SourcedLedger, options: DataStageOptions = {}): {files: ReportFiles; cleanedCsv: () => Generator<string>} {
+export type DataFiles = Pick<ReportFiles, "meta" | "cleaning" | "dictionary" | "ledger-sample" | "eda">;
+
+export function dataStage({ledger, report, provenance}: SourcedLedger, options: DataStageOptions = {}): {files: DataFiles; cleanedCsv: () => Generator<string>} {
   const {edaLimit = 30_000, sampleLimit = 1_000} = options;
   const invoices = ledger.invoices;
-  const files: ReportFiles = {
+  const files: DataFiles = {
     meta: meta(ledger, provenance),
     cleaning: cleaningFile(report),
     dictionary: dictionary(ledger, provenance.mapping),
@@ -45,7 +47,7 @@ export function dataStage({ledger, report, provenance}: SourcedLedger, options: 
   return {files, cleanedCsv: () => cleanedCsvLines(ledger)};
 }
 
-function meta(ledger: Ledger, provenance: SourcedLedger["provenance"]) {
+function meta(ledger: Ledger, provenance: SourcedLedger["provenance"]): MetaFile {
   let first = Infinity;
   let last = -Infinity;
   for (const {invoiceDate} of ledger.invoices) (first = Math.min(first, invoiceDate)), (last = Math.max(last, invoiceDate));
@@ -60,15 +62,23 @@ function meta(ledger: Ledger, provenance: SourcedLedger["provenance"]) {
     firstInvoiceDate: formatIsoDay(first),
     lastInvoiceDate: formatIsoDay(last),
     available: ledger.available,
-    generatorDescription: provenance.kind === "synthetic" ? generatorDescription : null
+    generatorDescription: provenance.kind === "synthetic" ? generatorDescription : null,
+    writtenOff: writtenOff(ledger.invoices)
   };
 }
 
-function cleaningFile(report: CleaningReport) {
+/** Invoices written off by the as-of date, and their share of all invoices. */
+function writtenOff(invoices: readonly Invoice[]): {invoices: number; share: number | null} {
+  let count = 0;
+  for (const invoice of invoices) if (invoice.status === "written_off") ++count;
+  return {invoices: count, share: invoices.length ? round(count / invoices.length, 6) : null};
+}
+
+function cleaningFile(report: CleaningReport): CleaningFile {
   return {...report, asOf: formatIsoDay(report.asOf)};
 }
 
-function dictionary(ledger: Ledger, mapping: SourcedLedger["provenance"]["mapping"]) {
+function dictionary(ledger: Ledger, mapping: SourcedLedger["provenance"]["mapping"]): DictionaryFile {
   const header = new Map(mapping?.map((m) => [m.column, m.header]) ?? []);
   return {
     raw: rawColumns.map((column) => ({
@@ -88,11 +98,10 @@ export function evenSample(n: number, limit: number): number[] {
   return Array.from({length: limit}, (_, i) => Math.floor((i * n) / limit));
 }
 
-function ledgerSample(invoices: readonly Invoice[], limit: number) {
+function ledgerSample(invoices: readonly Invoice[], limit: number): LedgerSampleFile {
   const rows = evenSample(invoices.length, limit).map((i) => invoices[i]);
   return {
     total: invoices.length,
-    rule: invoices.length > limit ? `Every ${round(invoices.length / limit, 1)}th invoice in ledger order (${limit.toLocaleString("en-US")} of ${invoices.length.toLocaleString("en-US")}).` : "All invoices.",
     rows: rows.map((v) => ({
       invoice: v.invoiceId,
       customer: v.customerName || v.customerId,
@@ -101,11 +110,11 @@ function ledgerSample(invoices: readonly Invoice[], limit: number) {
       region: v.region,
       invoiceDate: formatIsoDay(v.invoiceDate),
       dueDate: formatIsoDay(v.dueDate),
-      amount: round(v.amount, 2),
+      amount: roundFinite(v.amount, 2),
       status: v.status,
       paidDate: v.paidDate === null ? null : formatIsoDay(v.paidDate),
       daysLate: v.daysLate,
-      openAmount: round(v.openAmount, 2),
+      openAmount: roundFinite(v.openAmount, 2),
       agingBucket: v.agingBucket
     }))
   };
@@ -117,7 +126,7 @@ const statuses = ["paid", "open", "written_off"] as const;
  * One row per invoice (or an even sample), columnar, with categories as indices into lists: the EDA page
  * filters and aggregates it in the browser. Days are day numbers (lib/core/dates.ts `dayToDate`).
  */
-function edaTable(ledger: Ledger, limit: number) {
+function edaTable(ledger: Ledger, limit: number): EdaFile {
   const positions = evenSample(ledger.invoices.length, limit);
   const rows = positions.map((i) => ledger.invoices[i]);
   const industries = categories(rows.map((v) => v.industry));
@@ -139,8 +148,8 @@ function edaTable(ledger: Ledger, limit: number) {
       amount: (v) => Math.round(v.amount),
       creditScore: (v) => v.creditScore,
       amountToLimit: (v) => (v.creditLimit ? round(v.amount / v.creditLimit, 3) : null),
-      industry: (v) => (v.industry === null ? null : industryIndex.get(v.industry)),
-      region: (v) => (v.region === null ? null : regionIndex.get(v.region)),
+      industry: (v) => (v.industry === null ? null : industryIndex.get(v.industry) ?? null),
+      region: (v) => (v.region === null ? null : regionIndex.get(v.region) ?? null),
       status: (v) => statuses.indexOf(v.status),
       daysLate: (v) => v.daysLate,
       paidLate: (v) => (v.paidLate === null ? null : v.paidLate ? 1 : 0),

@@ -9,7 +9,8 @@ import type {PortfolioResult} from "../portfolio/index.js";
 import {backtestStage} from "../backtest/index.js";
 import type {BacktestResult} from "../backtest/index.js";
 import type {SourcedLedger} from "./source.js";
-import type {ReportFiles, StageHook} from "./types.js";
+import type {ReportFiles} from "./contract.js";
+import type {StageHook} from "./types.js";
 
 export interface ReportOptions {
   seed: number;
@@ -17,7 +18,7 @@ export interface ReportOptions {
 }
 
 export interface Report {
-  /** name → JSON value, written as `<name>.json`. */
+  /** name → JSON value, written as `<name>.json` (./contract.ts). */
   files: ReportFiles;
   /** name → CSV lines, written as `<name>.csv` (downloads). */
   downloads: Record<string, () => Iterable<string>>;

@@ -6,7 +6,7 @@ import {cleanCsv, cleanLedger} from "../clean/index.js";
 import type {AsOfChoice, CleaningReport} from "../clean/index.js";
 import {createDirtTally, defaultDirtRate, dirtDescriptions, injectDirt} from "../source/dirt.js";
 import type {DirtKind} from "../source/dirt.js";
-import {generateLedger, resolveGeneratorOptions} from "../source/generate.js";
+import {generateLedger} from "../source/generate.js";
 import type {GeneratorOptions, SyntheticLedger} from "../source/generate.js";
 import {rawColumns} from "../input/ledger.js";
 import type {Ledger, RawRow} from "../input/ledger.js";
@@ -16,6 +16,9 @@ import {createRandom} from "../core/random.js";
 import type {Random} from "../core/random.js";
 import type {Day} from "../core/dates.js";
 import type {DateFormat} from "../clean/index.js";
+import type {LedgerProvenance} from "./contract.js";
+
+export type {LedgerProvenance} from "./contract.js";
 
 /** A payment this many days after the last reminder counts as prompted by it (the generator's reminder lag). */
 export const syntheticReminderWindowDays = 7;
@@ -37,19 +40,6 @@ export interface CsvSourceOptions {
   asOfSource?: string;
   dateFormat?: DateFormat;
   reminderWindowDays?: number;
-}
-
-export interface LedgerProvenance {
-  kind: "synthetic" | "csv";
-  file: string;
-  seed: number | null;
-  generator: ReturnType<typeof resolveGeneratorOptions> | null;
-  dirtRate: number | null;
-  /** Rows the generator dirtied, by kind (synthetic only). */
-  dirt: {kind: DirtKind; description: string; rows: number}[] | null;
-  /** Canonical column → header in the file (CSV only). */
-  mapping: {column: string; header: string | null}[] | null;
-  reminderWindowDays: number;
 }
 
 export interface SourcedLedger {

@@ -1,5 +1,6 @@
 // Shapes passed between the report's stages. Each stage is a pure function of lib/ (its room's index.ts); the loader
-// (data-loaders/report.tgz.ts) runs them in order and writes what they return as JSON files.
+// (data-loaders/report.tgz.ts) runs them in order and writes what they return as JSON files, whose shapes
+// are declared in ./contract.ts.
 import type {Ledger} from "../input/ledger.js";
 
 /** What the model stage hands to the portfolio stage. */
@@ -14,9 +15,6 @@ export interface InvoiceScores {
   /** Name of the model family the report uses ("Gradient-boosted trees", ...). */
   modelName: string;
 }
-
-/** Files a stage contributes to the report archive: name (without .json) → JSON-serialisable value. */
-export type ReportFiles = Record<string, unknown>;
 
 /** Called when a stage starts and ends, so benchmarks can time it; `detail` names sub-steps. */
 export type StageHook = (event: {stage: string; phase: "start" | "end"; detail?: Record<string, number | string>}) => void;

@@ -21,10 +21,11 @@ import {kpisFile} from "./files/kpis.js";
 import {overviewFacts} from "./files/overview.js";
 import {sampleOpenInvoices} from "./sample.js";
 import {scenarioFile} from "./files/scenario.js";
-import {segmentsFile, unsegmentedFile} from "./files/segments.js";
+import {minSegmentedCustomers, segmentsFile, unsegmentedFile} from "./files/segments.js";
 import {strategyFile} from "./files/strategy.js";
 import {worklistFile} from "./files/worklist.js";
-import type {InvoiceScores, ReportFiles, StageHook} from "../pipeline/types.js";
+import type {InvoiceScores, StageHook} from "../pipeline/types.js";
+import type {ReportFiles} from "../pipeline/contract.js";
 
 export {openInvoicesFromTable, openInvoiceTable} from "./openInvoiceTable.js";
 export type {OpenInvoiceTable} from "./openInvoiceTable.js";
@@ -52,8 +53,10 @@ export interface PortfolioOptions {
   minSettled?: number;
 }
 
+export type PortfolioFiles = Pick<ReportFiles, "segments" | "kpis" | "strategy" | "worklist" | "scenario" | "overview-facts">;
+
 export interface PortfolioResult {
-  files: ReportFiles;
+  files: PortfolioFiles;
   /** Milliseconds per step; for the benchmark, never written into a file. */
   timings: Record<string, number>;
   /** Every open invoice in worklist order, for `worklistCsv`. */
@@ -112,7 +115,7 @@ export function portfolioStage(ledger: Ledger, scores: InvoiceScores, options: P
 
   const segmentation = step("clustering", (): Segmentation | null =>
     // k-means needs more customers than clusters; a tiny ledger is reported unsegmented.
-    table.matrix.rows >= 3 && table.matrix.cols > 0 ? segmentCustomers(table, {}, random.fork("segments")) : null
+    table.matrix.rows >= minSegmentedCustomers && table.matrix.cols > 0 ? segmentCustomers(table, {}, random.fork("segments")) : null
   );
   const segments = step("segments", () =>
     segmentation ? segmentsFile(ledger, scores.pLate, table, segmentation, {seed, pointsCap: customerCap}) : unsegmentedFile(ledger, scores.pLate, table)

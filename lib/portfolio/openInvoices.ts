@@ -5,8 +5,10 @@ import type {Invoice} from "../input/ledger.js";
 import {expectedDaysLate, invoiceTiming} from "./paymentTiming.js";
 import type {CompiledTiming} from "./paymentTiming.js";
 
-export const segmentLetters = ["A", "B", "C", "D"] as const;
-export type SegmentLetter = (typeof segmentLetters)[number];
+import type {SegmentLetter} from "../segments/naming.js";
+
+export {segmentLetters} from "../segments/naming.js";
+export type {SegmentLetter} from "../segments/naming.js";
 
 /** The grid letter of a segment label ("A", or "A2" when k ≠ 4 splits a quadrant); null when unsegmented. */
 export function segmentLetter(segment: string | null | undefined): SegmentLetter | null {

@@ -27,8 +27,3 @@ export function riskBand(pLate: number, cutoffs: RiskCutoffs = defaultRiskCutoff
   if (pLate >= cutoffs.medium) return "medium";
   return "low";
 }
-
-/** "low < 0.30 ≤ medium < 0.60 ≤ high", for the page. */
-export function riskCutoffRule(cutoffs: RiskCutoffs = defaultRiskCutoffs): string {
-  return `low < ${cutoffs.medium.toFixed(2)} ≤ medium < ${cutoffs.high.toFixed(2)} ≤ high`;
-}

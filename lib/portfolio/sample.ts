@@ -6,25 +6,9 @@ import {expectedLateAmount} from "./openInvoices.js";
 import type {OpenInvoice} from "./openInvoices.js";
 import {unitHash} from "./scenario.js";
 import {round} from "../core/json.js";
+import type {CoverageFigures, SampleInfo} from "../pipeline/contract.js";
 
-export interface CoverageFigures {
-  invoices: number;
-  customers: number;
-  amount: number;
-  expectedLateAmount: number;
-}
-
-/** What a capped list holds against the whole. */
-export interface SampleInfo {
-  capped: boolean;
-  cap: number;
-  /** The rule, in words for the page. */
-  rule: string;
-  total: CoverageFigures;
-  kept: CoverageFigures;
-  /** total ÷ kept, to scale counts and amounts computed on the sample up to the whole book (1 when not capped). */
-  scale: {invoices: number; amount: number};
-}
+export type {CoverageFigures, SampleInfo} from "../pipeline/contract.js";
 
 export interface OpenInvoiceSampleOptions {
   /** Most open invoices kept (default 4,000). */
@@ -44,12 +28,8 @@ export function sampleOpenInvoices(invoices: readonly OpenInvoice[], options: Op
     c.lateAmount += expectedLateAmount(invoice);
     byCustomer.set(invoice.customerId, c);
   }
-  const riskiest = keepRiskiest > 0 ? `all open invoices of the ${keepRiskiest} customers with the highest expected late amount, then ` : "";
-  const rule =
-    `At most ${cap.toLocaleString("en-US")} open invoices: ${riskiest}whole customers in the order of a seeded hash of the customer id, ` +
-    "until the next customer would pass the cap.";
   const total = coverage(invoices);
-  if (invoices.length <= cap) return {invoices: [...invoices], sample: {capped: false, cap, rule, total, kept: total, scale: {invoices: 1, amount: 1}}};
+  if (invoices.length <= cap) return {invoices: [...invoices], sample: {capped: false, cap, riskiest: keepRiskiest, total, kept: total, scale: {invoices: 1, amount: 1}}};
 
   const ids = [...byCustomer.keys()];
   const byRisk = [...ids].sort((a, b) => byCustomer.get(b)!.lateAmount - byCustomer.get(a)!.lateAmount || compareText(a, b));
@@ -72,7 +52,7 @@ export function sampleOpenInvoices(invoices: readonly OpenInvoice[], options: Op
     sample: {
       capped: true,
       cap,
-      rule,
+      riskiest: keepRiskiest,
       total,
       kept: keptCoverage,
       scale: {invoices: ratio(total.invoices, keptCoverage.invoices), amount: ratio(total.amount, keptCoverage.amount)}

@@ -3,7 +3,7 @@
 // carry their action plans, timed relative to the due date, as data.
 import {segmentLetter, segmentLetters} from "./openInvoices.js";
 import type {OpenInvoice, SegmentLetter} from "./openInvoices.js";
-import {checkRiskCutoffs, defaultRiskCutoffs, riskBand, riskBandLabels, riskBands} from "./riskBands.js";
+import {checkRiskCutoffs, defaultRiskCutoffs, riskBand, riskBands} from "./riskBands.js";
 import type {RiskBand, RiskCutoffs} from "./riskBands.js";
 import {customerRisks} from "./riskOutlook.js";
 import {quantile} from "../core/stats.js";
@@ -170,13 +170,6 @@ export function decideStrategy(c: StrategyCase, valueCutoff: number, options: Pi
   return {strategy: rule >= 0 ? options.rules[rule].strategy : "standard", riskBand: band, valueBand: value, loyalSegment, rule};
 }
 
-/** "High risk, any value → High risk — credit restriction / prepayment", for the rule table on the page. */
-export function describeRule(rule: StrategyRule, options: Pick<ResolvedStrategyOptions, "loyaltySegments">): string {
-  const risk = rule.risk.length === riskBands.length ? "Any risk" : rule.risk.map((b) => riskBandLabels[b]).join(" or ");
-  const value = rule.value.length === valueBands.length ? "any value" : `${rule.value.join(" or ")} value`;
-  const segment = rule.loyalSegmentOnly ? `, segment ${options.loyaltySegments.join(" or ")}` : "";
-  return `${risk}, ${value}${segment} → ${strategyDefinitions[rule.strategy].label}`;
-}
 
 export interface InvoiceStrategy extends StrategyDecision {
   invoiceId: string;
@@ -336,7 +329,7 @@ export function strategyTable(invoices: readonly OpenInvoice[], assignment: Stra
 
 export type ThemeKey = "routine" | "automated" | "focused" | "focusedValue" | "concentration" | "loyalty";
 
-/** A headline the page renders as "<share as %> <statement>"; the figures come from the data. */
+/** A headline: `share` of `basis` (invoices, open amount, expected late amount), with the invoices and amount behind it. */
 export interface StrategyTheme {
   key: ThemeKey;
   share: number;
@@ -345,7 +338,6 @@ export interface StrategyTheme {
   count: number;
   amount: number;
   strategies: readonly StrategyKey[];
-  statement: string;
 }
 
 export function strategyThemes(invoices: readonly OpenInvoice[], assignment: StrategyAssignment, {topCustomers = 10}: {topCustomers?: number} = {}): StrategyTheme[] {
@@ -368,11 +360,11 @@ export function strategyThemes(invoices: readonly OpenInvoice[], assignment: Str
   const top = ranked.slice(0, topCustomers);
   const topLate = sumOf(top, (c) => c.expectedLateAmount);
   return [
-    {key: "routine", share: routine.invoiceShare, basis: "invoices", count: routine.count, amount: routine.amount, strategies: ["standard", "loyalty"], statement: "of invoices sit with low-risk or loyal customers"},
-    {key: "automated", share: automated.invoiceShare, basis: "invoices", count: automated.count, amount: automated.amount, strategies: ["reminders"], statement: "of invoices can be handled by automated reminders"},
-    {key: "focused", share: focused.invoiceShare, basis: "invoices", count: focused.count, amount: focused.amount, strategies: ["followUp", "restrict"], statement: "of invoices need focused collection (manual follow-up or credit restriction)"},
-    {key: "focusedValue", share: focused.amountShare, basis: "open amount", count: focused.count, amount: focused.amount, strategies: ["followUp", "restrict"], statement: "of the open amount sits in those focused-collection invoices"},
-    {key: "concentration", share: expectedLate > 0 ? topLate / expectedLate : 0, basis: "expected late amount", count: top.length, amount: topLate, strategies: [], statement: `of the expected late amount sits with the ${top.length} riskiest customers`},
-    {key: "loyalty", share: loyalty.amountShare, basis: "open amount", count: loyalty.count, amount: loyalty.amount, strategies: ["loyalty"], statement: "of the open amount is owed by loyal customers who qualify for better terms"}
+    {key: "routine", share: routine.invoiceShare, basis: "invoices", count: routine.count, amount: routine.amount, strategies: ["standard", "loyalty"]},
+    {key: "automated", share: automated.invoiceShare, basis: "invoices", count: automated.count, amount: automated.amount, strategies: ["reminders"]},
+    {key: "focused", share: focused.invoiceShare, basis: "invoices", count: focused.count, amount: focused.amount, strategies: ["followUp", "restrict"]},
+    {key: "focusedValue", share: focused.amountShare, basis: "open amount", count: focused.count, amount: focused.amount, strategies: ["followUp", "restrict"]},
+    {key: "concentration", share: expectedLate > 0 ? topLate / expectedLate : 0, basis: "expected late amount", count: top.length, amount: topLate, strategies: []},
+    {key: "loyalty", share: loyalty.amountShare, basis: "open amount", count: loyalty.count, amount: loyalty.amount, strategies: ["loyalty"]}
   ];
 }

@@ -15,8 +15,8 @@ export interface ElbowPoint {
 export interface KChoice {
   /** The k the rule picks. */
   k: number;
-  /** The rule and how it applied, in words for the page. */
-  rule: string;
+  /** The silhouette floor the elbow was held to (`ChooseKOptions.minSilhouette`). */
+  minSilhouette: number;
   elbowK: number;
   silhouetteK: number;
   /** Whether the elbow and the best silhouette name the same k. */
@@ -86,14 +86,5 @@ export function chooseK(curve: readonly KCurvePoint[], options: ChooseKOptions =
   const silhouetteAt = (k: number) => curve.find((p) => p.k === k)!.silhouette;
   const decidedBy = silhouetteAt(elbowK) < minSilhouette && silhouetteK !== elbowK ? "silhouette" : "elbow";
   const k = decidedBy === "elbow" ? elbowK : silhouetteK;
-  const ks = curve.map((p) => p.k);
-  const s = (k: number) => silhouetteAt(k).toFixed(2);
-  let rule = `Elbow of the inertia curve over k = ${Math.min(...ks)}–${Math.max(...ks)} (the point farthest from the chord between its ends): k = ${elbowK}. `;
-  if (elbowK === silhouetteK) rule += `The mean silhouette is also highest there (${s(k)}): k = ${k}.`;
-  else if (decidedBy === "elbow") {
-    rule += `The mean silhouette is highest at k = ${silhouetteK} (${s(silhouetteK)}); at the elbow it is ${s(elbowK)}, above the ${minSilhouette} floor, so the elbow stands: k = ${k}.`;
-  } else {
-    rule += `Its mean silhouette (${s(elbowK)}) is below the ${minSilhouette} floor, so the best-silhouette k is used: k = ${k} (${s(k)}).`;
-  }
-  return {k, rule, elbowK, silhouetteK, agree: elbowK === silhouetteK, decidedBy, elbow: points};
+  return {k, minSilhouette, elbowK, silhouetteK, agree: elbowK === silhouetteK, decidedBy, elbow: points};
 }

@@ -17,7 +17,6 @@ export interface RuleRating {
   lateDelayDays: number;
   /** The median total invoiced: above it, high value. */
   valueThreshold: number;
-  rule: string;
 }
 
 export function ruleRating(profiles: readonly CustomerProfile[], options: RuleRatingOptions = {}): RuleRating {
@@ -29,11 +28,7 @@ export function ruleRating(profiles: readonly CustomerProfile[], options: RuleRa
     const highValue = totals[i] > valueThreshold;
     return highRisk ? (highValue ? "B" : "D") : highValue ? "A" : "C";
   });
-  const rule =
-    `High risk: amount-weighted average delay over ${lateDelayDays} days. ` +
-    `High value: total invoiced above the median customer's (${Math.round(valueThreshold).toLocaleString("en-US")}). ` +
-    "A = low risk, high value; B = high risk, high value; C = low risk, low value; D = high risk, low value.";
-  return {letters, lateDelayDays, valueThreshold, rule};
+  return {letters, lateDelayDays, valueThreshold};
 }
 
 export interface RatingAgreement {

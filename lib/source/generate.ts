@@ -220,6 +220,7 @@ export const generatorDescription: Record<string, string> = {
   reminders: "Watched customers get a reminder five days before the due date; overdue invoices get one every two weeks (up to six). Customers sensitive to reminders often pay within a week of one.",
   paymentRuns: "Many customers pay in weekly or twice-monthly payment runs rather than on any day.",
   improvement: "Some customers, mostly high-risk ones, improve steadily over the window; others grow their credit use year by year.",
-  writeOffs: "Under 1 % of invoices are never paid in full: after part payments and reminders they are written off at a month-end four to ten months past due.",
+  // How many are written off is measured on the ledger (meta.json `writtenOff`), not asserted here.
+  writeOffs: "Some invoices are never paid in full: after part payments and reminders they are written off at a month-end four to ten months past due.",
   asOf: "The simulation runs 13 weeks past the report date, as an export taken later would hold them. The report sees the ledger as it stood on its date (invoices paid later are open, with only the instalments received by then); those 13 weeks are used only to score it, on the Backtest page."
 };

@@ -3,6 +3,8 @@
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent, formatPointsChange} from "../core/format.js";
 import {coverageVerdict} from "../backtest/accuracy.js";
 import type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../backtest/files.js";
+import type {OriginSkip} from "../backtest/originModel.js";
+import type {NotScored} from "../backtest/scoreDate.js";
 
 export type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../backtest/files.js";
 
@@ -35,11 +37,11 @@ export function replayNote(replay: ReplayFile): string | null {
   return `Replayed as of ${replay.asOf}: ${after}${invoices} used only to score the report, never to make it.`;
 }
 
-/** Why this date: the rule, for the Backtest page and Methodology. */
-export function replayReason(replay: ReplayFile): string {
+/** Why this date, for the Backtest page: `cleaningRule` is cleaning.json's `asOfRule`, which states the replay rule. */
+export function replayReason(replay: ReplayFile, cleaningRule: string): string {
   switch (replay.kind) {
     case "replayed":
-      return replay.rule;
+      return cleaningRule;
     case "given":
       return `The report date was set to ${replay.asOf}; the data runs to ${replay.endOfData}.`;
     case "end-of-data":
@@ -81,11 +83,33 @@ export function isScored(scores: DateScoresJson): scores is Scored {
   return scores.status === "scored" && scores.openBook !== null && scores.capture !== null && scores.cash !== null;
 }
 
+/** Why a date is not scored: "the data ends on 2025-06-30: there is no week of known future to score against". */
+export function notScoredText(asOf: string, reason: NotScored): string {
+  if (reason.kind === "no-future") {
+    return `the data ends ${reason.daysAfter === 0 ? "on" : `${formatCount(reason.daysAfter)} day${reason.daysAfter === 1 ? "" : "s"} after`} ${asOf}: there is no week of known future to score against`;
+  }
+  return (
+    `on ${asOf} ${formatCount(reason.open)} invoice${reason.open === 1 ? " was" : "s were"} open, of which ${formatCount(reason.late)} ended up paid late and ${formatCount(reason.onTime)} on time; ` +
+    `scoring needs at least ${reason.minOutcomes} of each, or a single invoice would swing the figures`
+  );
+}
+
+/** Why no model could be fitted at a month-end. */
+export function originSkipText(asOf: string, reason: OriginSkip | NotScored): string {
+  if (reason.kind === "nothing-due") return `no invoice was due before ${asOf}, so no outcome was known to learn from`;
+  if (reason.kind === "short") {
+    return `the model's ${reason.slice} slice held ${formatCount(reason.late)} late and ${formatCount(reason.onTime)} on-time invoices (at least ${reason.minClassCount} of each are needed)`;
+  }
+  return notScoredText(asOf, reason);
+}
+
 /** Why the report's own date is not scored, for the page in place of its charts. */
 export function notScoredNote(file: BacktestFile): string {
   const r = file.report;
-  if (r.status === "no-future") return `The report's own date cannot be scored yet: ${r.reason}. The rolling origin below replays the same method at earlier month-ends, where the future is known.`;
-  return `The report's own date is not scored: ${r.reason}.`;
+  if (!r.notScored) return "";
+  const why = notScoredText(r.asOf, r.notScored);
+  if (r.notScored.kind === "no-future") return `The report's own date cannot be scored yet: ${why}. The rolling origin below replays the same method at earlier month-ends, where the future is known.`;
+  return `The report's own date is not scored: ${why}.`;
 }
 
 /**
@@ -244,10 +268,41 @@ export function rollingSummary(rows: readonly RollingRow[], weeks: number): Roll
   };
 }
 
+/** How the month-ends were chosen. */
+export function originRule(file: BacktestFile): string {
+  const {requested, candidates} = file.origins.settings;
+  const weeks = file.horizonWeeks;
+  return (
+    `The last ${requested} month-ends before the report date that leave ${weeks} weeks of known future` +
+    (candidates ? "" : " (the data holds none)") +
+    `, each replayed as the report would have been on that day and scored against the ${weeks} weeks that followed it.`
+  );
+}
+
+/** What each month-end refits, what it reuses, and why that is honest. */
+export function reuseRule(file: BacktestFile): string {
+  const {refitEveryMonths, maxTrainingRows, calibrationShare, timingRecords, forecastRuns} = file.origins.settings;
+  const later = refitEveryMonths - 1;
+  const reuse = later > 0 ? `, and reused for the month-ends of the next ${later === 1 ? "month" : `${later} months`} as a team retraining every ${refitEveryMonths} months would (a model may score a later date, never an earlier one)` : "";
+  return (
+    "The report's production model learned from outcomes up to the report date, so it scores only the report date. " +
+    `At a month-end the chosen model family and variant are refitted on invoices whose outcome was known on that day (up to ${formatCount(maxTrainingRows)} of them) and calibrated on the latest ${formatPercent(calibrationShare, 0)} of them${reuse}; ` +
+    `the payment-timing model is refitted on up to ${formatCount(timingRecords)} invoices settled by then, and the forecast band drawn from ${formatCount(forecastRuns)} simulated runs. ` +
+    "Reused as they are: each invoice's features, which use only what was known on its own invoice date and so are the same on any later day, " +
+    "and the choice of family, variant and calibration, made on the report's validation slice — for month-ends before that slice's last outcome, that choice (not any fitted number) saw later data; " +
+    "so did, for month-ends before the report's training cut, the choice of which industries and regions get a feature column of their own (made from the invoices issued before that cut; no outcome enters it)."
+  );
+}
+
+/** The month-ends tried and not scored, and why. */
+export function skippedOrigins(file: BacktestFile): string {
+  return file.origins.skipped.map((k) => `${k.asOf} (${originSkipText(k.asOf, k.reason)})`).join("; ");
+}
+
 /** The rolling origin in one paragraph. */
 export function rollingSentence(file: BacktestFile): string {
   const s = rollingSummary(file.origins.rows, file.horizonWeeks);
-  if (!s.dates) return "No earlier month-end could be scored: " + (file.origins.skipped.length ? file.origins.skipped.map((k) => `${k.asOf}: ${k.reason}`).join("; ") : "the data is too short to leave 13 weeks of known future after one.") + ".";
+  if (!s.dates) return `No earlier month-end could be scored: ${file.origins.skipped.length ? skippedOrigins(file) : `the data is too short to leave ${file.horizonWeeks} weeks of known future after one`}.`;
   const of = (n: number) => `${n} of the ${s.dates}`;
   const misses = [s.coverageNarrow ? `too narrow at ${s.coverageNarrow}` : null, s.coverageWide ? `too wide at ${s.coverageWide}` : null].filter((t) => t !== null);
   return (

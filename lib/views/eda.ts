@@ -5,41 +5,11 @@
 import {monthIndex} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import type {MoneyOptions as FormatMoneyOptions} from "../core/format.js";
 import {correlation} from "../core/stats.js";
-
-/** eda.json as the data stage writes it: one array per column, categories as indices into the lists. */
-export interface EdaTable {
-  total: number;
-  sampled: boolean;
-  asOf: Day;
-  industries: string[];
-  regions: string[];
-  statuses: readonly string[];
-  agingBuckets: readonly string[];
-  rows: EdaColumns;
-}
-
-export interface EdaColumns {
-  length: number;
-  invoiceDate: Day[];
-  termsDays: number[];
-  amount: number[];
-  creditScore: (number | null)[];
-  amountToLimit: (number | null)[];
-  industry: (number | null)[];
-  region: (number | null)[];
-  /** Index into `statuses` (paid, open, written_off). */
-  status: number[];
-  daysLate: (number | null)[];
-  paidLate: (0 | 1 | null)[];
-  settledDate: (Day | null)[];
-  paidAmount: number[];
-  openAmount: number[];
-  daysOverdue: number[];
-  agingBucket: (number | null)[];
-  disputed: (0 | 1)[];
-  remindersSent: number[];
-}
+import type {AgingRow, EdaFile} from "../pipeline/contract.js";
+import type {AgingBucket} from "../input/ledger.js";
+import {thresholds} from "./thresholds.js";
 
 /** The table in typed columns; missing values are NaN (numbers) or −1 (categories, months). */
 export interface EdaData {
@@ -49,7 +19,7 @@ export interface EdaData {
   currency: string;
   industries: readonly string[];
   regions: readonly string[];
-  agingBuckets: readonly string[];
+  agingBuckets: readonly AgingBucket[];
   invoiceDate: Int32Array;
   invoiceMonth: Int32Array;
   settledMonth: Int32Array;
@@ -76,7 +46,7 @@ const num = (v: number | null | undefined): number => (v === null || v === undef
 const cat = (v: number | null | undefined): number => (v === null || v === undefined ? -1 : v);
 
 /** Typed columns from eda.json, with month keys computed once (they would cost a Date per row per filter). */
-export function edaData(table: EdaTable, {currency = "USD"}: {currency?: string} = {}): EdaData {
+export function edaData(table: EdaFile, {currency = "USD"}: {currency?: string} = {}): EdaData {
   const r = table.rows;
   const n = r.length;
   const openStatus = table.statuses.indexOf("open");
@@ -181,7 +151,10 @@ export interface RateGroup {
 }
 
 /** Groups with fewer settled invoices than this are drawn faintly and left out of findings. */
-export const minGroupInvoices = 30;
+export const minGroupInvoices = thresholds.minGroupInvoices.value;
+
+/** |z| of a two-proportion test from which a difference is beyond chance (the 5 % level). */
+const significantZ = thresholds.significanceZ.value;
 
 /** 95 % Wilson score interval of `late` out of `n`: honest at small n and near 0 or 1, unlike p ± 1.96·se. */
 export function wilsonInterval(late: number, n: number, z = 1.959964): [number, number] {
@@ -194,14 +167,14 @@ export function wilsonInterval(late: number, n: number, z = 1.959964): [number, 
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-export interface GroupSpec {
+export interface RateGroupSpec {
   key: string;
   label: string;
   phrase: string;
 }
 
 /** Late rate of settled invoices per group; `groupOf` returns an index into `groups`, or −1 to skip the row. */
-export function lateRateBy(data: EdaData, rows: ArrayLike<number>, groups: readonly GroupSpec[], groupOf: (i: number) => number): RateGroup[] {
+export function lateRateBy(data: EdaData, rows: ArrayLike<number>, groups: readonly RateGroupSpec[], groupOf: (i: number) => number): RateGroup[] {
   const invoices = new Float64Array(groups.length);
   const late = new Float64Array(groups.length);
   for (let k = 0; k < rows.length; ++k) {
@@ -216,7 +189,7 @@ export function lateRateBy(data: EdaData, rows: ArrayLike<number>, groups: reado
   return groups.map((spec, g) => rateGroup(spec, late[g], invoices[g]));
 }
 
-function rateGroup(spec: GroupSpec, late: number, invoices: number): RateGroup {
+function rateGroup(spec: RateGroupSpec, late: number, invoices: number): RateGroup {
   const [low, high] = wilsonInterval(late, invoices);
   return {...spec, invoices, late, rate: invoices ? late / invoices : NaN, low, high};
 }
@@ -227,7 +200,7 @@ export function overallLateRate(data: EdaData, rows: ArrayLike<number>): RateGro
 }
 
 /** Bureau score bands in the usual FICO cut-offs (poor, fair, good, very good, exceptional). */
-export const scoreBands: readonly (GroupSpec & {min: number})[] = [
+export const scoreBands: readonly (RateGroupSpec & {min: number})[] = [
   {key: "poor", label: "Below 580", phrase: "invoices to customers scored below 580", min: -Infinity},
   {key: "fair", label: "580–669", phrase: "invoices to customers scored 580–669", min: 580},
   {key: "good", label: "670–739", phrase: "invoices to customers scored 670–739", min: 670},
@@ -271,7 +244,7 @@ export function commonTerms(data: EdaData, minShare = 0.02): number[] {
 
 export function lateRateByTerms(data: EdaData, rows: ArrayLike<number>, terms: readonly number[] = commonTerms(data)): RateGroup[] {
   const position = new Map(terms.map((t, k) => [t, k]));
-  const groups: GroupSpec[] = terms.map((t) => ({key: `net-${t}`, label: `Net ${t}`, phrase: `Net ${t} invoices`}));
+  const groups: RateGroupSpec[] = terms.map((t) => ({key: `net-${t}`, label: `Net ${t}`, phrase: `Net ${t} invoices`}));
   const other = groups.length;
   groups.push({key: "other", label: "Other", phrase: "invoices on other terms"});
   const result = lateRateBy(data, rows, groups, (i) => position.get(data.termsDays[i]) ?? other);
@@ -529,17 +502,12 @@ export function collectionLag(months: readonly MonthRow[], maxLag = 3): number {
 // ---------------------------------------------------------------------------------------------------
 // Aging of open invoices
 
-export interface AgingRow {
-  bucket: string;
-  /** Position in the bucket order (Current first). */
+/** Open invoices in one aging bucket (as kpis.json's rows), with the bucket's position (Current first). */
+export interface BucketRow extends AgingRow {
   index: number;
-  count: number;
-  amount: number;
-  countShare: number;
-  amountShare: number;
 }
 
-export function aging(data: EdaData, rows: ArrayLike<number>): AgingRow[] {
+export function aging(data: EdaData, rows: ArrayLike<number>): BucketRow[] {
   const count = new Float64Array(data.agingBuckets.length);
   const amount = new Float64Array(data.agingBuckets.length);
   let totalCount = 0;
@@ -721,7 +689,7 @@ export function rateDifferenceZ(late1: number, n1: number, late2: number, n2: nu
 
 /** Whether two groups' late rates differ by more than chance would explain (5 % level). */
 export function ratesDiffer(a: RateGroup, b: RateGroup): boolean {
-  return Math.abs(rateDifferenceZ(a.late, a.invoices, b.late, b.invoices)) >= 1.96;
+  return Math.abs(rateDifferenceZ(a.late, a.invoices, b.late, b.invoices)) >= significantZ;
 }
 
 /**
@@ -731,7 +699,7 @@ export function ratesDiffer(a: RateGroup, b: RateGroup): boolean {
  */
 export function compareRates(a: RateGroup, b: RateGroup): string {
   const [hi, lo] = a.rate >= b.rate ? [a, b] : [b, a];
-  if (!ratesDiffer(a, b) || (lo.rate > 0 && hi.rate / lo.rate < 1.1)) {
+  if (!ratesDiffer(a, b) || (lo.rate > 0 && hi.rate / lo.rate < thresholds.equalRates.value)) {
     return `${a.phrase} and ${b.phrase} are paid late about equally often (${pct(a.rate)} vs ${pct(b.rate)})`;
   }
   const rates = `(${pct(hi.rate)} vs ${pct(lo.rate)})`;
@@ -800,16 +768,13 @@ export function trendFinding(months: readonly MonthRow[]): string {
   const issued = months.filter((m) => m.invoices > 0);
   const unmatured = issued.length - 1 - issued.findLastIndex((m) => m.mature);
   const caveat = unmatured > 0 ? `; the last ${unmatured === 1 ? "month is" : `${unmatured} months are`} still maturing` : "";
-  if (!(Math.abs(rateDifferenceZ(lateA, nA, lateB, nB)) >= 1.96)) {
+  if (!(Math.abs(rateDifferenceZ(lateA, nA, lateB, nB)) >= significantZ)) {
     return `The late rate held steady: ${pct(a)} in ${span(head)} and ${pct(b)} in ${span(tail)}, a change within chance${caveat}.`;
   }
   return `The late rate ${b > a ? "rose" : "fell"} from ${pct(a)} (${span(head)}) to ${pct(b)} (${span(tail)})${caveat}.`;
 }
 
-export interface MoneyOptions {
-  /** ISO currency code; default USD. */
-  currency?: string;
-}
+export type MoneyOptions = Pick<FormatMoneyOptions, "currency">;
 
 export function cashFinding(months: readonly MonthRow[], totals: MoneyTotals, {currency = "USD"}: MoneyOptions = {}): string {
   const money = (v: number) => formatMoney(v, {currency});
@@ -826,7 +791,7 @@ export function cashFinding(months: readonly MonthRow[], totals: MoneyTotals, {c
   return `${lead ? lead + rest : upperFirst(rest)}${writtenOff}.`;
 }
 
-export function agingFinding(rows: readonly AgingRow[], {currency = "USD"}: MoneyOptions = {}): string {
+export function agingFinding(rows: readonly BucketRow[], {currency = "USD"}: MoneyOptions = {}): string {
   const money = (v: number) => formatMoney(v, {currency});
   const count = rows.reduce((s, r) => s + r.count, 0);
   const amount = rows.reduce((s, r) => s + r.amount, 0);
@@ -861,7 +826,7 @@ export function correlationFinding(matrix: CorrelationMatrix): string {
   const after = withDaysLate("afterwards");
   if (!known) return "No feature known at invoicing varies enough in this selection to correlate with days late.";
   let sentence =
-    Math.abs(known.rho) < 0.1
+    Math.abs(known.rho) < thresholds.weakCorrelation.value
       ? `Nothing known at invoicing tracks days late by itself: the closest, ${known.v.phrase}, has ${rho(known.rho)}`
       : `Of what is known at invoicing, ${known.v.phrase} tracks days late most closely (${rho(known.rho)}: ${known.v.more} are paid ${known.rho < 0 ? "earlier" : "later"})`;
   if (after && Math.abs(after.rho) > Math.abs(known.rho)) sentence += `; ${after.v.phrase} tracks it more (${rho(after.rho)}) but comes only after the invoice`;

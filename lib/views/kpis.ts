@@ -1,20 +1,11 @@
 // The KPI page's numbers as text and its findings, from kpis.json. Pure functions, so that every sentence
 // on the page can be checked against worked numbers.
 import {formatCount, formatDays, formatMoney, formatPercent, formatPointsChange, formatSigned} from "../core/format.js";
+import type {AgingRow, AgingShiftRow, CardFormat, KpisFile, RiskBin, RiskyCustomer, SegmentKpiRow} from "../pipeline/contract.js";
+import {thresholds} from "./thresholds.js";
 
-export type CardFormat = "days" | "share" | "percent" | "times" | "currency";
-
-/** A KPI card as kpis.json ships it. */
-export interface KpiCard {
-  key: string;
-  label: string;
-  format: CardFormat;
-  formula: string;
-  better: "lower" | "higher";
-  value: number | null;
-  previous: number | null;
-  change: number | null;
-}
+/** A KPI card of kpis.json: the fields the card and its sentences read. */
+export type KpiCard = Pick<KpisFile["cards"][number], "key" | "label" | "format" | "formula" | "better" | "value" | "previous" | "change">;
 
 export interface CardDisplay {
   value: string;
@@ -66,22 +57,18 @@ function find(cards: readonly KpiCard[], key: string): KpiCard | undefined {
 export function dsoFinding(cards: readonly KpiCard[]): string {
   const dso = find(cards, "dso"), best = find(cards, "bestPossibleDso"), add = find(cards, "averageDaysDelinquent");
   if (!dso || dso.value == null || !best || best.value == null) return "";
+  const receivables = find(cards, "receivables")?.value;
+  if (receivables != null && !(receivables > 0)) return "Nothing is owed at the report date, so DSO and best possible DSO are both zero.";
   const gap = add?.value ?? dso.value - best.value;
   let text = `DSO is ${formatDays(dso.value, 1)} against a best possible ${formatDays(best.value, 1)}: overdue invoices add ${formatDays(gap, 1)}`;
   const change = add?.change;
-  if (change != null && Number.isFinite(change) && Math.abs(change) >= 0.05) {
+  if (change != null && Number.isFinite(change) && Math.abs(change) >= thresholds.visibleDays.value) {
     text += `, ${formatDays(Math.abs(change), 1)} ${change > 0 ? "more" : "fewer"} than a month earlier`;
   }
   return `${text}.`;
 }
 
-export interface KpiSeries {
-  length: number;
-  month: readonly string[];
-  dso: readonly (number | null)[];
-  bestPossibleDso: readonly (number | null)[];
-  averageDaysDelinquent: readonly (number | null)[];
-}
+export type KpiSeries = Pick<KpisFile["series"], "length" | "month" | "dso" | "bestPossibleDso" | "averageDaysDelinquent">;
 
 /** How the latest month's gap between DSO and BPDSO compares with the months before it. */
 export function dsoTrendFinding(series: KpiSeries): string {
@@ -96,16 +83,9 @@ export function dsoTrendFinding(series: KpiSeries): string {
   const months = `${earlier.length + 1} months`;
   if (last > max) return `The gap between DSO and best possible DSO is the widest in ${months}: ${formatDays(last, 1)}, against ${formatDays(mean, 1)} on average`;
   if (last < min) return `The gap between DSO and best possible DSO is the narrowest in ${months}: ${formatDays(last, 1)}, against ${formatDays(mean, 1)} on average`;
-  const relation = last > mean * 1.1 ? "above" : last < mean * 0.9 ? "below" : "close to";
+  const near = thresholds.nearAverage.value;
+  const relation = last > mean * (1 + near) ? "above" : last < mean * (1 - near) ? "below" : "close to";
   return `Late payment adds ${formatDays(last, 1)} to DSO this month, ${relation} its ${earlier.length}-month average of ${formatDays(mean, 1)}`;
-}
-
-export interface AgingRow {
-  bucket: string;
-  amount: number;
-  count: number;
-  amountShare: number;
-  countShare: number;
 }
 
 /** "84% of the open amount is not yet due; 4.2% ($643K in 83 invoices) is more than 90 days past due." */
@@ -122,18 +102,9 @@ export function agingFinding(rows: readonly AgingRow[], {currency = "USD"}: {cur
   return [head, tail].filter(Boolean).join("; ");
 }
 
-export interface SegmentRow {
-  segment: string | null;
-  customers: number;
-  openAmount: number | null;
-  averageOutstanding: number | null;
-  dso: number | null;
-  highRiskShare: number | null;
-  highRiskCustomers: number;
-}
 
 /** "Segment B collects slowest — DSO 80.7 days against 30.0 in C — and 70% of its customers are high risk." */
-export function segmentDsoFinding(rows: readonly SegmentRow[], segmentName: (segment: string | null) => string): string {
+export function segmentDsoFinding(rows: readonly SegmentKpiRow[], segmentName: (segment: string | null) => string): string {
   // A segment with nothing open has a DSO of 0 that says nothing about how fast it pays.
   const rated = rows.filter((r) => r.segment !== null && r.dso != null && Number.isFinite(r.dso) && (r.openAmount ?? 0) > 0);
   if (rated.length < 2) return rated.length ? `DSO of ${segmentName(rated[0].segment)}: ${formatDays(rated[0].dso, 1)}` : "DSO by segment";
@@ -145,47 +116,30 @@ export function segmentDsoFinding(rows: readonly SegmentRow[], segmentName: (seg
   return `${segmentName(slow.segment)} collects slowest — DSO ${formatDays(slow.dso, 1)} against ${formatDays(fast.dso, 1)} in ${segmentName(fast.segment)}${risk}`;
 }
 
-export interface RiskyCustomer {
-  customerName: string;
-  expectedLateAmount: number;
-}
-
 /** "The 10 riskiest customers are expected to pay $1.7M late — 44% of the $3.9M expected late." */
-export function topCustomersFinding(top: readonly RiskyCustomer[], totalExpectedLate: number, {currency = "USD"}: {currency?: string} = {}): string {
+export function topCustomersFinding(top: readonly Pick<RiskyCustomer, "customerName" | "expectedLateAmount">[], totalExpectedLate: number, {currency = "USD"}: {currency?: string} = {}): string {
   if (!top.length) return "No open invoices, so no customer is at risk";
   const money = (v: number) => formatMoney(v, {currency});
   const sum = top.reduce((s, c) => s + c.expectedLateAmount, 0);
   const share = totalExpectedLate > 0 ? ` — ${formatPercent(sum / totalExpectedLate, 0)} of the ${money(totalExpectedLate)} expected to arrive late` : "";
-  return `The ${top.length} riskiest ${top.length === 1 ? "customer is" : "customers are"} expected to pay ${money(sum)} late${share}`;
-}
-
-export interface RiskBin {
-  lo: number;
-  hi: number;
-  band: string;
-  count: number;
-  amount: number;
+  const who = top.length === 1 ? `${top[0].customerName}, the one customer with cash at risk, is` : `The ${top.length} riskiest customers are`;
+  return `${who} expected to pay ${money(sum)} late${share}`;
 }
 
 /** "23% of open invoices score 0.60 or more (high risk), holding 15% of the open amount." */
-export function riskDistributionFinding(bins: readonly RiskBin[], highCutoff: number): string {
+export function riskDistributionFinding(bins: readonly Pick<RiskBin, "lo" | "hi" | "count" | "amount">[], highCutoff: number): string {
   const count = bins.reduce((s, b) => s + b.count, 0);
   const amount = bins.reduce((s, b) => s + b.amount, 0);
   if (!(count > 0)) return "No open invoices to score";
   const high = bins.filter((b) => b.lo >= highCutoff - 1e-9);
   const highCount = high.reduce((s, b) => s + b.count, 0);
   const highAmount = high.reduce((s, b) => s + b.amount, 0);
-  const lowest = bins[0];
-  const low = lowest && lowest.count / count >= 0.2 ? `; the largest group, ${formatPercent(lowest.count / count, 0)}, scores below ${lowest.hi.toFixed(1)}` : "";
+  // The most common band is named, and called "the largest group" only when no other band holds as many.
+  const largest = bins.reduce((a, b) => (b.count > a.count ? b : a));
+  const tied = bins.filter((b) => b.count === largest.count).length > 1;
+  const band = largest === bins[0] ? `scores below ${largest.hi.toFixed(1)}` : `scores ${largest.lo.toFixed(1)}–${largest.hi.toFixed(1)}`;
+  const low = tied ? "" : `; the largest group, ${formatPercent(largest.count / count, 0)}, ${band}`;
   return `${formatPercent(highCount / count, 0)} of open invoices score ${highCutoff.toFixed(2)} or more (high risk), holding ${formatPercent(amount > 0 ? highAmount / amount : 0, 0)} of the open amount${low}`;
-}
-
-export interface AgingShiftRow {
-  bucket: string;
-  todayAmount: number;
-  todayCount: number;
-  expectedAmount: number;
-  expectedCount: number;
 }
 
 /** "Of today's $15.4M, $7.7M is expected still open in 30 days; past-due amounts would grow from $2.5M to $1.9M." */
@@ -197,6 +151,11 @@ export function agingShiftFinding(rows: readonly AgingShiftRow[], horizonDays: n
   const overdueToday = rows.filter((r) => r.bucket !== "Current").reduce((s, r) => s + r.todayAmount, 0);
   const overdueLater = rows.filter((r) => r.bucket !== "Current").reduce((s, r) => s + r.expectedAmount, 0);
   const change = overdueLater - overdueToday;
-  const direction = Math.abs(change) < 0.005 * today ? `stay near ${money(overdueToday)}` : `${change > 0 ? "grow" : "shrink"} from ${money(overdueToday)} to ${money(overdueLater)}`;
+  const direction = Math.abs(change) < thresholds.unchangedShare.value * today ? `stay near ${money(overdueToday)}` : `${change > 0 ? "grow" : "shrink"} from ${money(overdueToday)} to ${money(overdueLater)}`;
   return `Of today's ${money(today)}, ${money(later)} is expected to be still open in ${horizonDays} days, and the past-due part would ${direction}`;
+}
+
+/** What makes a customer high risk, for the caption under the segment KPIs (kpis.json `segments.highRiskCutoff`). */
+export function highRiskRule(cutoff: number): string {
+  return `A customer is high risk when the amount-weighted mean P(late) of its open invoices is at least ${cutoff}.`;
 }

@@ -3,102 +3,32 @@
 // honest the probabilities are, what drives them, and what any decision threshold buys.
 import {confusionFromBins, confusionRates} from "../model/metrics.js";
 import type {AmountConfusionMatrix, ScoreBins} from "../model/metrics.js";
+import type {CalibrationFacts, ComparisonRow, FamilyCurves, FamilyImportance, ModelFile, ReliabilityBins, ScoreBinsFile} from "../pipeline/contract.js";
+import {variantKeys, variantNames} from "../model/names.js";
+import type {SliceName} from "../model/split.js";
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import {thresholds} from "./thresholds.js";
 
-// Shapes read from model.json (only the fields used here) ----------------------------------------------
+// Shapes read from model.json and score-bins.json: lib/pipeline/contract.ts ------------------------------
 
-/** model.json `narrative`. */
-export interface ModelNarrative {
-  model: string;
-  variant: string;
-  testAuc: number;
-  testPrAuc: number;
-  runnerUp: string | null;
-  runnerUpTestAuc: number | null;
-  runnerUpTestPrAuc: number | null;
-  aucGap: number | null;
-  prAucGap: number | null;
-  bestOnTest: string;
-  choiceConfirmedOnTest: boolean;
-  testInvoices: number;
-  baseRate: number;
-  liftTopDecile: number;
-  lateShareInTopDecile: number;
-  threshold: number;
-  flaggedShare: number;
-  lateCaughtShare: number;
-  precisionAtThreshold: number;
-  lateAmountCaughtShare: number;
-  topGroups: readonly {group: string}[];
-}
+/** model.json `narrative`: the fields these sentences read. */
+export type ModelNarrative = Omit<ModelFile["narrative"], "flaggedCount" | "flaggedAmount" | "calibration" | "brierBefore" | "brierAfter" | "topGroups"> & {
+  topGroups: readonly Pick<ModelFile["narrative"]["topGroups"][number], "group">[];
+};
 
-/** model.json `selection`. */
-export interface ModelSelection {
-  familyName: string;
-  variantName: string;
-  validationPrAuc: number;
-  runnerUp: {familyName: string; variantName: string; validationPrAuc: number} | null;
-  margin: number | null;
-}
+/** model.json `selection`: the fields these sentences read. */
+export type ModelSelection = Pick<ModelFile["selection"], "familyName" | "variantName" | "validationPrAuc" | "margin"> & {
+  runnerUp: Pick<NonNullable<ModelFile["selection"]["runnerUp"]>, "familyName" | "variantName" | "validationPrAuc"> | null;
+};
 
-/** A row of model.json `comparison` (the fields read here). */
-export interface ComparisonFacts {
-  family: string;
-  familyName: string;
-  variant: string;
-  variantName: string;
-  validationPrAuc: number | null;
-  testBrier: number | null;
-  calibratedBrier: number | null;
-}
+/** A row of model.json `comparison`: the fields these sentences read. */
+export type ComparisonFacts = Pick<ComparisonRow, "family" | "familyName" | "variant" | "variantName" | "validationPrAuc" | "testBrier" | "calibratedBrier">;
 
-/** One family's curves in model.json `curves`, columnar. */
-export interface FamilyCurves {
-  family: string;
-  familyName: string;
-  auc: number;
-  prAuc: number;
-  roc: {length: number; threshold: (number | null)[]; falsePositiveRate: number[]; truePositiveRate: number[]};
-  pr: {length: number; threshold: (number | null)[]; recall: number[]; precision: number[]};
-}
+/** model.json `calibration`: the fields these sentences read. */
+export type CalibrationSummary = Pick<CalibrationFacts, "method" | "brierBefore" | "brierAfter" | "binsAfter">;
 
-/** Reliability bins, columnar (model.json `calibration.binsBefore` / `binsAfter`). */
-export interface ReliabilityBins {
-  length: number;
-  lower: number[];
-  upper: number[];
-  meanPredicted: (number | null)[];
-  observedRate: (number | null)[];
-  count: number[];
-}
-
-/** model.json `calibration`. */
-export interface CalibrationFacts {
-  method: string;
-  brierBefore: number;
-  brierAfter: number;
-  validationBrier: Record<string, number>;
-  binsBefore: ReliabilityBins;
-  binsAfter: ReliabilityBins;
-}
-
-/** One family's entry of model.json `importance`: groups sorted by mean drop in test ROC AUC. */
-export interface FamilyImportance {
-  family: string;
-  familyName: string;
-  baselineAuc: number;
-  groups: readonly {group: string; description: string; mean: number; sd: number}[];
-}
-
-/** score-bins.json: the chosen model's calibrated test scores in bins, by outcome, with amounts. */
-export interface ScoreBinsFile extends ScoreBins {
-  currency: string;
-  n: number;
-  late: number;
-  amountTotal: number;
-  lateAmount: number;
-  threshold: number;
-}
+/** score-bins.json: the fields the threshold slider reads. */
+export type ThresholdBins = Pick<ScoreBinsFile, keyof ScoreBins | "currency" | "n" | "late" | "amountTotal" | "lateAmount" | "threshold">;
 
 // Words -----------------------------------------------------------------------------------------------
 
@@ -152,10 +82,11 @@ export function outOfTen(share: number): string {
   return `${Math.round(share * 100)} of every 100`;
 }
 
-/** PR AUC differences below this are, on a test slice of a few thousand invoices, a narrow lead. */
-export const narrowLead = 0.02;
+/** AUC differences below this are a narrow lead (see lib/views/thresholds.ts for why). */
+export const narrowLead = thresholds.narrowLead.value;
 
-const lower = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+/** "Random forest" → "random forest"; an acronym ("SMOTE") stays as it is. */
+const lower = (name: string) => (/^[A-Z]{2,}\b/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1));
 const metric = (v: number | null | undefined) => formatDecimal(v, 3);
 const times = (v: number) => `${formatDecimal(v, 1)}×`;
 
@@ -174,9 +105,15 @@ export function modelLede(n: ModelNarrative): string {
       `${capitalise(theModel(n.model))} predicts late payment best, ${how}: on ${test}, its PR AUC is ${metric(n.testPrAuc)}, ` +
       `${metric(n.prAucGap)} ahead of ${lower(n.runnerUp)}'s ${metric(n.runnerUpTestPrAuc)} (ROC AUC ${metric(n.testAuc)} against ${metric(n.runnerUpTestAuc)}).`;
   } else {
+    const bestPrAuc = n.bestOnTestPrAuc;
+    const gap = bestPrAuc === null ? NaN : bestPrAuc - n.testPrAuc;
+    const verdict =
+      gap < narrowLead
+        ? "a gap small enough to treat the two as equivalent"
+        : `a lead of ${metric(gap)}, beyond the ${metric(narrowLead)} that would make the two equivalent: on these invoices the validation slice chose the weaker model`;
     winner =
       `${capitalise(theModel(n.model))}, chosen on the validation slice, is not the best on ${test}: ${lower(n.bestOnTest)} reaches a PR AUC of ` +
-      `${metric(n.runnerUpTestPrAuc)} against its ${metric(n.testPrAuc)}, a gap small enough to treat the two as equivalent.`;
+      `${metric(bestPrAuc)} against its ${metric(n.testPrAuc)}, ${verdict}.`;
   }
   const practice =
     `Of the invoices it flags at its threshold of ${formatPercent(n.threshold, 1)}, ${outOfTen(n.precisionAtThreshold)} are paid late — against ${outOfTen(n.baseRate)} overall — ` +
@@ -184,14 +121,39 @@ export function modelLede(n: ModelNarrative): string {
   return `${winner} ${practice}`;
 }
 
-/** The paragraph after the lede: the lift in the riskiest tenth, and what drives the score. */
-export function modelDetail(n: ModelNarrative): string {
+/** What the riskiest tenth's lift means for a collector, by `thresholds.usefulLift` and `weakLift`. */
+export function liftConsequence(lift: number): string {
+  if (lift >= thresholds.usefulLift.value) return "so a collector who starts from the top of its list reaches late payers first";
+  if (lift >= thresholds.weakLift.value) return "so the top of its list holds more late payers than a random pick, though not twice as many";
+  return "so the top of its list is hardly richer in late payers than a random pick";
+}
+
+/** Share of the summed importance (positive drops in test ROC AUC) held by the first `n` groups. */
+export function signalShare(groups: readonly {mean: number}[], n = 3): number {
+  const positive = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
+  const total = groups.reduce((s, g) => s + positive(g.mean), 0);
+  return total > 0 ? groups.slice(0, n).reduce((s, g) => s + positive(g.mean), 0) / total : NaN;
+}
+
+/**
+ * The paragraph after the lede: the lift in the riskiest tenth, and what drives the score. `importance`
+ * is the chosen model's entry of model.json `importance`; without it the drivers are not weighed.
+ */
+export function modelDetail(n: ModelNarrative, importance?: Pick<FamilyImportance, "groups">): string {
   const lift =
     `The tenth of invoices it rates riskiest is paid late ${times(n.liftTopDecile)} as often as the average invoice and holds ` +
-    `${formatPercent(n.lateShareInTopDecile, 0)} of all late ones, so a collector who starts from the top of its list reaches late payers first.`;
+    `${formatPercent(n.lateShareInTopDecile, 0)} of all late ones, ${liftConsequence(n.liftTopDecile)}.`;
   const drivers = n.topGroups.slice(0, 3).map((g) => lower(featureLabel(g.group)));
-  return drivers.length ? `${lift} Most of the signal comes from the customer's ${listWords(drivers)}.` : lift;
+  if (!drivers.length) return lift;
+  const share = importance ? signalShare(importance.groups, drivers.length) : NaN;
+  const named = listWords(drivers);
+  if (!Number.isFinite(share)) return `${lift} Its strongest signals: ${named}.`;
+  const what = drivers.length === 1 ? "one feature group" : `${countWords[drivers.length]} feature groups`;
+  if (share > thresholds.mostSignal.value) return `${lift} Most of the signal, ${formatPercent(share, 0)}, comes from ${what}: ${named}.`;
+  return `${lift} The signal is spread out: the strongest ${what}, ${named}, carry only ${formatPercent(share, 0)} of it.`;
 }
+
+const countWords = ["no", "one", "two", "three"];
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -229,13 +191,15 @@ export function imbalanceFinding(rows: readonly ComparisonFacts[]): string {
   const plainBrier = mean(rows.filter((r) => r.variant === "none").map((r) => r.testBrier));
   const rawBrier = mean(reweighted.map((r) => r.testBrier));
   const calibratedBrier = mean(reweighted.map((r) => r.calibratedBrier));
-  const ranking = bestGain
-    ? `Class weights and SMOTE barely change the ranking: no re-weighting is the best variant in ${noneWins} of ${families.length} families, ` +
-      `and the largest gain from re-weighting is ${metric(bestGain.gain)} of validation PR AUC (${lower(bestGain.row.familyName)}, ${lower(bestGain.row.variantName)}).`
-    : `No re-weighting is the best variant in every family: class weights and SMOTE never raise validation PR AUC.`;
+  const gain = bestGain && `${metric(bestGain.gain)} of validation PR AUC (${lower(bestGain.row.familyName)}, ${lower(bestGain.row.variantName)})`;
+  const ranking = !bestGain
+    ? `No re-weighting is the best variant in every family: class weights and SMOTE never raise validation PR AUC.`
+    : bestGain.gain < narrowLead
+      ? `Class weights and SMOTE barely change the ranking: no re-weighting is the best variant in ${noneWins} of ${families.length} families, and the largest gain from re-weighting is ${gain}.`
+      : `Re-weighting helps: it is the best variant in ${families.length - noneWins} of ${families.length} families, and its largest gain is ${gain}.`;
   if (!reweighted.length || !Number.isFinite(rawBrier) || !Number.isFinite(plainBrier)) return ranking;
   if (!(rawBrier > plainBrier)) return `${ranking} Their raw probabilities score a mean test Brier of ${metric(rawBrier)} against ${metric(plainBrier)} without.`;
-  const undone = calibratedBrier - plainBrier < 0.005 ? "which calibration on the validation slice undoes" : "which calibration on the validation slice only partly undoes";
+  const undone = calibratedBrier - plainBrier < thresholds.calibrationUndoes.value ? "which calibration on the validation slice undoes" : "which calibration on the validation slice only partly undoes";
   return (
     `${ranking} They do inflate the raw probabilities — a mean test Brier score of ${metric(rawBrier)} against ${metric(plainBrier)} without re-weighting — ` +
     `${undone} (${metric(calibratedBrier)}).`
@@ -243,12 +207,12 @@ export function imbalanceFinding(rows: readonly ComparisonFacts[]): string {
 }
 
 /** The ROC chart's finding: how far apart the families rank. */
-export function rocFinding(curves: readonly FamilyCurves[]): string {
+export function rocFinding(curves: readonly Pick<FamilyCurves, "familyName" | "auc">[]): string {
   if (!curves.length) return "No ROC curves";
   const sorted = [...curves].sort((a, b) => b.auc - a.auc);
   const [best, worst] = [sorted[0], sorted[sorted.length - 1]];
   if (best.auc - worst.auc < narrowLead) {
-    return `All ${curves.length} model families rank late payers almost equally well: test ROC AUC ${metric(worst.auc)} to ${metric(best.auc)}`;
+    return `All ${curves.length} model families rank late payers about as well as each other: test ROC AUC ${metric(worst.auc)} to ${metric(best.auc)}`;
   }
   return `${capitalise(theModel(best.familyName))} ranks late payers best: test ROC AUC ${metric(best.auc)} against ${metric(worst.auc)} for ${lower(worst.familyName)}`;
 }
@@ -263,7 +227,7 @@ export function precisionAtRecall(pr: FamilyCurves["pr"], recall: number): numbe
 }
 
 /** The PR chart's finding: how often the chosen model's flags are right when they catch half the late invoices. */
-export function prFinding(curve: FamilyCurves, baseRate: number): string {
+export function prFinding(curve: Pick<FamilyCurves, "familyName" | "pr">, baseRate: number): string {
   const precision = precisionAtRecall(curve.pr, 0.5);
   if (!Number.isFinite(precision)) return `Precision against recall on the test slice (base rate ${formatPercent(baseRate)})`;
   return (
@@ -292,13 +256,19 @@ export function calibrationMethodName(method: string): string {
 }
 
 /** The calibration chart's finding: can the probabilities be read as probabilities? */
-export function calibrationFinding(c: CalibrationFacts): string {
+export function calibrationFinding(c: CalibrationSummary): string {
   const ece = calibrationError(c.binsAfter);
   const gap = `${formatDecimal(ece * 100, 1)} percentage points`;
   if (c.method === "none") {
+    if (ece <= thresholds.readableProbabilities.value) {
+      return (
+        `The model's probabilities can be read as they are: predicted and observed late rates differ by ${gap} on average, ` +
+        `and neither Platt scaling nor isotonic regression improved the Brier score on validation`
+      );
+    }
     return (
-      `The model's probabilities can be read as they are: predicted and observed late rates differ by ${gap} on average, ` +
-      `and neither Platt scaling nor isotonic regression improved the Brier score on validation`
+      `Neither Platt scaling nor isotonic regression improved the Brier score on validation, so the raw probabilities are used, ` +
+      `though predicted and observed late rates differ by ${gap} on average: read them as a ranking more than as exact rates`
     );
   }
   const change = c.brierAfter < c.brierBefore ? `lowers the test Brier score from ${metric(c.brierBefore)} to ${metric(c.brierAfter)}` : `leaves the test Brier score at ${metric(c.brierAfter)}`;
@@ -306,7 +276,7 @@ export function calibrationFinding(c: CalibrationFacts): string {
 }
 
 /** The Brier card's title: what calibration did to the test Brier score, against the no-skill constant. */
-export function brierFinding(c: CalibrationFacts, baseRate: number): string {
+export function brierFinding(c: CalibrationSummary, baseRate: number): string {
   const constant = `always guessing ${formatPercent(baseRate, 0)} scores ${metric(baseRateBrier(baseRate))}`;
   if (c.method === "none") return `No mapping beat the raw scores on validation, so the test Brier score stays ${metric(c.brierAfter)}; ${constant}`;
   const method = calibrationMethodName(c.method);
@@ -320,25 +290,24 @@ export function baseRateBrier(baseRate: number): number {
 }
 
 /** The importance chart's finding for one family. */
-export function importanceFinding(entry: FamilyImportance): string {
+export function importanceFinding(entry: Pick<FamilyImportance, "familyName" | "groups">): string {
   const [first, second, ...rest] = entry.groups;
   if (!first) return `Feature importance of ${theModel(entry.familyName)}`;
   const model = theModel(entry.familyName);
   const restMax = Math.max(0, ...rest.map((g) => g.mean));
-  if (!second || second.mean < first.mean / 2) {
-    return `${featureLabel(first.group)} dominates ${model}: shuffling it lowers test ROC AUC by ${metric(first.mean)}; no other feature costs more than ${metric(second ? second.mean : 0)}`;
+  if (!(first.mean > 0)) return `No single feature group matters to ${model}: shuffling any one of them leaves test ROC AUC where it was`;
+  if (!second || second.mean < first.mean * thresholds.dominantFeature.value) {
+    return `${featureLabel(first.group)} dominates ${model}: shuffling it lowers test ROC AUC by ${metric(first.mean)}; no other feature costs more than ${metric(second ? Math.max(0, second.mean) : 0)}`;
   }
+  const verb = signalShare(entry.groups, 2) > thresholds.mostSignal.value ? "carry" : "lead";
   return (
-    `${featureLabel(first.group)} and ${lower(featureLabel(second.group))} carry ${model}: shuffling them lowers test ROC AUC by ${metric(first.mean)} and ` +
+    `${featureLabel(first.group)} and ${lower(featureLabel(second.group))} ${verb} ${model}: shuffling them lowers test ROC AUC by ${metric(first.mean)} and ` +
     `${metric(second.mean)}; no other feature costs more than ${metric(restMax)}`
   );
 }
 
 /** A feature group the ledger could not supply (model.json `features.dropped`). */
-export interface DroppedGroup {
-  group: string;
-  reason: string;
-}
+export type DroppedGroup = Pick<ModelFile["features"]["dropped"][number], "group" | "reason">;
 
 /** What the model goes without when the ledger lacks optional columns, grouped by the reason. */
 export function droppedFeaturesNote(dropped: readonly DroppedGroup[]): string {
@@ -371,7 +340,7 @@ export interface ThresholdOutcome {
 }
 
 /** Everything the threshold slider shows, from the score bins alone. */
-export function thresholdOutcome(file: ScoreBinsFile, threshold: number): ThresholdOutcome {
+export function thresholdOutcome(file: ThresholdBins, threshold: number): ThresholdOutcome {
   const snapped = snapThreshold(threshold, file.bins);
   const cells = confusionFromBins(file, snapped);
   const rates = confusionRates(cells);
@@ -419,6 +388,44 @@ export function thresholdSweep(file: ScoreBins): SweepPoint[] {
   return points;
 }
 
+/** The trade-off chart's title: what raising the threshold does, with "more of them late" only when precision rises. */
+export function tradeoffFinding(sweep: readonly SweepPoint[], chosen: number): string {
+  const all = sweep[0];
+  const at = sweep[Math.min(sweep.length - 1, Math.max(0, Math.round(chosen * (sweep.length - 1))))];
+  const rises = Number.isFinite(at?.precision) && all.precision > 0 && at.precision >= thresholds.weakLift.value * all.precision;
+  return rises
+    ? "A higher threshold flags fewer invoices, more of them late, and catches fewer late ones"
+    : "A higher threshold flags fewer invoices and catches fewer late ones, without making the flags much more often right";
+}
+
+/** Median of a histogram over [0, 1] in `counts.length` equal bins (the middle of the bin it falls in). */
+function binMedian(counts: readonly number[]): number {
+  const total = counts.reduce((s, c) => s + c, 0);
+  let seen = 0;
+  for (let k = 0; k < counts.length; ++k) if ((seen += counts[k]) >= total / 2 && total > 0) return (k + 0.5) / counts.length;
+  return NaN;
+}
+
+/** ROC AUC from binned scores: late invoices above on-time ones, ties within a bin counted half. */
+export function binnedAuc(file: ScoreBins): number {
+  let below = 0, pairs = 0, negatives = 0, positives = 0;
+  for (let k = 0; k < file.bins; ++k) {
+    pairs += file.positives[k] * (below + file.negatives[k] / 2);
+    below += file.negatives[k];
+    negatives += file.negatives[k];
+    positives += file.positives[k];
+  }
+  return positives && negatives ? pairs / (positives * negatives) : NaN;
+}
+
+/** The score distribution's title: how far apart late and on-time invoices score. */
+export function scoreDistributionFinding(file: ScoreBins): string {
+  const late = binMedian(file.positives), onTime = binMedian(file.negatives);
+  const medians = `median P(late) ${formatPercent(late, 0)} against ${formatPercent(onTime, 0)}`;
+  if (binnedAuc(file) < thresholds.rankingWeak.value) return `Late and on-time invoices score much alike (${medians}): no threshold separates them well`;
+  return `Late invoices score higher than on-time ones (${medians}): the threshold decides where the overlap is cut`;
+}
+
 /** The slider card's title: what a flag means at this threshold. */
 export function thresholdFinding(o: ThresholdOutcome): string {
   const at = `At P(late) ≥ ${formatPercent(o.threshold, 1)}`;
@@ -434,7 +441,56 @@ export function thresholdSentence(o: ThresholdOutcome, currency: string): string
   if (!cells.flagged) return `No test invoice scores this high: nothing is flagged, and all ${formatCount(o.late)} late invoices (${money(cells.fnAmount)}) go unflagged.`;
   return (
     `The model flags ${flagged}, worth ${money(cells.flaggedAmount)} (${formatPercent(o.flaggedAmountShare, 0)} of the value). ` +
-    `${formatCount(cells.tp)} of them were paid late (${money(cells.tpAmount)}); ${formatCount(cells.fp)} on-time invoices (${money(cells.fpAmount)}) would be chased needlessly, ` +
-    `and ${formatCount(cells.fn)} late invoices (${money(cells.fnAmount)}) are missed.`
+    `${formatCount(cells.tp)} of them were paid late (${money(cells.tpAmount)}); ${formatCount(cells.fp)} on-time ${cells.fp === 1 ? "invoice" : "invoices"} (${money(cells.fpAmount)}) would be chased needlessly, ` +
+    `and ${formatCount(cells.fn)} late ${cells.fn === 1 ? "invoice" : "invoices"} (${money(cells.fnAmount)}) ${cells.fn === 1 ? "is" : "are"} missed.`
+  );
+}
+
+// The rules, in words (from the numbers model.json ships) ----------------------------------------------
+
+/** "Trained on 14,210 invoices issued 2024-04-01 to 2025-09-30 …": the time split in one paragraph. */
+export function splitSentence(split: Pick<ModelFile["split"], "slices" | "asOf" | "validationStart" | "testStart">): string {
+  const by = Object.fromEntries(split.slices.map((slice) => [slice.name, slice])) as Record<SliceName, ModelFile["split"]["slices"][number]>;
+  const invoices = (count: number) => `${formatCount(count)} invoice${count === 1 ? "" : "s"}`;
+  const span = (slice: ModelFile["split"]["slices"][number]) => (slice.invoices ? `${invoices(slice.invoices)} issued ${slice.firstIssued} to ${slice.lastIssued}` : "no invoices");
+  return (
+    `Trained on ${span(by.train)} (outcomes as known on ${split.validationStart}), ` +
+    `validated on ${span(by.validation)} (outcomes as known on ${split.testStart}) and ` +
+    `tested on ${span(by.test)} (outcomes as known on ${split.asOf}). ` +
+    `The production model learns from all ${invoices(by.production.invoices)} due before ${split.asOf} ` +
+    `and scores the ${invoices(by.scored.invoices)} open on that date.`
+  );
+}
+
+/** How the family was chosen; `tolerance` is model.json `selection.tolerance`. */
+export function familyRule(tolerance: number): string {
+  return (
+    `The family whose chosen variant has the highest PR AUC (average precision) on the validation slice; families within ${tolerance} ` +
+    `of the best count as tied and the tie goes to the one with the fewest fitted parameters (coefficients or tree leaves). ` +
+    `The test slice plays no part in the choice.`
+  );
+}
+
+/** How each family's imbalance variant was chosen. */
+export function variantRule(tolerance: number): string {
+  return (
+    `For each family, the imbalance variant with the highest validation PR AUC; variants within ${tolerance} of it count as tied ` +
+    `and the tie goes to the one that changes the training data least (${variantKeys.map((v) => variantNames[v].toLowerCase()).join(" → ")}).`
+  );
+}
+
+/** How the calibration was chosen, from model.json `settings.calibration`. */
+export function calibrationRule({folds, minImprovement}: ModelFile["settings"]["calibration"]): string {
+  return (
+    `Chosen by the lowest ${folds}-fold cross-fitted Brier score on the validation slice; a more flexible method (none → Platt → isotonic) must improve it by more than ${minImprovement}. ` +
+    "Fitted on the validation slice; the figures below are on the test slice."
+  );
+}
+
+/** How the decision threshold was chosen, on a grid of `bins` steps (model.json `settings.scoreBins`). */
+export function thresholdRule(bins: number): string {
+  return (
+    `The calibrated probability, in steps of ${1 / bins}, that maximises F1 (the balance of precision and recall) on the validation slice; ` +
+    `ties go to the higher threshold, which flags fewer invoices.`
   );
 }

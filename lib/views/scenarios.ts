@@ -4,6 +4,8 @@
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent, formatSigned} from "../core/format.js";
 import {paidBy, paidDaysMoment, writtenOffBy} from "../portfolio/paymentTiming.js";
 import type {InterventionOutcome, PreparedScenario, ScenarioInputSpec, ScenarioInputs, ScenarioResult} from "../portfolio/scenario.js";
+import type {CoverageFigures, SampleInfo, ScenarioFile} from "../pipeline/contract.js";
+import {thresholds} from "./thresholds.js";
 
 // ——— Controls ————————————————————————————————————————————————————————————————————————————————
 
@@ -188,6 +190,7 @@ export function decisionFinding(result: Pick<ScenarioResult, "decisionCurve" | "
   const current = result.interventions;
   if (!optimum) return "No intervention thresholds to compare";
   if (result.inputs.capacityPerWeek === 0 || result.inputs.actionWeeks === 0) return "With no collection capacity, no threshold changes anything";
+  if (result.decisionCurve.points.every((p) => p.eligible === 0)) return "No open invoice qualifies at any threshold, so there is no collection work to weigh";
   if (optimum.net <= 0) {
     const price = `At ${money(result.inputs.costPerAction)} an action`;
     // The best "threshold" may be one so high that no invoice qualifies: working nothing.
@@ -213,18 +216,8 @@ export function capacityNote(points: readonly InterventionOutcome[]): string | n
 
 // ——— Forecast ———————————————————————————————————————————————————————————————————————————————
 
-/** The baseline forecast of scenario.json: one entry per week in each array. */
-export interface ForecastWeeks {
-  week: readonly number[];
-  start: readonly string[];
-  end: readonly string[];
-  expected: readonly number[];
-  low: readonly number[];
-  high: readonly number[];
-  cumulativeExpected: readonly number[];
-  cumulativeLow: readonly number[];
-  cumulativeHigh: readonly number[];
-}
+/** The baseline forecast of scenario.json: the weeks' fields the overlay reads. */
+export type ForecastWeeks = Pick<ScenarioFile["forecast"]["weeks"], "week" | "start" | "end" | "expected" | "low" | "high" | "cumulativeExpected" | "cumulativeLow" | "cumulativeHigh">;
 
 export interface CashBand {
   expected: number;
@@ -289,7 +282,7 @@ export function forecastFinding(weekly: readonly ScenarioForecastRow[], {currenc
   const baseline = sum(weekly, (r) => r.baseline.expected);
   const n = weekly.length;
   // Under half a percent of the expected cash is within the rounding of the forecast: call it unchanged.
-  const small = (v: number) => Math.abs(v) < 0.005 * Math.max(baseline, 1);
+  const small = (v: number) => Math.abs(v) < thresholds.unchangedShare.value * Math.max(baseline, 1);
   if (small(total) && small(early)) return `This scenario leaves the ${n}-week cash forecast within half a percent of no change`;
   const phrase = (v: number) => (small(v) ? "about the same cash" : `${money(v)} ${v < 0 ? "less" : "more"} cash`);
   const next = firstWeeks === 1 ? "the next week" : `the next ${firstWeeks} weeks`;
@@ -304,7 +297,7 @@ export function agingFinding(aging: ScenarioResult["aging"], {horizonDays, curre
   const overdue = aging.filter((a) => a.bucket !== "Current");
   const change = overdue.reduce((s, a) => s + a.scenario - a.baseline, 0);
   const total = aging.reduce((s, a) => s + a.baseline, 0);
-  if (Math.abs(change) < 0.005 * Math.max(total, 1)) return `In ${horizonDays} days about as much would be overdue as with no change`;
+  if (Math.abs(change) < thresholds.unchangedShare.value * Math.max(total, 1)) return `In ${horizonDays} days about as much would be overdue as with no change`;
   const largest = overdue.reduce((a, b) => (Math.abs(b.scenario - b.baseline) > Math.abs(a.scenario - a.baseline) ? b : a));
   const bucketChange = largest.scenario - largest.baseline;
   return (
@@ -418,12 +411,10 @@ export function impactDriver(row: Pick<CustomerImpact, "delayDays" | "actioned">
 
 // ——— Sample ——————————————————————————————————————————————————————————————————————————————————
 
-export interface SampleSummary {
-  capped: boolean;
-  total: {invoices: number; customers: number; amount: number};
-  kept: {invoices: number; customers: number; amount: number};
-  scale: {invoices: number; amount: number};
-}
+export type SampleSummary = Pick<SampleInfo, "capped" | "scale"> & {
+  total: Pick<CoverageFigures, "invoices" | "customers" | "amount">;
+  kept: Pick<CoverageFigures, "invoices" | "customers" | "amount">;
+};
 
 /** What the figures are computed on when the report shipped a sample of the open book; null when it did not. */
 export function sampleNote(sample: SampleSummary, {currency = "USD"}: WordOptions = {}): string | null {

@@ -1,16 +1,17 @@
 // The Strategy page's words and the figures behind them, from the strategy file and from the browser's
 // re-run of the rules (lib/portfolio/strategy.ts) when the reader moves a cut-off. Pure functions, so that every
 // sentence on the page can be checked against worked numbers.
-import {formatCount, formatMoney, formatPercent} from "../core/format.js";
+import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import type {Day} from "../core/dates.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import {segmentLetter} from "../portfolio/openInvoices.js";
-import type {SegmentLetter} from "../portfolio/openInvoices.js";
-import {riskBands} from "../portfolio/riskBands.js";
+import {riskBandLabels, riskBands} from "../portfolio/riskBands.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
 import {decideStrategy, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
-import type {PlannedAction, ResolvedStrategyOptions, StrategyAssignment, StrategyKey, ThemeKey, ValueBand} from "../portfolio/strategy.js";
+import type {PlannedAction, ResolvedStrategyOptions, StrategyAssignment, StrategyKey, StrategyRule, ThemeKey, ValueBand} from "../portfolio/strategy.js";
+import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme, WorklistFile} from "../pipeline/contract.js";
 import {nextAction} from "../portfolio/worklist.js";
+import {thresholds} from "./thresholds.js";
 
 /** In running text after "under": "under credit restriction". */
 export const strategyPhrases: Record<StrategyKey, string> = {
@@ -99,57 +100,55 @@ export function isFileRules(cutoffs: RiskCutoffs, invoiceValueCutoff: number, fi
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The rules, in words
+
+/** "low < 0.30 ≤ medium < 0.60 ≤ high". */
+export function riskCutoffRule(cutoffs: RiskCutoffs): string {
+  return `low < ${cutoffs.medium.toFixed(2)} ≤ medium < ${cutoffs.high.toFixed(2)} ≤ high`;
+}
+
+/** "High risk, any value → High risk — credit restriction / prepayment", for the rule table. */
+export function describeRule(rule: StrategyRule, options: Pick<ResolvedStrategyOptions, "loyaltySegments">): string {
+  const risk = rule.risk.length === riskBands.length ? "Any risk" : rule.risk.map((b) => riskBandLabels[b]).join(" or ");
+  const value = rule.value.length === valueBands.length ? "any value" : `${rule.value.join(" or ")} value`;
+  const segment = rule.loyalSegmentOnly ? `, segment ${options.loyaltySegments.join(" or ")}` : "";
+  return `${risk}, ${value}${segment} → ${strategyDefinitions[rule.strategy].label}`;
+}
+
+/** Which open invoices a capped file kept (strategy.json and scenario.json `sample`). */
+export function sampleRule(sample: Pick<SampleInfo, "cap" | "riskiest">): string {
+  const riskiest = sample.riskiest > 0 ? `all open invoices of the ${formatCount(sample.riskiest)} customers with the highest expected late amount, then ` : "";
+  return `At most ${formatCount(sample.cap)} open invoices: ${riskiest}whole customers in the order of a seeded hash of the customer id, until the next customer would pass the cap.`;
+}
+
+/** What the worklist table shows of the whole worklist; null when it shows every open invoice. */
+export function worklistCapRule(worklist: Pick<WorklistFile, "total" | "shown">): string | null {
+  return worklist.total > worklist.shown
+    ? `The first ${formatCount(worklist.shown)} of ${formatCount(worklist.total)} open invoices in worklist order; the CSV download has them all.`
+    : null;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The view: matrix, table, themes and segment mix, from the file (exact, whole book) or re-computed
 
-export interface SampleScale {
-  capped: boolean;
-  scale: {invoices: number; amount: number};
-  kept: {invoices: number; customers: number};
-  total: {invoices: number; customers: number};
-}
+/** What the file's sample holds against the whole book, to scale figures computed on it. */
+export type SampleScale = Pick<SampleInfo, "capped" | "scale"> & {
+  kept: Pick<CoverageFigures, "invoices" | "customers">;
+  total: Pick<CoverageFigures, "invoices" | "customers">;
+};
 
-export interface ViewStrategyShare {
-  strategy: StrategyKey;
-  count: number;
-  amount: number;
-}
+/** A risk × value cell, from the file or re-computed. */
+export type ViewGridCell = StrategyGridCell;
 
-export interface ViewGridCell {
-  risk: RiskBand;
-  value: ValueBand;
-  count: number;
-  amount: number;
-  strategies: ViewStrategyShare[];
-}
+/** A strategy table row; meanPLate is NaN (or null from JSON) when the strategy has no invoice. */
+export type ViewTableRow = StrategyRow;
 
-export interface ViewTableRow {
-  strategy: StrategyKey;
-  label: string;
-  invoices: number;
-  invoiceShare: number;
-  amount: number;
-  amountShare: number;
-  /** NaN (or null from JSON) when the strategy has no invoice. */
-  meanPLate: number | null;
-  customers: number;
-  actions: readonly PlannedAction[];
-}
+export type ViewTheme = Pick<StrategyTheme, "key" | "share" | "count" | "amount">;
 
-export interface ViewTheme {
-  key: ThemeKey;
-  share: number;
-  count: number;
-  amount: number;
-  statement: string;
-}
-
-export interface SegmentMixRow {
-  segment: string | null;
-  letter: SegmentLetter | null;
-  invoices: number;
-  amount: number;
-  strategies: {strategy: StrategyKey; invoices: number; amount: number; amountShare: number}[];
-}
+/** How a segment's open invoices are treated: strategy.json `segmentProposals`, or re-computed. */
+export type SegmentMixRow = Pick<SegmentStrategyRow, "segment" | "letter" | "invoices" | "amount"> & {
+  strategies: Omit<SegmentStrategyRow["strategies"][number], "customers">[];
+};
 
 export interface StrategyView {
   grid: ViewGridCell[];
@@ -163,12 +162,11 @@ export interface StrategyView {
 }
 
 /** The parts of strategy.json the view reads. */
-export interface StrategyFileView {
-  matrix: {grid: ViewGridCell[]};
-  table: ViewTableRow[];
+export interface StrategyFileView extends Pick<StrategyFile, "table"> {
+  matrix: Pick<StrategyFile["matrix"], "grid">;
   themes: ViewTheme[];
   segmentProposals: SegmentMixRow[];
-  sample: SampleScale & {total: {invoices: number; amount: number}};
+  sample: SampleScale & {total: Pick<CoverageFigures, "invoices" | "customers" | "amount">};
 }
 
 /** The file's own figures: exact and for the whole book, under the default rules. */
@@ -283,8 +281,25 @@ export function segmentMixFinding(row: SegmentMixRow, {currency = "USD", estimat
   const [first, second] = ranked;
   if (!first) return `${approx}${formatCount(row.invoices)} open invoices with nothing left to collect.`;
   const lead = `${formatPercent(first.amountShare, 0)} of its ${approx}${formatMoney(row.amount, {currency})} open is under ${strategyPhrases[first.strategy]}`;
-  const rest = second && second.amountShare >= 0.05 ? `, ${formatPercent(second.amountShare, 0)} under ${strategyPhrases[second.strategy]}` : "";
+  const rest = second && second.amountShare >= thresholds.secondStrategy.value ? `, ${formatPercent(second.amountShare, 0)} under ${strategyPhrases[second.strategy]}` : "";
   return `${capitalise(lead)}${rest} (${approx}${formatCount(row.invoices)} ${row.invoices === 1 ? "invoice" : "invoices"}).`;
+}
+
+/** The strategy table's title: how much needs a credit restriction, and how risky it is. */
+export function restrictFinding(table: readonly Pick<ViewTableRow, "strategy" | "invoices" | "invoiceShare" | "meanPLate">[]): string {
+  const restrict = table.find((r) => r.strategy === "restrict");
+  if (!restrict || !(restrict.invoices > 0)) return "No open invoice needs a credit restriction under these rules";
+  return `${formatPercent(restrict.invoiceShare, 0)} of open invoices need a credit restriction; their average predicted P(late) is ${formatDecimal(restrict.meanPLate, 2)}`;
+}
+
+/** The segment-mix chart's title: the segment with the largest share of its open amount under credit restriction. */
+export function segmentMixTitle(rows: readonly SegmentMixRow[]): string {
+  const segmented = rows.filter((r) => r.segment !== null && r.amount > 0);
+  if (!segmented.length) return rows.some((r) => r.segment !== null) ? "No segment has anything open" : "Customers are not segmented: too little payment history";
+  const restrictShare = (r: SegmentMixRow) => r.strategies.find((s) => s.strategy === "restrict")?.amountShare ?? 0;
+  const worst = [...segmented].sort((a, b) => restrictShare(b) - restrictShare(a))[0];
+  if (!(restrictShare(worst) > 0)) return "No segment's open amount falls under credit restriction";
+  return `${formatPercent(restrictShare(worst), 0)} of segment ${worst.segment}'s open amount falls under credit restriction`;
 }
 
 /** How the matrix should be read, for its card title: where the money and where the effort sit. */

@@ -1,7 +1,8 @@
 // Open invoices by aging bucket, as shares of the open amount and of the open invoices side by side: a
-// bucket whose amount share exceeds its count share holds the larger invoices.
+// bucket whose amount share exceeds its count share holds the larger invoices. Rows in bucket order,
+// Current first.
 import * as Plot from "@observablehq/plot";
-import type {AgingRow} from "../lib/views/eda.js";
+import type {AgingRow} from "../lib/pipeline/contract.js";
 import {formatCount, formatMoney, formatPercent} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
 
@@ -13,9 +14,9 @@ export interface AgingOptions {
 
 export function agingChart(rows: readonly AgingRow[], {width, currency = "USD"}: AgingOptions) {
   const money = (v: number) => formatMoney(v, {currency});
-  const bars = rows.flatMap((r) => [
-    {bucket: r.bucket, index: r.index, measure: "amount", share: r.amountShare, text: `${money(r.amount)} · ${formatPercent(r.amountShare, 0)} of amount`},
-    {bucket: r.bucket, index: r.index, measure: "count", share: r.countShare, text: `${formatCount(r.count)} ${r.count === 1 ? "invoice" : "invoices"} · ${formatPercent(r.countShare, 0)}`}
+  const bars = rows.flatMap((r, index) => [
+    {bucket: r.bucket, index, measure: "amount", share: r.amountShare, text: `${money(r.amount)} · ${formatPercent(r.amountShare, 0)} of amount`},
+    {bucket: r.bucket, index, measure: "count", share: r.countShare, text: `${formatCount(r.count)} ${r.count === 1 ? "invoice" : "invoices"} · ${formatPercent(r.countShare, 0)}`}
   ]);
   type Bar = (typeof bars)[number];
   const totalAmount = rows.reduce((s, r) => s + r.amount, 0);

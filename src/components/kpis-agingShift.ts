@@ -2,7 +2,7 @@
 // amount and the amount expected still open then, side by side with their values written on the bars.
 import * as Plot from "@observablehq/plot";
 import {formatMoney} from "../lib/core/format.js";
-import type {AgingShiftRow} from "../lib/views/kpis.js";
+import type {AgingShiftRow} from "../lib/pipeline/contract.js";
 import {fitsOutside} from "./kpis-labels.js";
 import {bad, good} from "./palette.js";
 

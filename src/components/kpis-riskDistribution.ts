@@ -2,7 +2,7 @@
 // the band cut-offs drawn as rules, by invoice count or by open amount.
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatMoney, formatPercent} from "../lib/core/format.js";
-import type {RiskBin} from "../lib/views/kpis.js";
+import type {RiskBin} from "../lib/pipeline/contract.js";
 import type {RiskBand, RiskCutoffs} from "../lib/portfolio/riskBands.js";
 import {riskColors} from "./palette.js";
 

@@ -2,7 +2,7 @@
 // beside its bar: the slow segments and the reason they are slow, in one view.
 import * as Plot from "@observablehq/plot";
 import {formatDays, formatMoney, formatPercent} from "../lib/core/format.js";
-import type {SegmentRow} from "../lib/views/kpis.js";
+import type {SegmentKpiRow} from "../lib/pipeline/contract.js";
 import {segmentColors} from "./palette.js";
 
 export interface SegmentDsoOptions {
@@ -15,7 +15,7 @@ export interface SegmentDsoOptions {
   currency?: string;
 }
 
-export function segmentDsoChart(rows: readonly SegmentRow[], {width, segmentName, shortName = segmentName, overall = null, currency = "USD"}: SegmentDsoOptions) {
+export function segmentDsoChart(rows: readonly SegmentKpiRow[], {width, segmentName, shortName = segmentName, overall = null, currency = "USD"}: SegmentDsoOptions) {
   const narrow = width < 560;
   const name = narrow ? shortName : segmentName;
   const data = rows.filter((r) => r.dso != null && Number.isFinite(r.dso)).map((r) => ({...r, name: name(r.segment), days: r.dso as number}));

@@ -3,7 +3,7 @@
 // against the diagonal of perfect calibration. Dot area shows how many invoices a bin holds. The series
 // are told apart by line style and fill (legend on the page), not by colour alone.
 import * as Plot from "@observablehq/plot";
-import type {CalibrationFacts, ReliabilityBins} from "../lib/views/model.js";
+import type {CalibrationFacts, ReliabilityBins} from "../lib/pipeline/contract.js";
 import {calibrationMethodName} from "../lib/views/model.js";
 import {formatCount, formatDecimal, formatPercent} from "../lib/core/format.js";
 

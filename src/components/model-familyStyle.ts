@@ -1,6 +1,6 @@
 // One look per model family on every Model-page chart: a colour from the site palette and a dash
 // pattern, so that the families stay apart without colour (and in print). Not a chart itself.
-import type {FamilyCurves} from "../lib/views/model.js";
+import type {FamilyCurves} from "../lib/pipeline/contract.js";
 
 export interface FamilyStyle {
   color: string;

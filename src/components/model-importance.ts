@@ -2,7 +2,7 @@
 // feature group is shuffled (mean of the repeats, whisker ± one standard deviation). Bars near zero
 // or below it are noise: the model does not rely on that group.
 import * as Plot from "@observablehq/plot";
-import type {FamilyImportance} from "../lib/views/model.js";
+import type {FamilyImportance} from "../lib/pipeline/contract.js";
 import {featureLabel} from "../lib/views/model.js";
 import {formatDecimal} from "../lib/core/format.js";
 

@@ -1,7 +1,7 @@
 // Precision–recall curves of every model family on the test slice, overlaid, against the base rate
 // (what flagging invoices at random would achieve).
 import * as Plot from "@observablehq/plot";
-import type {FamilyCurves} from "../lib/views/model.js";
+import type {FamilyCurves} from "../lib/pipeline/contract.js";
 import {formatDecimal, formatPercent} from "../lib/core/format.js";
 import {familyStyle, prPoints} from "./model-familyStyle.js";
 

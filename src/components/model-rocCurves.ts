@@ -1,6 +1,6 @@
 // ROC curves of every model family on the test slice, overlaid, against the chance diagonal.
 import * as Plot from "@observablehq/plot";
-import type {FamilyCurves} from "../lib/views/model.js";
+import type {FamilyCurves} from "../lib/pipeline/contract.js";
 import {formatDecimal, formatPercent} from "../lib/core/format.js";
 import {familyStyle, rocPoints} from "./model-familyStyle.js";
 

@@ -2,7 +2,7 @@
 // paid on time (each as a share of its own outcome, so the two shapes compare despite a 1:4 imbalance),
 // with the flagged region right of the slider's threshold.
 import * as Plot from "@observablehq/plot";
-import type {ScoreBinsFile} from "../lib/views/model.js";
+import type {ScoreBinsFile} from "../lib/pipeline/contract.js";
 import {formatCount, formatPercent} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
 import {thresholdMarks} from "./model-thresholdTradeoff.js";

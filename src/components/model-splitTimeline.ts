@@ -1,17 +1,11 @@
 // The time split as a timeline: when the invoices of each slice were issued, and the date by which
 // their outcomes were known (the cut-off each slice's labels are read at).
 import * as Plot from "@observablehq/plot";
+import type {SliceSummary} from "../lib/pipeline/contract.js";
 import {formatCount} from "../lib/core/format.js";
 
 /** A slice of model.json `split.slices`. */
-export interface SplitSlice {
-  name: string;
-  title: string;
-  invoices: number;
-  firstIssued: string | null;
-  lastIssued: string | null;
-  labelledAt: string | null;
-}
+export type SplitSlice = Pick<SliceSummary, "name" | "title" | "invoices" | "firstIssued" | "lastIssued" | "labelledAt">;
 
 export interface SplitTimelineOptions {
   width: number;

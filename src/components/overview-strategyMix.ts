@@ -1,15 +1,11 @@
 // The strategy mix: how the open book splits across collection strategies, by invoices and by value.
 import * as Plot from "@observablehq/plot";
+import type {OverviewFactsFile} from "../lib/pipeline/contract.js";
 import {formatPercent} from "../lib/core/format.js";
 import {strategyColors} from "./palette.js";
 import type {StrategyKey} from "../lib/portfolio/strategy.js";
 
-export interface StrategyMixRow {
-  strategy: string;
-  label: string;
-  invoiceShare: number;
-  amountShare: number;
-}
+export type StrategyMixRow = Pick<OverviewFactsFile["strategyMix"][number], "strategy" | "label" | "invoiceShare" | "amountShare">;
 
 export function strategyMixChart(mix: readonly StrategyMixRow[], {width}: {width: number}) {
   const narrow = width < 560;

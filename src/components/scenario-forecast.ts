@@ -6,7 +6,7 @@ import type {ScenarioForecastRow} from "../lib/views/scenarios.js";
 import {formatMoney} from "../lib/core/format.js";
 import {sharePlotStyle} from "./scenario-plotStyle.js";
 
-export interface ScenarioForecastOptions {
+export interface ForecastChartOptions {
   width: number;
   currency?: string;
   cumulative?: boolean;
@@ -22,7 +22,7 @@ function utcDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-export function scenarioForecastChart(rows: readonly ScenarioForecastRow[], {width, currency = "USD", cumulative = false, lower = 0.1, upper = 0.9}: ScenarioForecastOptions) {
+export function scenarioForecastChart(rows: readonly ScenarioForecastRow[], {width, currency = "USD", cumulative = false, lower = 0.1, upper = 0.9}: ForecastChartOptions) {
   const money = (v: number) => formatMoney(v, {currency});
   const points = rows.map((r) => ({...r, date: utcDate(r.start)}));
   type Point = (typeof points)[number];

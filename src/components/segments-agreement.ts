@@ -2,15 +2,10 @@
 // is agreement. Counts are written in every cell; the diagonal is outlined and drawn in the "good"
 // colour, disagreement in grey, each darker with more customers.
 import * as Plot from "@observablehq/plot";
+import type {RatingAgreementSection} from "../lib/pipeline/contract.js";
 import {formatCount, formatPercent} from "../lib/core/format.js";
 import {good} from "./palette.js";
 
-export interface AgreementData {
-  share: number | null;
-  customers: number;
-  letters: readonly string[];
-  crossTab: number[][];
-}
 
 interface Cell {
   cluster: string;
@@ -20,7 +15,7 @@ interface Cell {
   diagonal: boolean;
 }
 
-export function agreementChart(agreement: AgreementData, {width}: {width: number}) {
+export function agreementChart(agreement: RatingAgreementSection, {width}: {width: number}) {
   const narrow = width < 480;
   const letters = [...agreement.letters];
   const cells: Cell[] = agreement.crossTab.flatMap((row, i) => {

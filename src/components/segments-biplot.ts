@@ -3,6 +3,7 @@
 // share one unit length, so an arrow's direction is honest (on a phone the y axis is stretched, or the
 // cloud would be a strip a few pixels high); the arrows are scaled to fit the cloud.
 import * as Plot from "@observablehq/plot";
+import type {ClusterRow, PcaLoadingRow} from "../lib/pipeline/contract.js";
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../lib/core/format.js";
 import type {ClusterColorScale} from "./segments-colors.js";
 import {shortFeatureLabels} from "./segments-labels.js";
@@ -21,17 +22,7 @@ export interface BiplotPoint {
   predictedLate?: number | null;
 }
 
-export interface BiplotCluster {
-  name: string;
-  label: string;
-}
-
-export interface BiplotLoading {
-  feature: string;
-  label: string;
-  pc1: number | null;
-  pc2: number | null;
-}
+export type BiplotCluster = Pick<ClusterRow, "name" | "label">;
 
 export interface BiplotOptions {
   width: number;
@@ -96,7 +87,7 @@ function extent(values: readonly number[]): [number, number] {
   return lo <= hi ? [lo, hi] : [-1, 1];
 }
 
-export function biplotChart(points: readonly BiplotPoint[], loadings: readonly BiplotLoading[], options: BiplotOptions) {
+export function biplotChart(points: readonly BiplotPoint[], loadings: readonly PcaLoadingRow[], options: BiplotOptions) {
   const {width, clusters, color, explained, currency = "USD"} = options;
   const narrow = width < 480;
   const plotWidth = Math.min(width, 920);

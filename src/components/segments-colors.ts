@@ -2,13 +2,13 @@
 // with four distinct quadrants), the site's segment colours A–D are used, so that a letter keeps its
 // colour from page to page; when a letter repeats (A1, A2 at larger k) a categorical scheme tells the
 // clusters apart, and the cluster names are always written on the charts as well.
+import type {ClusterRow} from "../lib/pipeline/contract.js";
 import * as d3 from "d3";
+import {html} from "htl";
 import {segmentColors} from "./palette.js";
 
-export interface NamedCluster {
-  name: string;
-  letter: string;
-}
+/** A cluster as the colour scale needs it. */
+export type ColoredCluster = Pick<ClusterRow, "name" | "letter">;
 
 export interface ClusterColorScale {
   domain: string[];
@@ -17,7 +17,7 @@ export interface ClusterColorScale {
   segmentColours: boolean;
 }
 
-export function clusterColorScale(clusters: readonly NamedCluster[]): ClusterColorScale {
+export function clusterColorScale(clusters: readonly ColoredCluster[]): ClusterColorScale {
   const domain = clusters.map((c) => c.name);
   const distinctLetters = clusters.every((c) => c.name === c.letter && c.letter in segmentColors);
   if (distinctLetters) {
@@ -25,4 +25,9 @@ export function clusterColorScale(clusters: readonly NamedCluster[]): ClusterCol
   }
   const scheme = d3.schemeObservable10 ?? d3.schemeTableau10;
   return {domain, range: domain.map((_, i) => scheme[i % scheme.length]), segmentColours: false};
+}
+
+/** A small colour square before a cluster's name; decorative, since the name is written beside it. */
+export function swatch(color: string | undefined): HTMLElement {
+  return html`<span class="swatch" style=${{background: color}} aria-hidden="true"></span>`;
 }

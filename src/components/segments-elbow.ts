@@ -1,15 +1,13 @@
 // The elbow: inertia (within-cluster sum of squares) for each k, with the chord between the curve's ends
 // and the gap that the rule maximises drawn at the chosen k, so the reader sees the rule at work.
 import * as Plot from "@observablehq/plot";
+import type {KCurve} from "../lib/pipeline/contract.js";
 import {formatDecimal} from "../lib/core/format.js";
 
-export interface KCurveData {
-  k: number[];
-  inertia: (number | null)[];
-  silhouette: (number | null)[];
-}
+/** The k curve of segments.json: the fields the elbow and silhouette charts read. */
+export type KCurveData = Pick<KCurve, "k" | "inertia" | "silhouette">;
 
-export interface ElbowOptions {
+export interface ElbowChartOptions {
   width: number;
   /** The k the rule chose. */
   chosenK: number;
@@ -24,7 +22,7 @@ interface Point {
   inertia: number;
 }
 
-export function elbowChart(curve: KCurveData, {width, chosenK, elbowK, selectedK = chosenK}: ElbowOptions) {
+export function elbowChart(curve: KCurveData, {width, chosenK, elbowK, selectedK = chosenK}: ElbowChartOptions) {
   const points: Point[] = curve.k.flatMap((k, i) => (curve.inertia[i] === null ? [] : [{k, inertia: curve.inertia[i]!}]));
   const first = points[0], last = points[points.length - 1];
   const chordAt = (k: number) => first.inertia + ((k - first.k) / (last.k - first.k || 1)) * (last.inertia - first.inertia);

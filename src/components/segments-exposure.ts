@@ -2,15 +2,11 @@
 // amount outstanding, as three 100 % bars. A cluster that is a small share of customers but a large
 // share of the open amount stands out at a glance; names and shares are written on the bars.
 import * as Plot from "@observablehq/plot";
+import type {ClusterRow} from "../lib/pipeline/contract.js";
 import {formatPercent} from "../lib/core/format.js";
 import type {ClusterColorScale} from "./segments-colors.js";
 
-export interface ExposureCluster {
-  name: string;
-  customerShare: number | null;
-  amountShare: number | null;
-  outstandingShare: number | null;
-}
+export type ExposureCluster = Pick<ClusterRow, "name" | "customerShare" | "amountShare" | "outstandingShare">;
 
 export interface ExposureOptions {
   width: number;

@@ -4,15 +4,8 @@
 // the only carrier; features that describe the clusters but do not form them are marked †.
 import * as Plot from "@observablehq/plot";
 import {formatDecimal} from "../lib/core/format.js";
+import type {ProfileCell} from "../lib/views/segments.js";
 import {shortFeatureLabels} from "./segments-labels.js";
-
-export interface ProfileCell {
-  cluster: string;
-  feature: string;
-  /** The feature's label. */
-  label: string;
-  z: number;
-}
 
 export interface ProfileOptions {
   width: number;

@@ -4,7 +4,7 @@ import * as Plot from "@observablehq/plot";
 import {formatDecimal} from "../lib/core/format.js";
 import type {KCurveData} from "./segments-elbow.js";
 
-export interface SilhouetteOptions {
+export interface SilhouetteChartOptions {
   width: number;
   chosenK: number;
   /** The k with the highest mean silhouette. */
@@ -17,7 +17,7 @@ interface Point {
   silhouette: number;
 }
 
-export function silhouetteChart(curve: KCurveData, {width, chosenK, silhouetteK, selectedK = chosenK}: SilhouetteOptions) {
+export function silhouetteChart(curve: KCurveData, {width, chosenK, silhouetteK, selectedK = chosenK}: SilhouetteChartOptions) {
   const points: Point[] = curve.k.flatMap((k, i) => (curve.silhouette[i] === null ? [] : [{k, silhouette: curve.silhouette[i]!}]));
   const best = points.find((p) => p.k === silhouetteK);
   const chosen = points.find((p) => p.k === chosenK);

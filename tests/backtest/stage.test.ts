@@ -5,6 +5,7 @@ import {describe, expect, test} from "vitest";
 import {parseIsoDay} from "../../lib/core/dates.js";
 import {fitAtOrigin} from "../../lib/backtest/originModel.js";
 import {modelAt} from "../../lib/backtest/origins.js";
+import {notScoredText} from "../../lib/views/backtest.js";
 import {buildReport} from "../../lib/pipeline/index.js";
 import {csvLedger, syntheticLedger} from "../../lib/pipeline/source.js";
 import type {Invoice} from "../../lib/input/ledger.js";
@@ -66,7 +67,8 @@ describe("dates that cannot be scored say why", () => {
     const r = buildReport(sourced, {seed: 3}).backtest.files.backtest.report;
     expect(r.status).toBe("too-few");
     expect([r.openBook, r.capture, r.cash, r.book]).toEqual([null, null, null, []]);
-    expect(r.reason).toMatch(/^on 2013-06-30 \d+ invoices were open, of which \d+ ended up paid late and 0 on time; scoring needs at least 20 of each, or a single invoice would swing the figures$/);
+    expect(r.notScored).toMatchObject({kind: "too-few", onTime: 0, minOutcomes: 20});
+    expect(notScoredText(r.asOf, r.notScored!)).toMatch(/^on 2013-06-30 \d+ invoices were open, of which \d+ ended up paid late and 0 on time; scoring needs at least 20 of each, or a single invoice would swing the figures$/);
   });
 
   test("a report dated on its last day of data has no future to score, but earlier month-ends do", {timeout: 300_000}, () => {
@@ -75,7 +77,8 @@ describe("dates that cannot be scored say why", () => {
     const {backtest, replay} = buildReport(sourced, {seed: 5}).backtest.files;
     expect(replay.futureDays).toBe(0);
     expect(backtest.report.status).toBe("no-future");
-    expect(backtest.report.reason).toBe("the data ends on 2026-09-30: there is no week of known future to score against");
+    expect(backtest.report.notScored).toEqual({kind: "no-future", daysAfter: 0});
+    expect(notScoredText(backtest.report.asOf, backtest.report.notScored!)).toBe("the data ends on 2026-09-30: there is no week of known future to score against");
     const origins = backtest.origins.rows.filter((r) => r.source === "origin");
     expect(origins.length).toBeGreaterThanOrEqual(6);
     // Each leaves 13 weeks before the end of the data.

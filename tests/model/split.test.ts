@@ -3,7 +3,8 @@ import {formatIsoDay} from "../../lib/core/dates.js";
 import type {Invoice, Ledger} from "../../lib/input/ledger.js";
 import {matrix} from "../../lib/model/learners/types.js";
 import {createRandom} from "../../lib/core/random.js";
-import {describeSplit, labelsKnownAt, sliceDataset, summarizeSplit, timeSplit} from "../../lib/model/split.js";
+import {labelsKnownAt, sliceDataset, summarizeSplit, timeSplit} from "../../lib/model/split.js";
+import {splitSentence} from "../../lib/views/model.js";
 import {day, factsOf, makeInvoice, randomLedger} from "../fixtures/features/ledger.js";
 
 const day0 = day("2024-01-01");
@@ -72,7 +73,7 @@ describe("time split on a hand-made ledger", () => {
     ]);
     expect(summary.slices[0].lateRate).toBe(0.5);
     expect(summary.slices[4].lateRate).toBeNull();
-    expect(describeSplit(summary)).toBe(
+    expect(splitSentence(summary)).toBe(
       "Trained on 10 invoices issued 2024-01-01 to 2024-05-15 (outcomes as known on 2024-06-29), " +
         "validated on 1 invoice issued 2024-06-29 to 2024-06-29 (outcomes as known on 2024-08-13) and " +
         "tested on 5 invoices issued 2024-08-13 to 2024-10-12 (outcomes as known on 2024-12-31). " +

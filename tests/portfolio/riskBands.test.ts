@@ -1,5 +1,6 @@
 import {describe, expect, test} from "vitest";
-import {checkRiskCutoffs, riskBand, riskCutoffRule} from "../../lib/portfolio/riskBands.js";
+import {checkRiskCutoffs, defaultRiskCutoffs, riskBand} from "../../lib/portfolio/riskBands.js";
+import {riskCutoffRule} from "../../lib/views/strategy.js";
 
 describe("risk bands", () => {
   test("a probability exactly on a cut-off belongs to the band above", () => {
@@ -15,6 +16,6 @@ describe("risk bands", () => {
   test("cut-offs are validated and printable", () => {
     expect(() => checkRiskCutoffs({medium: 0.7, high: 0.6})).toThrow();
     expect(() => checkRiskCutoffs({medium: -0.1, high: 0.6})).toThrow();
-    expect(riskCutoffRule()).toBe("low < 0.30 ≤ medium < 0.60 ≤ high");
+    expect(riskCutoffRule(defaultRiskCutoffs)).toBe("low < 0.30 ≤ medium < 0.60 ≤ high");
   });
 });

@@ -3,38 +3,36 @@ import {parseCsv} from "../../lib/input/csv.js";
 import {parseIsoDay} from "../../lib/core/dates.js";
 import type {OpenInvoice} from "../../lib/portfolio/openInvoices.js";
 import {compileTiming} from "../../lib/portfolio/paymentTiming.js";
-import type {PaymentTimingModel} from "../../lib/portfolio/paymentTiming.js";
 import {round} from "../../lib/core/json.js";
 import {openInvoicesFromTable, openInvoiceTable, portfolioStage, worklistCsv} from "../../lib/portfolio/index.js";
 import type {OpenInvoiceTable} from "../../lib/portfolio/index.js";
-import type {KpisFile} from "../../lib/portfolio/files/kpis.js";
-import type {OverviewFacts} from "../../lib/portfolio/files/overview.js";
 import {sampleOpenInvoices} from "../../lib/portfolio/sample.js";
 import {scenarioResultJson} from "../../lib/portfolio/files/scenario.js";
-import type {ScenarioFile} from "../../lib/portfolio/files/scenario.js";
 import {clusterRiskLevel} from "../../lib/portfolio/files/segments.js";
-import type {SegmentsFile} from "../../lib/portfolio/files/segments.js";
-import type {StrategyFile} from "../../lib/portfolio/files/strategy.js";
-import type {WorklistFile} from "../../lib/portfolio/files/worklist.js";
+import type {PortfolioFiles} from "../../lib/portfolio/index.js";
 import {syntheticLedger} from "../../lib/pipeline/source.js";
 import {prepareScenario, runScenario} from "../../lib/portfolio/scenario.js";
 import {assignStrategies, strategyMatrix, strategyTable} from "../../lib/portfolio/strategy.js";
 import {standInScores} from "../helpers/reportFixtures.js";
+import {clusterDescription, kChoiceRule, pcaCapRule, segmentObservations, unsegmentedReason} from "../../lib/views/segments.js";
+import {formatCount} from "../../lib/core/format.js";
+import type {UnsegmentedFile} from "../../lib/pipeline/contract.js";
+import {sampleRule, worklistCapRule} from "../../lib/views/strategy.js";
 
 const {ledger} = syntheticLedger({invoices: 6_000, seed: 1});
 const scores = standInScores(ledger);
 const result = portfolioStage(ledger, scores, {seed: 7});
 const files = result.files;
 /** A file as the browser sees it: parsed JSON. */
-function parsed<T>(name: string): T {
-  return JSON.parse(JSON.stringify(files[name])) as T;
+function parsed<K extends keyof PortfolioFiles>(name: K): PortfolioFiles[K] {
+  return JSON.parse(JSON.stringify(files[name]));
 }
-const segments = parsed<SegmentsFile>("segments");
-const kpis = parsed<KpisFile>("kpis");
-const strategy = parsed<StrategyFile>("strategy");
-const worklist = parsed<WorklistFile>("worklist");
-const scenario = parsed<ScenarioFile>("scenario");
-const overview = parsed<OverviewFacts>("overview-facts");
+const segments = parsed("segments");
+const kpis = parsed("kpis");
+const strategy = parsed("strategy");
+const worklist = parsed("worklist");
+const scenario = parsed("scenario");
+const overview = parsed("overview-facts");
 const openInLedger = ledger.invoices.filter((i) => i.status === "open" && i.openAmount > 0);
 const sum = (values: readonly (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
 
@@ -57,24 +55,24 @@ describe("portfolioStage: shapes", () => {
     expect(segments.kCurve!.k).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(segments.perK.map((p) => p.k)).toEqual(segments.kCurve!.k);
     expect(segments.choice!.k).toBeGreaterThanOrEqual(2);
-    expect(segments.choice!.rule).toMatch(/Elbow/);
+    expect(kChoiceRule(segments.kCurve!, segments.choice!)).toMatch(/Elbow/);
     for (const section of segments.perK) {
       expect(section.clusters).toHaveLength(section.k);
       expect(section.profile.z).toHaveLength(section.k);
       for (const row of section.profile.z) expect(row).toHaveLength(section.profile.features.length);
-      expect(section.observations.map((o) => o.kind)).toEqual(["largestExposure", "highestDelay", "steadiestPayers"]);
+      expect(segmentObservations(section.clusters, segments.currency).map((o) => o.kind)).toEqual(["largestExposure", "highestDelay", "steadiestPayers"]);
       for (const c of section.clusters) {
         expect(["A", "B", "C", "D"]).toContain(c.letter);
         expect(["Reward", "Safeguard", "Automate", "Monitor"]).toContain(c.proposal);
         expect(["Low", "Medium", "High"]).toContain(c.riskLevel);
-        expect(c.summary).toContain(c.name);
+        expect(clusterDescription(c, segments.currency)).toMatch(new RegExp(`^${formatCount(c.customers)} customers`));
       }
       expect(section.agreement.crossTab).toHaveLength(4);
     }
-    const points = segments.pca!.points as unknown as Record<string, unknown[]> & {length: number};
+    const points = segments.pca!.points;
     expect(points.length).toBe(segments.customers.clustered);
-    for (const key of ["customerId", "name", "pc1", "pc2", "k2", "k10"]) expect(points[key]).toHaveLength(points.length);
-    for (const section of segments.perK) expect((points[`k${section.k}`] as number[]).every((c) => c >= 0 && c < section.k)).toBe(true);
+    for (const key of ["customerId", "name", "pc1", "pc2", "k2", "k10"] as const) expect(points[key]).toHaveLength(points.length);
+    for (const section of segments.perK) expect(points[`k${section.k}` as const].every((c) => c >= 0 && c < section.k)).toBe(true);
     expect(segments.pca!.loadings.map((l) => l.feature)).toEqual(segments.clusteringFeatures);
     expect(segments.thinHistory.count).toBe(segments.customers.total - segments.customers.clustered);
     expect(segments.thinHistory.rows.length).toBe(Math.min(50, segments.thinHistory.count));
@@ -99,7 +97,7 @@ describe("portfolioStage: shapes", () => {
   test("worklist: the top rows in priority order with strategy and next action", () => {
     expect(worklist.total).toBe(openInLedger.length);
     expect(worklist.items.length).toBe(Math.min(500, openInLedger.length));
-    const late = worklist.items.expectedLateAmount as number[];
+    const late = worklist.items.expectedLateAmount;
     for (let i = 1; i < late.length; ++i) expect(late[i]).toBeLessThanOrEqual(late[i - 1]);
     expect(worklist.items.rank.slice(0, 3)).toEqual([1, 2, 3]);
     for (let i = 0; i < worklist.items.length; ++i) {
@@ -124,17 +122,17 @@ describe("portfolioStage: shapes", () => {
 describe("portfolioStage: determinism", () => {
   test("the same inputs and seed give byte-identical files and CSV", () => {
     const again = portfolioStage(ledger, scores, {seed: 7});
-    for (const name of Object.keys(files)) expect(JSON.stringify(again.files[name])).toBe(JSON.stringify(files[name]));
+    for (const name of Object.keys(files) as (keyof PortfolioFiles)[]) expect(JSON.stringify(again.files[name])).toBe(JSON.stringify(files[name]));
     expect(worklistCsv(again.worklist)).toBe(worklistCsv(result.worklist));
   });
 
   test("a different seed moves the seeded parts (k-means restarts, the forecast band), not the book's KPIs", () => {
     const other = portfolioStage(ledger, scores, {seed: 8});
-    const otherKpis = other.files.kpis as KpisFile;
+    const otherKpis = other.files.kpis;
     expect(JSON.stringify([otherKpis.cards, otherKpis.series, otherKpis.aging])).toBe(JSON.stringify([kpis.cards, kpis.series, kpis.aging]));
-    const band = (f: unknown) => (f as ScenarioFile).forecast.weeks.low;
+    const band = (f: PortfolioFiles["scenario"]) => f.forecast.weeks.low;
     expect(band(other.files.scenario)).not.toEqual(band(files.scenario));
-    expect((other.files.scenario as ScenarioFile).forecast.weeks.expected).toEqual(scenario.forecast.weeks.expected);
+    expect(other.files.scenario.forecast.weeks.expected).toEqual(scenario.forecast.weeks.expected);
   });
 });
 
@@ -157,7 +155,7 @@ describe("portfolioStage: the browser recipes", () => {
 
   test("scenario: rebuilding from the parsed file and running the defaults reproduces the baseline result", () => {
     const invoices = openInvoicesFromTable(scenario.openInvoices);
-    const timing = compileTiming(scenario.timingModel as PaymentTimingModel);
+    const timing = compileTiming(scenario.timingModel);
     const prepared = prepareScenario(invoices, timing, scenario.asOf, {
       averageDailySales: scenario.options.averageDailySales,
       horizonDays: scenario.options.horizonDays,
@@ -212,12 +210,12 @@ describe("portfolioStage: caps", () => {
     expect(strategy.openInvoices.invoices.length).toBe(openInLedger.length);
     expect(scenario.sample.capped).toBe(false);
     expect(segments.pca!.capped).toBe(false);
-    expect(worklist.capRule).toBeNull();
+    expect(worklistCapRule(worklist)).toBeNull();
   });
 
   const capped = portfolioStage(ledger, scores, {seed: 7, openInvoiceCap: 100, customerCap: 50, worklistLimit: 20, scenarioRiskiestCustomers: 5});
-  const s = capped.files.strategy as StrategyFile;
-  const sc = capped.files.scenario as ScenarioFile;
+  const s = capped.files.strategy;
+  const sc = capped.files.scenario;
 
   test("open-invoice lists keep at most the cap, in whole customers, and say so", () => {
     for (const file of [s, sc]) {
@@ -226,27 +224,27 @@ describe("portfolioStage: caps", () => {
       expect(file.sample.capped).toBe(true);
       expect(file.sample.kept.invoices).toBe(table.invoices.length);
       expect(file.sample.total.invoices).toBe(openInLedger.length);
-      expect(file.sample.rule).toMatch(/At most 100 open invoices/);
+      expect(sampleRule(file.sample)).toMatch(/At most 100 open invoices/);
       // Whole customers: every open invoice of a kept customer is kept.
       const kept = new Set(openInvoicesFromTable(table).map((i) => i.customerId));
       expect(table.invoices.length).toBe(openInLedger.filter((i) => kept.has(i.customerId)).length);
     }
     // The scenario keeps the riskiest customers, which the "top-N customers delay" slider shocks.
-    const riskiest = (capped.files.kpis as KpisFile).topRiskyCustomers.slice(0, 5).map((c) => c.customerId);
+    const riskiest = capped.files.kpis.topRiskyCustomers.slice(0, 5).map((c) => c.customerId);
     expect(riskiest.every((id) => sc.openInvoices.customers.customerId.includes(id))).toBe(true);
     // The defaults shown are still those of the whole book.
     expect(s.table).toEqual(strategy.table);
   });
 
   test("the PCA scatter and the worklist are capped; the CSV has every open invoice", () => {
-    const seg = capped.files.segments as SegmentsFile;
+    const seg = capped.files.segments;
     expect(seg.pca!.capped).toBe(true);
     expect(seg.pca!.points.length).toBe(50);
-    expect(seg.pca!.capRule).toMatch(/50 of/);
-    const w = capped.files.worklist as WorklistFile;
+    expect(pcaCapRule(seg.pca!, seg.customers.clustered)).toMatch(/^50 of/);
+    const w = capped.files.worklist;
     expect(w.items.length).toBe(20);
     expect(w.total).toBe(openInLedger.length);
-    expect(w.capRule).toMatch(/first 20 of/);
+    expect(worklistCapRule(w)).toMatch(/first 20 of/);
     const csv = parseCsv(worklistCsv(capped.worklist), {file: "worklist.csv"});
     expect(csv.rows).toHaveLength(openInLedger.length);
     expect(csv.header[0]).toBe("rank");
@@ -323,11 +321,11 @@ describe("portfolioStage: a ledger too small to segment", () => {
   test("reports segments as unavailable and still builds every other file", () => {
     const tiny = syntheticLedger({invoices: 300, customers: 2, seed: 1}).ledger;
     const r = portfolioStage(tiny, standInScores(tiny));
-    const seg = r.files.segments as SegmentsFile;
+    const seg = r.files.segments;
     expect(seg.available).toBe(false);
-    expect(seg.reason).toMatch(/needs at least 3 customers/);
+    expect(unsegmentedReason(seg as UnsegmentedFile)).toMatch(/needs at least 3 customers/);
     expect(seg.perK).toEqual([]);
-    expect((r.files["overview-facts"] as OverviewFacts).topSegment).toBeNull();
-    expect((r.files.worklist as WorklistFile).total).toBe(tiny.invoices.filter((i) => i.status === "open" && i.openAmount > 0).length);
+    expect(r.files["overview-facts"].topSegment).toBeNull();
+    expect(r.files.worklist.total).toBe(tiny.invoices.filter((i) => i.status === "open" && i.openAmount > 0).length);
   });
 });

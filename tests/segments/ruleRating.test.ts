@@ -1,6 +1,7 @@
 import {describe, expect, it} from "vitest";
 import type {CustomerFeatureValues, CustomerProfile} from "../../lib/segments/customerFeatures.js";
 import {ratingAgreement, ruleRating} from "../../lib/segments/ruleRating.js";
+import {ruleRatingRule} from "../../lib/views/segments.js";
 
 function profile(customerId: string, averageDelay: number, totalInvoiced: number): CustomerProfile {
   const features = {averageDelay, totalInvoiced} as unknown as CustomerFeatureValues;
@@ -14,7 +15,7 @@ describe("ruleRating", () => {
     const rating = ruleRating(profiles);
     expect(rating.valueThreshold).toBe(300);
     expect(rating.letters).toEqual(["A", "B", "C", "D", "C"]);
-    expect(rating.rule).toMatch(/over 7 days/);
+    expect(ruleRatingRule(rating)).toMatch(/over 7 days/);
     expect(ruleRating(profiles, {lateDelayDays: 10}).letters).toEqual(["A", "B", "C", "C", "C"]);
   });
 });

@@ -1,10 +1,10 @@
 // The Backtest page's sentences and verdicts, from hand-made files: every judging word moves with the
 // numbers and its threshold.
 import {describe, expect, test} from "vitest";
-import {aucStandardError, backtestFinding, beatsChance, coverageSentence, forecastVerdict, isScored, replayNote, rollingSummary, wapeMargin} from "../../lib/views/backtest.js";
+import {aucStandardError, backtestFinding, beatsChance, coverageSentence, forecastVerdict, isScored, notScoredText, originSkipText, replayNote, rollingSummary, wapeMargin} from "../../lib/views/backtest.js";
 import type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../../lib/views/backtest.js";
 
-const replay: ReplayFile = {asOf: "2013-10-09", endOfData: "2014-01-08", kind: "replayed", rule: "…", futureDays: 91, horizonDays: 91, invoicesAfter: 312};
+const replay: ReplayFile = {asOf: "2013-10-09", endOfData: "2014-01-08", kind: "replayed", futureDays: 91, horizonDays: 91, invoicesAfter: 312};
 
 describe("the note on every page", () => {
   test("replayed with the full horizon known", () => {
@@ -42,7 +42,7 @@ function scoredDate(ours: {wape: number; coverage: number}, dueDate: number, cus
     asOf: "2013-10-09",
     weeksKnown: 13,
     status: "scored",
-    reason: null,
+    notScored: null,
     openBook: {invoices: 200, amount: 1e6, unknown: 0, late: 60, onTime: 140, lateAmount: 3e5, meanPLate: 0.25, lateRate: 0.3, rocAuc: 0.8, prAuc: 0.6, brier: 0.15,
       reliability: {length: 0, lower: [], upper: [], meanPredicted: [], observedRate: [], count: []}, notYetDue: {invoices: 150, late: 30, rocAuc: 0.78}, overdue: {invoices: 50, meanPLate: 0.4}},
     capture: {rows: 20, of: 200, shares: {worklist: 0.5, oldest: 0.3, largest: 0.4, random: 0.1}, curves: {length: 0, rowShare: [], worklist: [], oldest: [], largest: [], random: []}},
@@ -53,8 +53,9 @@ function scoredDate(ours: {wape: number; coverage: number}, dueDate: number, cus
 }
 
 function file(report: DateScoresJson, rows: RollingRow[] = []): BacktestFile {
-  return {asOf: "2013-10-09", endOfData: "2014-01-08", kind: "replayed", asOfRule: "…", currency: "USD", modelName: "Random forest", horizonWeeks: 13, bookWeeks: [4, 8, 13], minOutcomes: 20, captureShare: 0.1,
-    report, origins: {rule: "", reuse: "", rows, skipped: []}};
+  const settings = {requested: 6, candidates: 6, refitEveryMonths: 3, maxTrainingRows: 30_000, calibrationShare: 0.2, timingRecords: 50_000, forecastRuns: 200};
+  return {asOf: "2013-10-09", endOfData: "2014-01-08", kind: "replayed", currency: "USD", modelName: "Random forest", horizonWeeks: 13, bookWeeks: [4, 8, 13], minOutcomes: 20, captureShare: 0.1,
+    report, origins: {settings, rows, skipped: []}};
 }
 
 describe("sentences", () => {
@@ -81,12 +82,24 @@ describe("sentences", () => {
   });
 
   test("with the report's own date unscored, the finding comes from the rolling origin, or there is none", () => {
-    const unscored: DateScoresJson = {...scoredDate({wape: 0, coverage: 0}, 0, 0), status: "no-future", reason: "…", openBook: null, capture: null, cash: null};
+    const unscored: DateScoresJson = {...scoredDate({wape: 0, coverage: 0}, 0, 0), status: "no-future", notScored: {kind: "no-future", daysAfter: 0}, openBook: null, capture: null, cash: null};
     const row = (asOf: string, wape: number, due: number): RollingRow => ({asOf, source: "origin", status: "scored", model: {fittedAt: asOf, trainingRows: 100}, invoices: 10, rocAuc: 0.8, prAuc: 0.5, brier: 0.1,
       capture: {worklist: 0.5, oldest: 0.2, largest: 0.3, random: 0.1}, wape, bias: 0, coverage: 0.77, wapeDueDate: due, wapeCustomerDelay: 0.5, dsoError: [0, 0, 0], overdueShareError: [0, 0, 0]});
     const rows = [row("2013-07-31", 0.2, 0.3), row("2013-08-31", 0.35, 0.3)];
     expect(backtestFinding(file(unscored, rows))!.text).toBe('Replayed at 2 earlier month-ends, the cash forecast\'s WAPE ran from 20% to 35%, beating "paid on the due date" at 1 of them.');
     expect(rollingSummary(rows, 13)).toMatchObject({dates: 2, beatDueDate: 1, lostDueDate: 1, beatCustomerDelay: 2, coverageRight: 2, captureLead: 2});
     expect(backtestFinding(file(unscored))).toBeNull();
+  });
+});
+
+describe("why a date or a month-end is not scored", () => {
+  test("no future, too few outcomes, no model", () => {
+    expect(notScoredText("2025-06-30", {kind: "no-future", daysAfter: 3})).toBe("the data ends 3 days after 2025-06-30: there is no week of known future to score against");
+    expect(notScoredText("2013-06-30", {kind: "too-few", open: 14, late: 14, onTime: 0, minOutcomes: 20})).toBe(
+      "on 2013-06-30 14 invoices were open, of which 14 ended up paid late and 0 on time; scoring needs at least 20 of each, or a single invoice would swing the figures"
+    );
+    expect(originSkipText("2012-03-31", {kind: "short", slice: "training", late: 4, onTime: 90, minClassCount: 20})).toBe(
+      "the model's training slice held 4 late and 90 on-time invoices (at least 20 of each are needed)"
+    );
   });
 });

@@ -1,13 +1,23 @@
 import {describe, expect, test} from "vitest";
 import {
   agreementFinding,
+  clusterDescription,
+  kChoiceRule,
+  pcaCapRule,
+  riskLevelRule,
+  ruleRatingRule,
+  segmentObservations,
+  thinHistoryRule,
+  unsegmentedReason,
   biplotFinding,
   clusterTotals,
   countWord,
   definingLoadings,
   delayPhrase,
   disagreements,
+  clusterTableTitle,
   elbowFinding,
+  exposureKpi,
   exposureFinding,
   joinAnd,
   profileFinding,
@@ -16,12 +26,14 @@ import {
   silhouetteFinding,
   thinHistoryFinding
 } from "../../lib/views/segments.js";
-import type {ClusterRow, Loading} from "../../lib/views/segments.js";
+import type {Agreement, ClusterRow, Loading} from "../../lib/views/segments.js";
+import type {SegmentLetter} from "../../lib/segments/naming.js";
+import type {ClusterRow as ClusterFile} from "../../lib/pipeline/contract.js";
 
 function cluster(overrides: Partial<ClusterRow> & Pick<ClusterRow, "name">): ClusterRow {
   return {
     cluster: 0,
-    letter: overrides.name[0],
+    letter: overrides.name[0] as SegmentLetter,
     label: "Low risk · High value",
     proposal: "Reward",
     customers: 10,
@@ -82,7 +94,7 @@ describe("segmentsLede", () => {
   });
 
   test("one sentence less when the largest exposure is also the riskiest; another wording for a k the reader picked", () => {
-    const risky = [{...clusters[0], meanPLate: 0.9, riskLevel: "High"}, clusters[1]];
+    const risky: ClusterRow[] = [{...clusters[0], meanPLate: 0.9, riskLevel: "High"}, clusters[1]];
     const text = segmentsLede({customers: {clustered: 100, total: 100}, minSettled: 3, k: 2, clusters: risky, currency: "EUR", chosen: false});
     expect(text).toContain("at this k there are two behaviour groups");
     expect(text).toContain("€800K");
@@ -90,6 +102,22 @@ describe("segmentsLede", () => {
     expect(text).not.toContain("riskiest");
     const overruled = segmentsLede({customers: {clustered: 100, total: 100}, minSettled: 3, k: 2, clusters, currency: "USD", decidedBy: "silhouette"});
     expect(overruled).toContain("the silhouette check finds two behaviour groups");
+  });
+
+  test("contrary data: a largest share of half or less is not 'mostly'; nothing open says so", () => {
+    const even = [{...clusters[0], outstandingShare: 0.45}, {...clusters[1], outstanding: 700_000, outstandingShare: 0.4}];
+    const text = segmentsLede({customers: {clustered: 100, total: 120}, minSettled: 5, k: 2, clusters: even, currency: "USD"});
+    expect(text).toContain("The open amount sits in no one group: the largest part is with A: $800K, 45% of it");
+    expect(text).not.toContain("mostly");
+    const closed = clusters.map((c) => ({...c, outstanding: 0, outstandingShare: 0}));
+    const none = segmentsLede({customers: {clustered: 100, total: 120}, minSettled: 5, k: 2, clusters: closed, currency: "USD"});
+    expect(none).toMatch(/behaviour groups: .*\. None of them has anything open at the report date\.$/);
+    expect(none).not.toMatch(/\$0|0%|riskiest/);
+    expect(exposureFinding(closed)).toBe("No cluster has anything open at the report date");
+    expect(exposureKpi(clusters, "USD")).toEqual({title: "Largest exposure: A", value: "$800K", note: "80% of the open amount · Low risk · High value"});
+    expect(exposureKpi(closed, "USD")).toEqual({title: "Open amount", value: "$0", note: "no cluster has anything open"});
+    expect(clusterTableTitle(2, clusters)).toBe("2 clusters at k = 2: A 80%, B 20% of the open amount");
+    expect(clusterTableTitle(2, closed)).toBe("2 clusters at k = 2; none has anything open at the report date");
   });
 
   test("missing numbers leave their sentence out rather than print NaN", () => {
@@ -103,16 +131,27 @@ describe("segmentsLede", () => {
 const curve = {k: [2, 3, 4, 5], inertia: [1000, 700, 500, 450], silhouette: [0.4, 0.3, 0.32, 0.25]};
 
 describe("k choice titles", () => {
-  test("elbow: the bend and how far inertia fell", () => {
+  test("elbow: the bend, how far inertia fell, and how little each later segment adds", () => {
+    // Before the bend: (1000 − 500) / 1000 / 2 = 25% of k = 2's spread per segment; after: 50 / 1000 / 1 = 5%, under a third of 25%.
     expect(elbowFinding(curve, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe(
-      "The curve bends at k = 4 (within-cluster spread 50% below k = 2): more segments buy little after that"
+      "The curve bends at k = 4 (within-cluster spread 50% below k = 2): more segments buy little after that — each extra segment lowers the spread by 5% of k = 2's, against 25% before it"
     );
   });
-  test("silhouette: agrees, or peaks elsewhere", () => {
-    expect(silhouetteFinding(curve, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe(
-      "Separation peaks at k = 2 (0.40), but k = 4 still separates clearly (0.32)"
-    );
-    expect(silhouetteFinding(curve, {k: 2, elbowK: 2, silhouetteK: 2, decidedBy: "elbow"})).toBe("Clusters separate best at k = 2 (mean silhouette 0.40)");
+  test("contrary data: a curve that keeps falling after the bend does not 'buy little'", () => {
+    // After: (500 − 250) / 1000 / 1 = 25% per segment, as much as before.
+    const steady = {...curve, inertia: [1000, 700, 500, 250]};
+    const text = elbowFinding(steady, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"});
+    expect(text).toBe("The curve bends only softly at k = 4 (within-cluster spread 50% below k = 2): each extra segment lowers the spread by 25% of k = 2's, against 25% before it");
+    expect(text).not.toContain("buy little");
+  });
+  test("silhouette: clearly from 0.5, weakly above 0.25, hardly below (Kaufman and Rousseeuw)", () => {
+    expect(silhouetteFinding(curve, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe("Separation peaks at k = 2 (0.40); k = 4 separates only weakly (0.32)");
+    const clear = {...curve, silhouette: [0.7, 0.6, 0.55, 0.4]};
+    expect(silhouetteFinding(clear, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe("Separation peaks at k = 2 (0.70); k = 4 still separates clearly (0.55)");
+    const none = {...curve, silhouette: [0.3, 0.2, 0.18, 0.1]};
+    expect(silhouetteFinding(none, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe("Separation peaks at k = 2 (0.30); k = 4 hardly separates (0.18)");
+    expect(silhouetteFinding(curve, {k: 2, elbowK: 2, silhouetteK: 2, decidedBy: "elbow"})).toBe("Clusters separate best at k = 2 (mean silhouette 0.40), though only weakly");
+    expect(silhouetteFinding(clear, {k: 2, elbowK: 2, silhouetteK: 2, decidedBy: "elbow"})).toBe("Clusters separate best at k = 2 (mean silhouette 0.70), and clearly so");
   });
 });
 
@@ -140,7 +179,7 @@ describe("biplotFinding", () => {
 describe("table and chart titles", () => {
   test("exposure", () => {
     expect(exposureFinding(clusters)).toBe("A holds 80% of the open amount with 30% of the customers");
-    expect(exposureFinding([])).toBe("Where the open amount sits");
+    expect(exposureFinding([])).toBe("No cluster has anything open at the report date");
   });
   test("profile: the largest |z|", () => {
     expect(
@@ -163,7 +202,7 @@ describe("table and chart titles", () => {
 });
 
 describe("agreement with the rule", () => {
-  const agreement = {
+  const agreement: Agreement = {
     share: 0.7106,
     customers: 895,
     letters: ["A", "B", "C", "D"],
@@ -198,5 +237,54 @@ describe("thinHistoryFinding", () => {
     );
     expect(thinHistoryFinding({count: 3, minSettled: 5, shown: 3}, 900, 10, "USD")).toMatch(/Together they owe \$900\.$/);
     expect(thinHistoryFinding({count: 0, minSettled: 5, shown: 0}, 0, 10, "USD")).toBe("Every customer has at least five settled invoices, so all are clustered.");
+  });
+});
+
+describe("the cluster table in words", () => {
+  // Two clusters as segments.json ships them (rounded): C holds the money and pays steadily, D pays late.
+  const row = (overrides: Partial<ClusterFile> & Pick<ClusterFile, "cluster" | "letter" | "name" | "label">): ClusterFile => ({
+    proposal: "Automate", customers: 664, customerShare: 0.66, invoices: 9000, invoiceShare: 0.6, invoicedAmount: 40_000_000, amountShare: 0.648,
+    outstanding: 10_900_000, outstandingShare: 0.75, averageOutstanding: 16_400, dso: 38.4, meanPLate: 0.1234, riskLevel: "Low", riskScore: -0.5, valueScore: -0.2,
+    means: {averageDelay: -1.25, onTimeShare: 0.8049, paymentConsistency: 3.1},
+    ...overrides
+  });
+  const c = row({cluster: 0, letter: "C", name: "C", label: "Low risk · Low value"});
+  const d = row({
+    cluster: 1, letter: "D", name: "D", label: "High risk · Low value", customers: 231, outstanding: 3_600_000, outstandingShare: 0.25, amountShare: 0.179, dso: 68.2,
+    meanPLate: 0.5243, means: {averageDelay: 26.9, onTimeShare: 0.45, paymentConsistency: 22.04}
+  });
+
+  test("a cluster's card: who its customers are and how they pay", () => {
+    expect(clusterDescription(d, "USD")).toBe(
+      "231 customers who pay on average 26.9 days late, 45% of invoices on time; 17.9% of the amount invoiced, $3.6M outstanding (DSO 68 days), mean predicted P(late) 52.4%."
+    );
+    expect(clusterDescription(c, "USD")).toMatch(/^664 customers who pay on average 1\.3 days early, 80% of invoices on time; 64\.8% of/);
+    expect(clusterDescription({...d, means: {}}, "USD")).toMatch(/^231 customers; 17\.9% of the amount invoiced/);
+  });
+
+  test("what stands out: the largest exposure, the highest delay, the steadiest payers", () => {
+    expect(segmentObservations([c, d], "USD")).toEqual([
+      {kind: "largestExposure", name: "C", text: "Largest exposure: C (Low risk · Low value) owes $10.9M, 75.0% of the segmented customers' open amount, across 664 customers."},
+      {kind: "highestDelay", name: "D", text: "Highest delay: D (High risk · Low value) pays on average 26.9 days late (amount-weighted), with 45% of invoices on time; mean predicted P(late) 52.4%."},
+      {kind: "steadiestPayers", name: "C", text: "Steadiest payers: C (Low risk · Low value), whose payment delays vary least (standard deviation 3.1 days) and 80% of invoices are paid on time."}
+    ]);
+    // A feature the ledger lacks leaves its observation out.
+    expect(segmentObservations([{...c, means: {}}, {...d, means: {}}], "USD").map((o) => o.kind)).toEqual(["largestExposure"]);
+  });
+
+  test("the rules behind the table, from the numbers the file ships", () => {
+    const curve = {k: [2, 3, 4, 5], inertia: [100, 40, 30, 25], silhouette: [0.39, 0.3, 0.28, 0.2]};
+    expect(kChoiceRule(curve, {k: 3, elbowK: 3, silhouetteK: 2, decidedBy: "elbow", minSilhouette: 0.1})).toBe(
+      "Elbow of the inertia curve over k = 2–5 (the point farthest from the chord between its ends): k = 3. " +
+        "The mean silhouette is highest at k = 2 (0.39); at the elbow it is 0.30, above the 0.1 floor, so the elbow stands: k = 3."
+    );
+    expect(riskLevelRule({low: 0.8, high: 1.25})).toMatch(/below 0\.8× Low, above 1\.25× High, otherwise Medium\.$/);
+    expect(thinHistoryRule(5)).toBe("Customers with fewer than 5 settled invoices are described but not clustered.");
+    expect(pcaCapRule({capped: true, points: {length: 2500}}, 9800)).toBe("2,500 of 9,800 clustered customers, chosen by a seeded hash of the customer id.");
+    expect(pcaCapRule({capped: false, points: {length: 900}}, 900)).toBeNull();
+    expect(ruleRatingRule({lateDelayDays: 7, valueThreshold: 40_421.6})).toMatch(/^High risk: amount-weighted average delay over 7 days\. High value: total invoiced above the median customer's \(40,422\)\./);
+    expect(unsegmentedReason({customers: {clustered: 2}, thinHistory: {minSettled: 5}, clusteringFeatures: ["averageDelay", "totalInvoiced"], minCustomers: 3})).toBe(
+      "Only 2 customers have 5 or more settled invoices and 2 usable features; segmentation needs at least 3 customers and one feature."
+    );
   });
 });

@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {
   actionTimeline, chooseRiskCutoffs, computedView, decideWorklist, fileView, isFileRules, matrixFinding, numberWord, offsetLabel, offsetShort,
-  segmentMix, segmentMixFinding, strategyThemesFinding, timelineFinding, valueCutoffRange
+  restrictFinding, sampleRule, segmentMix, segmentMixFinding, segmentMixTitle, strategyThemesFinding, timelineFinding, valueCutoffRange, worklistCapRule
 } from "../../lib/views/strategy.js";
 import type {SampleScale, SegmentMixRow, StrategyFileView, ViewGridCell, ViewTheme} from "../../lib/views/strategy.js";
 import {openInvoicesFromTable, openInvoiceTable} from "../../lib/portfolio/openInvoiceTable.js";
@@ -90,7 +90,7 @@ describe("the view the page draws", () => {
 
   test("a sample is scaled up to the whole book; shares are not; concentration comes from the file", () => {
     const sample: SampleScale = {capped: true, scale: {invoices: 2, amount: 3}, kept: {invoices: 6, customers: 5}, total: {invoices: 12, customers: 10}};
-    const fileConcentration: ViewTheme = {key: "concentration", share: 0.5, count: 10, amount: 123, statement: "of the expected late amount sits with the 10 riskiest customers"};
+    const fileConcentration: ViewTheme = {key: "concentration", share: 0.5, count: 10, amount: 123};
     const v = computedView(invoices, assignment, sample, [fileConcentration]);
     const plain = computedView(invoices, assignment, unsampled, []);
     expect(v.estimated).toBe(true);
@@ -152,6 +152,22 @@ describe("sentences", () => {
     expect(segmentMixFinding(b)).toBe("91% of its $55K open is under AR follow-up, 9% under credit restriction (2 invoices).");
     expect(segmentMixFinding(b, {estimated: true})).toBe("91% of its ≈$55K open is under AR follow-up, 9% under credit restriction (≈2 invoices).");
     expect(segmentMixFinding({...b, invoices: 0})).toBe("No open invoices.");
+    // secondStrategy (5%): a second strategy with 4% of the amount goes unnamed.
+    const small = {...b, strategies: b.strategies.map((x) => (x.strategy === "restrict" ? {...x, amountShare: 0.04} : x))};
+    expect(segmentMixFinding(small)).toBe("91% of its $55K open is under AR follow-up (2 invoices).");
+  });
+
+  test("strategy table and segment mix titles, and what they say when nothing qualifies", () => {
+    const row = (strategy: "restrict" | "standard", invoices: number, invoiceShare: number, meanPLate: number | null) => ({strategy, invoices, invoiceShare, meanPLate});
+    expect(restrictFinding([row("standard", 8, 0.8, 0.1), row("restrict", 2, 0.2, 0.716)])).toBe("20% of open invoices need a credit restriction; their average predicted P(late) is 0.72");
+    expect(restrictFinding([row("standard", 8, 1, 0.1), row("restrict", 0, 0, null)])).toBe("No open invoice needs a credit restriction under these rules");
+    const mix = (segment: string | null, restrictShare: number): SegmentMixRow => ({
+      segment, letter: null, invoices: 2, amount: 100,
+      strategies: [{strategy: "restrict", invoices: 1, amount: 100 * restrictShare, amountShare: restrictShare}]
+    });
+    expect(segmentMixTitle([mix("A", 0.1), mix("B", 0.4)])).toBe("40% of segment B's open amount falls under credit restriction");
+    expect(segmentMixTitle([mix("A", 0), mix("B", 0)])).toBe("No segment's open amount falls under credit restriction");
+    expect(segmentMixTitle([mix(null, 0.5)])).toBe("Customers are not segmented: too little payment history");
   });
 
   test("matrix title: the largest cell and the high-risk amount", () => {
@@ -218,5 +234,14 @@ describe("worklist under the reader's rules", () => {
   test("rows rebuilt from the shipped table decide the same as the originals", () => {
     const rebuilt = openInvoicesFromTable(openInvoiceTable(invoices, asOf));
     expect(assignStrategies(rebuilt, rules).invoices.map((s) => s.strategy)).toEqual(assignStrategies(invoices, rules).invoices.map((s) => s.strategy));
+  });
+});
+
+describe("the rules in words", () => {
+  test("what a capped file kept, and what the worklist table shows", () => {
+    expect(sampleRule({cap: 4000, riskiest: 0})).toBe("At most 4,000 open invoices: whole customers in the order of a seeded hash of the customer id, until the next customer would pass the cap.");
+    expect(sampleRule({cap: 4000, riskiest: 100})).toContain("4,000 open invoices: all open invoices of the 100 customers with the highest expected late amount, then whole customers");
+    expect(worklistCapRule({total: 1636, shown: 500})).toBe("The first 500 of 1,636 open invoices in worklist order; the CSV download has them all.");
+    expect(worklistCapRule({total: 300, shown: 300})).toBeNull();
   });
 });

@@ -199,8 +199,6 @@ export interface CalibrationChoice {
   /** Cross-fitted (out-of-fold) Brier score and log loss of each method. */
   brier: Record<CalibrationMethod, number>;
   logLoss: Record<CalibrationMethod, number>;
-  /** The rule, in words, for the page. */
-  rule: string;
 }
 
 const methods: readonly CalibrationMethod[] = ["none", "platt", "isotonic"];
@@ -249,7 +247,6 @@ export function chooseCalibration(
     method,
     calibrator: fitCalibrator(method, scores, labels),
     brier,
-    logLoss: logLosses,
-    rule: `lowest ${folds}-fold cross-fitted Brier score on the validation slice; a more flexible method (none → Platt → isotonic) must improve it by more than ${minImprovement}`
+    logLoss: logLosses
   };
 }

@@ -4,7 +4,7 @@
 // For the logistic model the exact additive split of the log-odds is also available.
 import {median, mean} from "../../core/stats.js";
 import {checkColumns} from "./importance.js";
-import type {FeatureGroup} from "./importance.js";
+import type {ColumnGroup} from "./importance.js";
 import type {LogisticClassifier} from "./logistic.js";
 import type {Classifier, Matrix} from "./types.js";
 
@@ -18,7 +18,7 @@ export interface ReferenceOptions {
  * code (all-zero included, for a dropped baseline category; ties to the first seen). Columns in no group
  * get their median too.
  */
-export function referenceRow(x: Matrix, groups: readonly FeatureGroup[], options: ReferenceOptions = {}): Float64Array {
+export function referenceRow(x: Matrix, groups: readonly ColumnGroup[], options: ReferenceOptions = {}): Float64Array {
   const {numeric = "median"} = options;
   const typical = numeric === "mean" ? mean : median;
   const reference = new Float64Array(x.cols);
@@ -47,7 +47,7 @@ export function referenceRow(x: Matrix, groups: readonly FeatureGroup[], options
 }
 
 /** The group's kind as given, else "onehot" when it has several 0/1 columns with at most one 1 per row. */
-export function groupKind(x: Matrix, group: FeatureGroup): "numeric" | "onehot" {
+export function groupKind(x: Matrix, group: ColumnGroup): "numeric" | "onehot" {
   if (group.kind) return group.kind;
   if (group.columns.length < 2) return "numeric";
   for (let i = 0; i < x.rows; ++i) {
@@ -76,7 +76,7 @@ export interface GroupContributions {
  * Model-agnostic contributions, batched: one prediction of all rows per group, so the cost is
  * (groups + 1) predictions of x. Contributions need not sum to P − P(reference), since groups interact.
  */
-export function groupContributions(classifier: Classifier, x: Matrix, groups: readonly FeatureGroup[], reference: ArrayLike<number>): GroupContributions {
+export function groupContributions(classifier: Classifier, x: Matrix, groups: readonly ColumnGroup[], reference: ArrayLike<number>): GroupContributions {
   if (reference.length !== x.cols) throw new Error(`groupContributions: reference has ${reference.length} values for ${x.cols} columns`);
   const probability = classifier.predict(x);
   const g = groups.length;
@@ -97,7 +97,7 @@ export function groupContributions(classifier: Classifier, x: Matrix, groups: re
  * standardised value over its columns. Relative to the training mean (standardised value 0), so that
  * intercept + Σ groups = log-odds when the groups cover every column.
  */
-export function logisticContributions(model: LogisticClassifier, x: Matrix, groups: readonly FeatureGroup[]): Matrix {
+export function logisticContributions(model: LogisticClassifier, x: Matrix, groups: readonly ColumnGroup[]): Matrix {
   const {coefficients, scale} = model;
   if (x.cols !== coefficients.length) throw new Error(`logisticContributions: model has ${coefficients.length} features, x has ${x.cols}`);
   const g = groups.length;
@@ -128,7 +128,7 @@ export interface RankingOptions {
 }
 
 /** Per row, the groups with the largest contributions, largest first (ties by group order). */
-export function topContributions(contributions: Matrix, groups: readonly FeatureGroup[], options: RankingOptions = {}): RankedContribution[][] {
+export function topContributions(contributions: Matrix, groups: readonly ColumnGroup[], options: RankingOptions = {}): RankedContribution[][] {
   const {k = 3, positiveOnly = true} = options;
   if (contributions.cols !== groups.length) throw new Error(`topContributions: ${contributions.cols} columns for ${groups.length} groups`);
   const result: RankedContribution[][] = [];
@@ -155,7 +155,7 @@ export interface RowExplanation {
 export function explainRows(
   classifier: Classifier,
   x: Matrix,
-  groups: readonly FeatureGroup[],
+  groups: readonly ColumnGroup[],
   reference: ArrayLike<number>,
   options: RankingOptions = {}
 ): RowExplanation[] {

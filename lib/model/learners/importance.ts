@@ -7,7 +7,7 @@ import type {Random} from "../../core/random.js";
 import type {Classifier, Matrix} from "./types.js";
 
 /** A unit of explanation: one raw feature, or all the columns one raw feature was encoded into. */
-export interface FeatureGroup {
+export interface ColumnGroup {
   name: string;
   /** Column indices of the group in the feature matrix. */
   columns: readonly number[];
@@ -47,7 +47,7 @@ export function permutationImportance(
   classifier: Classifier,
   x: Matrix,
   y: ArrayLike<number>,
-  groups: readonly FeatureGroup[],
+  groups: readonly ColumnGroup[],
   options: PermutationImportanceOptions = {},
   random: Random
 ): PermutationImportance {
@@ -80,7 +80,7 @@ export function permutationImportance(
   return {baseline, groups: result};
 }
 
-export function checkColumns(group: FeatureGroup, cols: number): void {
+export function checkColumns(group: ColumnGroup, cols: number): void {
   for (const j of group.columns) {
     if (!(Number.isInteger(j) && j >= 0 && j < cols)) throw new Error(`feature group ${group.name}: column ${j} outside 0…${cols - 1}`);
   }

@@ -2,21 +2,16 @@
 // KPIs per segment, the riskiest customers, the risk-score distribution and the expected aging shift.
 import {formatIsoDay, formatMonthIndex, monthIndex} from "../../core/dates.js";
 import {compareKpis, kpiDefinitions, kpiSeries, segmentKpis} from "../kpi.js";
-import type {KpiDefinition, KpiKey, KpiSnapshot, ReceivablesHistory} from "../kpi.js";
+import type {KpiDefinition, KpiSnapshot, ReceivablesHistory} from "../kpi.js";
 import type {Ledger} from "../../input/ledger.js";
 import type {OpenInvoice} from "../openInvoices.js";
 import type {CompiledTiming} from "../paymentTiming.js";
 import {defaultRiskCutoffs, riskBandLabels} from "../riskBands.js";
 import {agingShift, customerRisks, riskDistribution, topRiskyCustomers} from "../riskOutlook.js";
-import {round} from "../../core/json.js";
+import {round, roundFinite} from "../../core/json.js";
+import type {CardFormat, CardKey, KpisFile} from "../../pipeline/contract.js";
 
-export type CardKey = KpiKey | "overdueShare";
-
-/**
- * How a card's value reads: "share" is a fraction 0–1 (the page shows it as %), "percent" is already
- * 0–100 (CEI), "times" a ratio, "days" and "currency" as they say.
- */
-export type CardFormat = "days" | "share" | "percent" | "times" | "currency";
+export type {CardFormat, CardKey} from "../../pipeline/contract.js";
 
 const cardFormats: Record<CardKey, CardFormat> = {
   dso: "days",
@@ -70,7 +65,7 @@ export interface KpisInputs {
   horizonDays?: number;
 }
 
-export function kpisFile({ledger, history, open, timing, segmentOf, months = 24, horizonDays = 30}: KpisInputs) {
+export function kpisFile({ledger, history, open, timing, segmentOf, months = 24, horizonDays = 30}: KpisInputs): KpisFile {
   const asOf = ledger.asOf;
   const comparison = compareKpis(history, asOf, 1);
   const cards = cardOrder.map((key) => {
@@ -120,23 +115,23 @@ export function kpisFile({ledger, history, open, timing, segmentOf, months = 24,
       overdueShare: series.map((s) => round(cardValue(s, "overdueShare"), 4))
     },
     aging: {
-      total: round(receivables.total, 2),
+      total: roundFinite(receivables.total, 2),
       count: receivables.count,
       rows: receivables.aging.map((a) => ({
         bucket: a.bucket,
-        amount: round(a.amount, 2),
+        amount: roundFinite(a.amount, 2),
         count: a.count,
-        amountShare: round(a.amountShare, 4),
-        countShare: round(a.countShare, 4)
+        amountShare: roundFinite(a.amountShare, 4),
+        countShare: roundFinite(a.countShare, 4)
       }))
     },
     segments: {
-      highRiskRule: `A customer is high risk when the amount-weighted mean P(late) of its open invoices is at least ${defaultRiskCutoffs.high}.`,
+      highRiskCutoff: defaultRiskCutoffs.high,
       rows: perSegment.map((s) => ({
         segment: s.segment,
         customers: s.customers,
-        openAmount: round(s.openAmount, 2),
-        averageOutstanding: round(s.averageOutstanding, 2),
+        openAmount: roundFinite(s.openAmount, 2),
+        averageOutstanding: roundFinite(s.averageOutstanding, 2),
         dso: round(s.dso, 2),
         highRiskShare: round(s.highRiskShare, 4),
         highRiskCustomers: s.highRiskCustomers
@@ -147,32 +142,31 @@ export function kpisFile({ledger, history, open, timing, segmentOf, months = 24,
       customerId: c.customerId,
       customerName: c.customerName,
       segment: c.segment,
-      openAmount: round(c.openAmount, 2),
-      expectedLateAmount: round(c.expectedLateAmount, 2),
-      meanPLate: round(c.meanPLate, 4),
+      openAmount: roundFinite(c.openAmount, 2),
+      expectedLateAmount: roundFinite(c.expectedLateAmount, 2),
+      meanPLate: roundFinite(c.meanPLate, 4),
       invoices: c.invoices,
       maxDaysOverdue: c.maxDaysOverdue
     })),
     riskDistribution: riskDistribution(open).map((b) => ({
-      lo: round(b.lo, 4),
-      hi: round(b.hi, 4),
+      lo: roundFinite(b.lo, 4),
+      hi: roundFinite(b.hi, 4),
       band: b.band,
       bandLabel: riskBandLabels[b.band],
       count: b.count,
-      amount: round(b.amount, 2)
+      amount: roundFinite(b.amount, 2)
     })),
     agingShift: {
       horizonDays,
       rule: "No new invoices; each open invoice ages by the horizon and stays open with its probability of being neither paid nor written off by then (payment-timing model).",
       rows: shift.map((r) => ({
         bucket: r.bucket,
-        todayAmount: round(r.todayAmount, 2),
+        todayAmount: roundFinite(r.todayAmount, 2),
         todayCount: r.todayCount,
-        expectedAmount: round(r.expectedAmount, 2),
-        expectedCount: round(r.expectedCount, 2)
+        expectedAmount: roundFinite(r.expectedAmount, 2),
+        expectedCount: roundFinite(r.expectedCount, 2)
       }))
     }
   };
 }
 
-export type KpisFile = ReturnType<typeof kpisFile>;

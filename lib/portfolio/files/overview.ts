@@ -6,7 +6,8 @@ import type {OpenInvoice} from "../openInvoices.js";
 import {segmentQuadrants} from "../../segments/naming.js";
 import {segmentLetter} from "../openInvoices.js";
 import type {StrategyRow, StrategyTheme} from "../strategy.js";
-import {round} from "../../core/json.js";
+import {round, roundFinite} from "../../core/json.js";
+import type {OverviewFactsFile} from "../../pipeline/contract.js";
 
 export interface OverviewInputs {
   asOf: number;
@@ -20,7 +21,7 @@ export interface OverviewInputs {
   chosenK: number | null;
 }
 
-export function overviewFacts({asOf, currency, modelName, kpis, open, strategyTable, themes, chosenK}: OverviewInputs) {
+export function overviewFacts({asOf, currency, modelName, kpis, open, strategyTable, themes, chosenK}: OverviewInputs): OverviewFactsFile {
   let amount = 0, late = 0, pSum = 0;
   const bySegment = new Map<string | null, {amount: number; late: number; invoices: number; customers: Set<string>}>();
   for (const invoice of open) {
@@ -47,11 +48,11 @@ export function overviewFacts({asOf, currency, modelName, kpis, open, strategyTa
     asOfIso: formatIsoDay(asOf),
     currency,
     modelName,
-    openAr: round(receivables.total, 2),
+    openAr: roundFinite(receivables.total, 2),
     openInvoices: open.length,
     openCustomers: new Set(open.map((i) => i.customerId)).size,
-    overdueShare: round(receivables.total > 0 ? receivables.pastDue / receivables.total : 0, 4),
-    atRiskRate: round(kpis.atRiskRate, 4),
+    overdueShare: roundFinite(receivables.total > 0 ? receivables.pastDue / receivables.total : 0, 4),
+    atRiskRate: roundFinite(kpis.atRiskRate, 4),
     dso: round(kpis.dso, 2),
     bestPossibleDso: round(kpis.bestPossibleDso, 2),
     averageDaysDelinquent: round(kpis.averageDaysDelinquent, 2),
@@ -59,21 +60,19 @@ export function overviewFacts({asOf, currency, modelName, kpis, open, strategyTa
       invoices: round(open.length ? pSum / open.length : NaN, 4),
       amountWeighted: round(amount > 0 ? late / amount : NaN, 4)
     },
-    cashAtRisk: round(late, 2),
+    cashAtRisk: roundFinite(late, 2),
     cashAtRiskRule: "Sum over open invoices of P(late) × open amount (expected late amount).",
-    strategyMix: strategyTable.map((r) => ({strategy: r.strategy, label: r.label, invoices: r.invoices, invoiceShare: round(r.invoiceShare, 4), amountShare: round(r.amountShare, 4)})),
-    routineShare: round(theme("routine")?.share, 4),
-    routineStatement: theme("routine")?.statement ?? null,
-    focusShare: round(theme("focused")?.share, 4),
-    focusStatement: theme("focused")?.statement ?? null,
+    strategyMix: strategyTable.map((r) => ({strategy: r.strategy, label: r.label, invoices: r.invoices, invoiceShare: roundFinite(r.invoiceShare, 4), amountShare: roundFinite(r.amountShare, 4)})),
+    routineShare: roundFinite(theme("routine")?.share ?? 0, 4),
+    focusShare: roundFinite(theme("focused")?.share ?? 0, 4),
     segmentsK: chosenK,
     topSegment: top
       ? {
           segment: top[0],
           label: topLetter ? segmentQuadrants[topLetter].label : null,
-          openAmount: round(top[1].amount, 2),
-          openShare: round(amount > 0 ? top[1].amount / amount : 0, 4),
-          expectedLateAmount: round(top[1].late, 2),
+          openAmount: roundFinite(top[1].amount, 2),
+          openShare: roundFinite(amount > 0 ? top[1].amount / amount : 0, 4),
+          expectedLateAmount: roundFinite(top[1].late, 2),
           customers: top[1].customers.size,
           invoices: top[1].invoices
         }
@@ -81,4 +80,3 @@ export function overviewFacts({asOf, currency, modelName, kpis, open, strategyTa
   };
 }
 
-export type OverviewFacts = ReturnType<typeof overviewFacts>;

@@ -3,13 +3,15 @@
 // at the default inputs with its decision curve, and the baseline 13-week forecast with its simulated band.
 import {formatIsoDay} from "../../core/dates.js";
 import {forecastCash, forecastItems} from "../forecast.js";
+import type {CashForecast} from "../forecast.js";
 import type {OpenInvoice} from "../openInvoices.js";
 import {summarizeTiming} from "../paymentTiming.js";
 import type {CompiledTiming, PaymentTimingModel} from "../paymentTiming.js";
 import type {Random} from "../../core/random.js";
 import {defaultScenarioInputs, prepareScenario, runScenario, scenarioInputSpecs} from "../scenario.js";
 import type {InterventionOutcome, ScenarioResult} from "../scenario.js";
-import {round, roundAll} from "../../core/json.js";
+import {round, roundAllFinite, roundFinite} from "../../core/json.js";
+import type {InterventionOutcomeFile, ScenarioFile, ScenarioResultFile} from "../../pipeline/contract.js";
 import {openInvoiceTable} from "../openInvoiceTable.js";
 import type {SampleInfo} from "../sample.js";
 
@@ -31,7 +33,7 @@ export interface ScenarioFileInputs {
   weeks?: number;
 }
 
-export function scenarioFile(inputs: ScenarioFileInputs) {
+export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; forecast: CashForecast; timings: {prepareScenario: number; runScenario: number; forecast: number}} {
   const {asOf, currency, shipped, sample, open, model, timing, averageDailySales, random, runs = 500, horizonDays = 30, weeks = 13} = inputs;
   const options = {averageDailySales, horizonDays, weeks};
   const t0 = performance.now();
@@ -42,7 +44,7 @@ export function scenarioFile(inputs: ScenarioFileInputs) {
   const forecast = forecastCash(forecastItems(open, timing, asOf), asOf, random, {weeks, runs});
   const t3 = performance.now();
 
-  const file = {
+  const file: ScenarioFile = {
     asOf,
     asOfIso: formatIsoDay(asOf),
     currency,
@@ -53,10 +55,10 @@ export function scenarioFile(inputs: ScenarioFileInputs) {
     timingModel: model,
     timingSummary: summarizeTiming(model).map((b) => ({
       band: b.band,
-      meanDaysLate: round(b.meanDaysLate, 2),
+      meanDaysLate: roundFinite(b.meanDaysLate, 2),
       medianDaysLate: b.medianDaysLate,
-      writeOffShare: round(b.writeOffShare, 4),
-      meanDaysEarly: round(b.meanDaysEarly, 2),
+      writeOffShare: roundFinite(b.writeOffShare, 4),
+      meanDaysEarly: roundFinite(b.meanDaysEarly, 2),
       observations: b.observations,
       borrowed: b.borrowed
     })),
@@ -68,9 +70,10 @@ export function scenarioFile(inputs: ScenarioFileInputs) {
       lower: forecast.lower,
       upper: forecast.upper,
       customerCorrelation: forecast.customerCorrelation,
-      openAmount: round(forecast.openAmount, 2),
-      later: round(forecast.later, 2),
-      uncollected: round(forecast.uncollected, 2),
+      openAmount: roundFinite(forecast.openAmount, 2),
+      later: roundFinite(forecast.later, 2),
+      uncollected: roundFinite(forecast.uncollected, 2),
+      // A share of nothing when nothing is open (a book whose every invoice has been paid).
       expectedCollectionShare: round(forecast.expectedCollectionShare, 4),
       scenarioBandRule:
         "A scenario's band is the baseline band shifted, week by week, by the scenario's change in expected cash (scenario − baseline); re-simulating per slider move is too slow.",
@@ -79,46 +82,45 @@ export function scenarioFile(inputs: ScenarioFileInputs) {
         week: forecast.weeks.map((w) => w.week),
         start: forecast.weeks.map((w) => formatIsoDay(w.start)),
         end: forecast.weeks.map((w) => formatIsoDay(w.end)),
-        expected: forecast.weeks.map((w) => round(w.cash.expected, 2)),
-        low: forecast.weeks.map((w) => round(w.cash.low, 2)),
-        median: forecast.weeks.map((w) => round(w.cash.median, 2)),
-        high: forecast.weeks.map((w) => round(w.cash.high, 2)),
-        cumulativeExpected: forecast.weeks.map((w) => round(w.cumulative.expected, 2)),
-        cumulativeLow: forecast.weeks.map((w) => round(w.cumulative.low, 2)),
-        cumulativeMedian: forecast.weeks.map((w) => round(w.cumulative.median, 2)),
-        cumulativeHigh: forecast.weeks.map((w) => round(w.cumulative.high, 2))
+        expected: forecast.weeks.map((w) => roundFinite(w.cash.expected, 2)),
+        low: forecast.weeks.map((w) => roundFinite(w.cash.low, 2)),
+        median: forecast.weeks.map((w) => roundFinite(w.cash.median, 2)),
+        high: forecast.weeks.map((w) => roundFinite(w.cash.high, 2)),
+        cumulativeExpected: forecast.weeks.map((w) => roundFinite(w.cumulative.expected, 2)),
+        cumulativeLow: forecast.weeks.map((w) => roundFinite(w.cumulative.low, 2)),
+        cumulativeMedian: forecast.weeks.map((w) => roundFinite(w.cumulative.median, 2)),
+        cumulativeHigh: forecast.weeks.map((w) => roundFinite(w.cumulative.high, 2))
       }
     }
   };
   return {file, forecast, timings: {prepareScenario: t1 - t0, runScenario: t2 - t1, forecast: t3 - t2}};
 }
 
-export type ScenarioFile = ReturnType<typeof scenarioFile>["file"];
 
-function outcomeJson(o: InterventionOutcome) {
+function outcomeJson(o: InterventionOutcome): InterventionOutcomeFile {
   return {
-    threshold: round(o.threshold, 4),
+    threshold: roundFinite(o.threshold, 4),
     eligible: o.eligible,
     actioned: o.actioned,
-    cost: round(o.cost, 2),
-    financingValue: round(o.financingValue, 2),
-    recovered: round(o.recovered, 2),
-    net: round(o.net, 2)
+    cost: roundFinite(o.cost, 2),
+    financingValue: roundFinite(o.financingValue, 2),
+    recovered: roundFinite(o.recovered, 2),
+    net: roundFinite(o.net, 2)
   };
 }
 
 /** A scenario result without its per-invoice shifts, typed arrays as rounded plain arrays. */
-export function scenarioResultJson(r: ScenarioResult) {
+export function scenarioResultJson(r: ScenarioResult): ScenarioResultFile {
   return {
     inputs: {...r.inputs},
-    delayed: {customers: r.delayed.customers, invoices: r.delayed.invoices, amount: round(r.delayed.amount, 2)},
-    openAr: {baseline: round(r.openAr.baseline, 2), scenario: round(r.openAr.scenario, 2), change: round(r.openAr.change, 2)},
-    aging: r.aging.map((a) => ({bucket: a.bucket, baseline: round(a.baseline, 2), scenario: round(a.scenario, 2)})),
-    dsoChange: {delay: round(r.dsoChange.delay, 2), interventions: round(r.dsoChange.interventions, 2), total: round(r.dsoChange.total, 2)},
+    delayed: {customers: r.delayed.customers, invoices: r.delayed.invoices, amount: roundFinite(r.delayed.amount, 2)},
+    openAr: {baseline: roundFinite(r.openAr.baseline, 2), scenario: roundFinite(r.openAr.scenario, 2), change: roundFinite(r.openAr.change, 2)},
+    aging: r.aging.map((a) => ({bucket: a.bucket, baseline: roundFinite(a.baseline, 2), scenario: roundFinite(a.scenario, 2)})),
+    dsoChange: {delay: roundFinite(r.dsoChange.delay, 2), interventions: roundFinite(r.dsoChange.interventions, 2), total: roundFinite(r.dsoChange.total, 2)},
     workingCapitalChange: round(r.workingCapitalChange, 2),
-    financingCost: round(r.financingCost, 2),
-    interventions: {...outcomeJson(r.interventions), cashAccelerated: round(r.interventions.cashAccelerated, 2), daysSaved: round(r.interventions.daysSaved, 2)},
-    cashByWeek: {baseline: roundAll(r.cashByWeek.baseline, 2), scenario: roundAll(r.cashByWeek.scenario, 2)},
+    financingCost: roundFinite(r.financingCost, 2),
+    interventions: {...outcomeJson(r.interventions), cashAccelerated: roundFinite(r.interventions.cashAccelerated, 2), daysSaved: roundFinite(r.interventions.daysSaved, 2)},
+    cashByWeek: {baseline: roundAllFinite(r.cashByWeek.baseline, 2), scenario: roundAllFinite(r.cashByWeek.scenario, 2)},
     decisionCurve: {points: r.decisionCurve.points.map(outcomeJson), optimum: r.decisionCurve.optimum ? outcomeJson(r.decisionCurve.optimum) : null}
   };
 }

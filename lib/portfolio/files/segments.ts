@@ -1,7 +1,6 @@
 // The `segments` file: customer behaviour features, k-means for every k with its elbow and silhouette,
-// the chosen k, the PCA picture, the case-study cluster table per k, profiles, generated observations,
-// proposals and the comparison with the rule-based rating.
-import {formatDays, formatMoney, formatPercent} from "../../core/format.js";
+// the chosen k, the PCA picture, the case-study cluster table per k, profiles, proposals and the
+// comparison with the rule-based rating. The page words it all with lib/views/segments.ts.
 import {segmentKpis} from "../kpi.js";
 import type {Ledger} from "../../input/ledger.js";
 import {customerFeatureSpecs} from "../../segments/customerFeatures.js";
@@ -10,10 +9,11 @@ import {segmentLetters, segmentQuadrants} from "../../segments/naming.js";
 import type {SegmentLetter} from "../../segments/naming.js";
 import type {Segmentation, SegmentationForK} from "../../segments/segmentCustomers.js";
 import {round} from "../../core/json.js";
+import type {KSection, PcaPoints, RiskLevel, SegmentedFile, SegmentProposal, SegmentProposalWord, SegmentsBase, ThinHistory, UnsegmentedFile} from "../../pipeline/contract.js";
 import {compareText, sampleIds} from "../sample.js";
 
 /** What a collections team does with each quadrant, in one word, with the quadrant's action text. */
-export const segmentProposals: Record<SegmentLetter, {proposal: "Reward" | "Safeguard" | "Automate" | "Monitor"; action: string}> = {
+export const segmentProposals: Record<SegmentLetter, {proposal: SegmentProposalWord; action: string}> = {
   A: {proposal: "Reward", action: segmentQuadrants.A.action},
   B: {proposal: "Safeguard", action: segmentQuadrants.B.action},
   C: {proposal: "Automate", action: segmentQuadrants.C.action},
@@ -21,21 +21,27 @@ export const segmentProposals: Record<SegmentLetter, {proposal: "Reward" | "Safe
 };
 
 /** Per letter: the quadrant's label, the proposal word and its action text (cluster rows carry the word only). */
-function proposalTable() {
+function proposalTable(): SegmentProposal[] {
   return segmentLetters.map((letter) => ({letter, label: segmentQuadrants[letter].label, ...segmentProposals[letter]}));
 }
 
-export type RiskLevel = "Low" | "Medium" | "High";
+export type {RiskLevel} from "../../pipeline/contract.js";
+
+/**
+ * A cluster's mean predicted P(late) over its invoices, as a multiple of the mean over all clustered
+ * customers' invoices: below `low` it is Low risk, above `high` High, otherwise Medium.
+ */
+export const riskLevelRatios = {low: 0.8, high: 1.25} as const;
 
 /** A cluster's risk level from its mean P(late) against the portfolio's (clustered customers' invoices). */
 export function clusterRiskLevel(meanPLate: number, portfolioPLate: number): RiskLevel {
   if (!(portfolioPLate > 0)) return "Medium";
   const ratio = meanPLate / portfolioPLate;
-  return ratio < 0.8 ? "Low" : ratio > 1.25 ? "High" : "Medium";
+  return ratio < riskLevelRatios.low ? "Low" : ratio > riskLevelRatios.high ? "High" : "Medium";
 }
 
-export const riskLevelRule =
-  "Risk level: the cluster's mean predicted P(late) over its invoices against the mean over all clustered customers' invoices — below 0.8× Low, above 1.25× High, otherwise Medium.";
+/** k-means needs more customers than clusters: fewer than this many with enough history are reported unsegmented. */
+export const minSegmentedCustomers = 3;
 
 export interface SegmentsOptions {
   /** Most customers in the PCA scatter (default 2,500; a seeded hash of the customer id picks them above it). */
@@ -88,7 +94,7 @@ export function segmentsFile(
 
   const {keep, capped} = sampleIds(segmentation.customerIds, pointsCap, seed);
   const shown = profiles.flatMap((p, i) => (keep.has(p.customerId) ? [i] : []));
-  const points: Record<string, unknown> = {
+  const points: PcaPoints = {
     length: shown.length,
     customerId: shown.map((i) => profiles[i].customerId),
     name: shown.map((i) => profiles[i].name),
@@ -106,9 +112,8 @@ export function segmentsFile(
   const letterCounts = Object.fromEntries(segmentLetters.map((l) => [l, 0])) as Record<SegmentLetter, number>;
   for (const l of segmentation.rule.letters) letterCounts[l] += 1;
 
-  const file = {
-    available: true as const,
-    reason: null,
+  const file: SegmentedFile = {
+    available: true,
     ...describeFeatures(ledger, table, totals, thinRows),
     kCurve: {
       length: segmentation.perK.length,
@@ -120,13 +125,13 @@ export function segmentsFile(
     },
     choice: {
       k: segmentation.choice.k,
-      rule: segmentation.choice.rule,
+      minSilhouette: segmentation.choice.minSilhouette,
       elbowK: segmentation.choice.elbowK,
       silhouetteK: segmentation.choice.silhouetteK,
       agree: segmentation.choice.agree,
       decidedBy: segmentation.choice.decidedBy
     },
-    riskLevelRule,
+    riskLevels: {...riskLevelRatios},
     proposals: proposalTable(),
     perK,
     pca: {
@@ -139,13 +144,9 @@ export function segmentsFile(
       })),
       capped,
       cap: pointsCap,
-      capRule: capped
-        ? `${shown.length.toLocaleString("en-US")} of ${profiles.length.toLocaleString("en-US")} clustered customers, chosen by a seeded hash of the customer id.`
-        : null,
       points
     },
     ruleRating: {
-      rule: segmentation.rule.rule,
       lateDelayDays: segmentation.rule.lateDelayDays,
       valueThreshold: round(segmentation.rule.valueThreshold, 2),
       counts: letterCounts
@@ -155,19 +156,18 @@ export function segmentsFile(
   return {file, segmentOf, chosen};
 }
 
-export type SegmentsFile = ReturnType<typeof segmentsFile>["file"];
 
 /** The file when too few customers have enough history to cluster: features and thin history only. */
 export function unsegmentedFile(ledger: Ledger, pLate: ArrayLike<number>, table: CustomerFeatureTable, {thinRows = 50}: {thinRows?: number} = {}) {
   const segmentOf = new Map<string, string | null>();
   for (const p of [...table.profiles, ...table.thinHistory]) segmentOf.set(p.customerId, null);
-  const file = {
-    available: false as const,
-    reason: `Only ${table.profiles.length} customers have ${table.minSettled} or more settled invoices and ${table.clusteringFeatures.length} usable features; segmentation needs at least 3 customers and one feature.`,
+  const file: UnsegmentedFile = {
+    available: false,
+    minCustomers: minSegmentedCustomers,
     ...describeFeatures(ledger, table, customerTotals(ledger, pLate), thinRows),
     kCurve: null,
     choice: null,
-    riskLevelRule,
+    riskLevels: {...riskLevelRatios},
     proposals: proposalTable(),
     perK: [],
     pca: null,
@@ -177,7 +177,7 @@ export function unsegmentedFile(ledger: Ledger, pLate: ArrayLike<number>, table:
 }
 
 /** Feature definitions, customer counts and the thin-history list: the part of the file that needs no clustering. */
-function describeFeatures(ledger: Ledger, table: CustomerFeatureTable, totals: Map<string, CustomerTotals>, thinRows: number) {
+function describeFeatures(ledger: Ledger, table: CustomerFeatureTable, totals: Map<string, CustomerTotals>, thinRows: number): Omit<SegmentsBase, "riskLevels" | "proposals"> {
   const thin = [...table.thinHistory].sort((a, b) => b.features.outstanding! - a.features.outstanding! || compareText(a.customerId, b.customerId));
   return {
     asOf: ledger.asOf,
@@ -199,7 +199,6 @@ function describeFeatures(ledger: Ledger, table: CustomerFeatureTable, totals: M
     thinHistory: {
       count: table.thinHistory.length,
       minSettled: table.minSettled,
-      rule: `Customers with fewer than ${table.minSettled} settled invoices are described but not clustered.`,
       shown: Math.min(thinRows, thin.length),
       rows: thinTable(thin.slice(0, thinRows), totals)
     }
@@ -217,7 +216,7 @@ function sumTotals(rows: readonly CustomerTotals[]): CustomerTotals {
   return s;
 }
 
-function thinTable(rows: readonly CustomerProfile[], totals: Map<string, CustomerTotals>) {
+function thinTable(rows: readonly CustomerProfile[], totals: Map<string, CustomerTotals>): ThinHistory["rows"] {
   return {
     length: rows.length,
     customerId: rows.map((p) => p.customerId),
@@ -238,7 +237,7 @@ interface ClusterFigures {
   letter: SegmentLetter;
   name: string;
   label: string;
-  proposal: string;
+  proposal: SegmentProposalWord;
   action: string;
   customers: number;
   customerShare: number;
@@ -264,7 +263,7 @@ function kSection(
   clustered: readonly CustomerTotals[],
   all: CustomerTotals,
   portfolioPLate: number
-) {
+ ): KSection {
   const groups = fit.clusters.map(() => ({invoices: 0, invoiced: 0, outstanding: 0, pLateSum: 0}));
   fit.assignments.forEach((rank, i) => {
     const g = groups[rank], t = clustered[i];
@@ -304,7 +303,6 @@ function kSection(
       means: c.means
     };
   });
-  const currency = ledger.currency;
   return {
     k: fit.k,
     inertia: round(fit.inertia, 2),
@@ -329,14 +327,12 @@ function kSection(
       riskLevel: r.riskLevel,
       riskScore: round(r.riskScore, 4),
       valueScore: round(r.valueScore, 4),
-      means: Object.fromEntries(table.availableFeatures.map((key) => [key, round(r.means[key], featureDigits(key))])),
-      summary: clusterSummary(r, currency)
+      means: Object.fromEntries(table.availableFeatures.map((key) => [key, round(r.means[key], featureDigits(key))]))
     })),
     profile: {
       features: table.availableFeatures,
       z: profileMeans(table, fit).map((row) => row.map((v) => round(v, 4)))
     },
-    observations: observations(rows, currency),
     agreement: {
       share: round(fit.agreement.agreement, 4),
       customers: fit.agreement.customers,
@@ -367,75 +363,4 @@ function profileMeans(table: CustomerFeatureTable, fit: SegmentationForK): numbe
     });
   });
   return sums.map((row, rank) => Array.from(row, (sum, j) => (counts[rank][j] ? sum / counts[rank][j] : NaN)));
-}
-
-function clusterSummary(r: ClusterFigures, currency: string): string {
-  const delay = r.means.averageDelay;
-  const onTime = r.means.onTimeShare;
-  const habit =
-    delay === undefined ? "" : delay <= 0 ? `pay on average ${formatDays(-delay)} early` : `pay on average ${formatDays(delay)} late`;
-  const parts = [
-    `${r.name} (${r.label}): ${r.customers.toLocaleString("en-US")} customers`,
-    habit ? `who ${habit}${onTime === undefined ? "" : `, ${formatPercent(onTime, 0)} of invoices on time`}` : ""
-  ].filter(Boolean);
-  return (
-    `${parts.join(" ")}; ${formatPercent(r.amountShare)} of the amount invoiced, ${formatMoney(r.outstanding, {currency})} outstanding ` +
-    `(DSO ${formatDays(r.dso, 0)}), mean predicted P(late) ${formatPercent(r.meanPLate)}. Proposal: ${r.proposal.toLowerCase()}.`
-  );
-}
-
-export type ObservationKind = "largestExposure" | "highestDelay" | "steadiestPayers";
-
-/** Headline sentences computed from the cluster table. */
-function observations(rows: readonly ClusterFigures[], currency: string): {kind: ObservationKind; cluster: number; name: string; value: number | null; text: string}[] {
-  const out: {kind: ObservationKind; cluster: number; name: string; value: number | null; text: string}[] = [];
-  const pick = (score: (r: ClusterFigures) => number | undefined, highest: boolean) => {
-    let best: ClusterFigures | undefined, bestValue = NaN;
-    for (const r of rows) {
-      const v = score(r);
-      if (v === undefined || !Number.isFinite(v)) continue;
-      if (!best || (highest ? v > bestValue : v < bestValue)) [best, bestValue] = [r, v];
-    }
-    return best ? {row: best, value: bestValue} : undefined;
-  };
-  const exposure = pick((r) => r.outstanding, true);
-  if (exposure) {
-    const r = exposure.row;
-    out.push({
-      kind: "largestExposure",
-      cluster: r.cluster,
-      name: r.name,
-      value: round(r.outstanding, 2),
-      text: `Largest exposure: ${r.name} (${r.label}) owes ${formatMoney(r.outstanding, {currency})}, ${formatPercent(r.outstandingShare)} of the segmented customers' open amount, across ${r.customers.toLocaleString("en-US")} customers.`
-    });
-  }
-  const delay = pick((r) => r.means.averageDelay, true);
-  if (delay) {
-    const r = delay.row;
-    const onTime = r.means.onTimeShare;
-    out.push({
-      kind: "highestDelay",
-      cluster: r.cluster,
-      name: r.name,
-      value: round(delay.value, 2),
-      text:
-        `Highest delay: ${r.name} (${r.label}) pays on average ${formatDays(delay.value)} ${delay.value >= 0 ? "late" : "early"} (amount-weighted)` +
-        `${onTime === undefined ? "" : `, with ${formatPercent(onTime, 0)} of invoices on time`}; mean predicted P(late) ${formatPercent(r.meanPLate)}.`
-    });
-  }
-  const steady = pick((r) => r.means.paymentConsistency, false);
-  if (steady) {
-    const r = steady.row;
-    const onTime = r.means.onTimeShare;
-    out.push({
-      kind: "steadiestPayers",
-      cluster: r.cluster,
-      name: r.name,
-      value: round(steady.value, 2),
-      text:
-        `Steadiest payers: ${r.name} (${r.label}), whose payment delays vary least (standard deviation ${formatDays(steady.value)})` +
-        `${onTime === undefined ? "" : ` and ${formatPercent(onTime, 0)} of invoices are paid on time`}.`
-    });
-  }
-  return out;
 }

@@ -3,13 +3,14 @@
 // assignStrategies / strategyMatrix / strategyTable on when the reader moves a cut-off.
 import type {OpenInvoice} from "../openInvoices.js";
 import {segmentLetter} from "../openInvoices.js";
-import {defaultRiskCutoffs, riskBandLabels, riskBands, riskCutoffRule} from "../riskBands.js";
+import {defaultRiskCutoffs, riskBandLabels, riskBands} from "../riskBands.js";
 import {customerRisks} from "../riskOutlook.js";
 import {segmentQuadrants} from "../../segments/naming.js";
 import {quantile} from "../../core/stats.js";
-import {describeRule, roundToSignificant, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../strategy.js";
+import {roundToSignificant, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../strategy.js";
 import type {StrategyAssignment, StrategyKey} from "../strategy.js";
-import {round} from "../../core/json.js";
+import {round, roundFinite} from "../../core/json.js";
+import type {SegmentStrategyRow, StrategyFile} from "../../pipeline/contract.js";
 import {openInvoiceTable} from "../openInvoiceTable.js";
 import type {SampleInfo} from "../sample.js";
 import {segmentProposals} from "./segments.js";
@@ -27,19 +28,18 @@ export interface StrategyInputs {
 
 const valueQuantiles = [0.5, 0.75, 0.9, 0.95] as const;
 
-export function strategyFile({open, assignment, shipped, sample, asOf, currency}: StrategyInputs) {
+export function strategyFile({open, assignment, shipped, sample, asOf, currency}: StrategyInputs): StrategyFile {
   const {cells, grid} = strategyMatrix(open, assignment);
   const table = strategyTable(open, assignment);
   const themes = strategyThemes(open, assignment);
   const options = assignment.options;
   const customerTotals = customerRisks(open).map((c) => c.openAmount);
-  const money = (v: number) => round(v, 2);
+  const money = (v: number) => roundFinite(v, 2);
   return {
     asOf,
     currency,
     cutoffs: {
       risk: {...options.cutoffs},
-      riskRule: riskCutoffRule(options.cutoffs),
       defaultRisk: {...defaultRiskCutoffs},
       invoiceValue: money(options.invoiceValueCutoff),
       customerValue: money(options.customerValueCutoff),
@@ -50,7 +50,7 @@ export function strategyFile({open, assignment, shipped, sample, asOf, currency}
       suggestedCustomerValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(customerTotals, p))})),
       loyaltySegments: [...options.loyaltySegments]
     },
-    rules: options.rules.map((rule, index) => ({index, ...rule, text: describeRule(rule, options)})),
+    rules: options.rules.map((rule, index) => ({index, ...rule})),
     definitions: strategyKeys.map((key) => {
       const d = strategyDefinitions[key];
       return {key, label: d.label, summary: d.summary, actions: d.actions.map((a) => ({...a}))};
@@ -65,24 +65,23 @@ export function strategyFile({open, assignment, shipped, sample, asOf, currency}
       strategy: r.strategy,
       label: r.label,
       invoices: r.invoices,
-      invoiceShare: round(r.invoiceShare, 4),
+      invoiceShare: roundFinite(r.invoiceShare, 4),
       amount: money(r.amount),
-      amountShare: round(r.amountShare, 4),
+      amountShare: roundFinite(r.amountShare, 4),
       meanPLate: round(r.meanPLate, 4),
       customers: r.customers,
       actions: r.actions.map((a) => ({...a}))
     })),
-    themes: themes.map((t) => ({...t, share: round(t.share, 4), amount: money(t.amount), strategies: [...t.strategies]})),
+    themes: themes.map((t) => ({...t, share: roundFinite(t.share, 4), amount: money(t.amount), strategies: [...t.strategies]})),
     segmentProposals: segmentProposalRows(open, assignment),
     sample,
     openInvoices: openInvoiceTable(shipped, asOf)
   };
 }
 
-export type StrategyFile = ReturnType<typeof strategyFile>;
 
 /** Per segment (chosen k): its quadrant's proposal and how its open invoices and customers are treated. */
-function segmentProposalRows(open: readonly OpenInvoice[], assignment: StrategyAssignment) {
+function segmentProposalRows(open: readonly OpenInvoice[], assignment: StrategyAssignment): SegmentStrategyRow[] {
   const names = [...new Set(open.map((i) => i.segment))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
   return names.map((segment) => {
     const mix = Object.fromEntries(strategyKeys.map((k) => [k, {invoices: 0, amount: 0, customers: 0}])) as Record<StrategyKey, {invoices: number; amount: number; customers: number}>;
@@ -111,13 +110,13 @@ function segmentProposalRows(open: readonly OpenInvoice[], assignment: StrategyA
       action: letter ? segmentProposals[letter].action : "Apply the invoice-level strategy until enough history has built up to segment the customer.",
       customers,
       invoices,
-      amount: round(amount, 2),
+      amount: roundFinite(amount, 2),
       dominantStrategy: invoices ? dominant : null,
       strategies: strategyKeys.map((k) => ({
         strategy: k,
         invoices: mix[k].invoices,
-        amount: round(mix[k].amount, 2),
-        amountShare: round(amount > 0 ? mix[k].amount / amount : 0, 4),
+        amount: roundFinite(mix[k].amount, 2),
+        amountShare: roundFinite(amount > 0 ? mix[k].amount / amount : 0, 4),
         customers: mix[k].customers
       }))
     };

@@ -4,12 +4,13 @@ import {formatIsoDay} from "../../core/dates.js";
 import {toCsv} from "../../input/csv.js";
 import type {WorklistItem} from "../worklist.js";
 import {worklistPriorityRule} from "../worklist.js";
-import {round} from "../../core/json.js";
+import {round, roundFinite} from "../../core/json.js";
+import type {WorklistFile} from "../../pipeline/contract.js";
 
 /** Separator of the top factors in one field. */
 export const factorSeparator = "; ";
 
-export function worklistFile(items: readonly WorklistItem[], {limit, asOf, currency}: {limit: number; asOf: number; currency: string}) {
+export function worklistFile(items: readonly WorklistItem[], {limit, asOf, currency}: {limit: number; asOf: number; currency: string}): WorklistFile {
   const rows = items.slice(0, Math.max(0, limit));
   return {
     asOf,
@@ -18,7 +19,6 @@ export function worklistFile(items: readonly WorklistItem[], {limit, asOf, curre
     total: items.length,
     shown: rows.length,
     limit,
-    capRule: items.length > rows.length ? `The first ${rows.length.toLocaleString("en-US")} of ${items.length.toLocaleString("en-US")} open invoices in worklist order; the CSV download has them all.` : null,
     items: {
       length: rows.length,
       rank: rows.map((r) => r.rank),
@@ -26,11 +26,11 @@ export function worklistFile(items: readonly WorklistItem[], {limit, asOf, curre
       customerId: rows.map((r) => r.customerId),
       customerName: rows.map((r) => r.customerName),
       segment: rows.map((r) => r.segment),
-      amount: rows.map((r) => round(r.amount, 2)),
+      amount: rows.map((r) => roundFinite(r.amount, 2)),
       dueDate: rows.map((r) => formatIsoDay(r.dueDate)),
       daysOverdue: rows.map((r) => r.daysOverdue),
-      pLate: rows.map((r) => round(r.pLate, 4)),
-      expectedLateAmount: rows.map((r) => round(r.expectedLateAmount, 2)),
+      pLate: rows.map((r) => roundFinite(r.pLate, 4)),
+      expectedLateAmount: rows.map((r) => roundFinite(r.expectedLateAmount, 2)),
       expectedDaysLate: rows.map((r) => round(r.expectedDaysLate, 2)),
       topFactors: rows.map((r) => r.topFactors.join(factorSeparator)),
       strategy: rows.map((r) => r.strategy),
@@ -42,7 +42,6 @@ export function worklistFile(items: readonly WorklistItem[], {limit, asOf, curre
   };
 }
 
-export type WorklistFile = ReturnType<typeof worklistFile>;
 
 export const worklistCsvColumns = [
   "rank",

@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {createRandom} from "../../../lib/core/random.js";
 import {explainRows, groupContributions, groupKind, logisticContributions, referenceRow, topContributions} from "../../../lib/model/learners/explain.js";
-import type {FeatureGroup} from "../../../lib/model/learners/importance.js";
+import type {ColumnGroup} from "../../../lib/model/learners/importance.js";
 import {fitLogistic} from "../../../lib/model/learners/logistic.js";
 import {matrix} from "../../../lib/model/learners/types.js";
 import type {Classifier} from "../../../lib/model/learners/types.js";
@@ -10,7 +10,7 @@ describe("reference row", () => {
   test("medians for numeric columns, the modal code for one-hot groups (all-zero included)", () => {
     // Columns: amount, region_b, region_c (region_a dropped: all-zero code). Codes: 00, 00, 10, 00, 01.
     const x = matrix([10, 0, 0, 30, 0, 0, 20, 1, 0, 50, 0, 0, 40, 0, 1], 5, 3);
-    const groups: FeatureGroup[] = [{name: "amount", columns: [0]}, {name: "region", columns: [1, 2]}];
+    const groups: ColumnGroup[] = [{name: "amount", columns: [0]}, {name: "region", columns: [1, 2]}];
     expect(groupKind(x, groups[1])).toBe("onehot");
     expect(Array.from(referenceRow(x, groups))).toEqual([30, 0, 0]);
     expect(referenceRow(x, groups, {numeric: "mean"})[0]).toBe(30);
@@ -31,7 +31,7 @@ describe("model-agnostic contributions", () => {
   const additive: Classifier = {
     predict: (m) => Float64Array.from({length: m.rows}, (_, i) => 0.1 + 0.02 * m.values[i * 3] + 0.05 * m.values[i * 3 + 1] + 0.01 * m.values[i * 3 + 2])
   };
-  const groups: FeatureGroup[] = [{name: "x0", columns: [0]}, {name: "x1 and x2", columns: [1, 2]}];
+  const groups: ColumnGroup[] = [{name: "x0", columns: [0]}, {name: "x1 and x2", columns: [1, 2]}];
   const x = matrix([5, 1, 2, 0, 3, -4, 2, 0, 0], 3, 3);
   const reference = [2, 1, 0];
 
@@ -77,7 +77,7 @@ describe("exact logistic contributions", () => {
   }
   const x = matrix(values, rows, 4);
   const model = fitLogistic({x, y, featureNames: ["a", "b", "c", "d"]});
-  const groups: FeatureGroup[] = [{name: "a", columns: [0]}, {name: "b and c", columns: [1, 2]}, {name: "d", columns: [3]}];
+  const groups: ColumnGroup[] = [{name: "a", columns: [0]}, {name: "b and c", columns: [1, 2]}, {name: "d", columns: [3]}];
 
   test("intercept + Σ group contributions = the log-odds", () => {
     const exact = logisticContributions(model, x, groups);

@@ -3,7 +3,7 @@ import {createRandom} from "../../../lib/core/random.js";
 import {rocAuc} from "../../../lib/model/metrics.js";
 import {fitLogistic} from "../../../lib/model/learners/logistic.js";
 import {permutationImportance} from "../../../lib/model/learners/importance.js";
-import type {FeatureGroup} from "../../../lib/model/learners/importance.js";
+import type {ColumnGroup} from "../../../lib/model/learners/importance.js";
 import {matrix} from "../../../lib/model/learners/types.js";
 import type {Classifier, Matrix} from "../../../lib/model/learners/types.js";
 
@@ -20,7 +20,7 @@ function heldOut(rows: number, seed: string): {x: Matrix; y: Uint8Array} {
   return {x: matrix(values, rows, 5), y};
 }
 
-const groups: FeatureGroup[] = [
+const groups: ColumnGroup[] = [
   {name: "signal", columns: [0]},
   {name: "noise", columns: [1]},
   {name: "category", columns: [2, 3, 4], kind: "onehot"}
