@@ -40,10 +40,13 @@ export interface BacktestInputs {
   ledger: Ledger;
   asOf: AsOfChoice;
   reminderWindowDays: number;
-  /** From the model stage: scores of `ledger`'s invoices, their features, and the recipe to refit. */
+  /**
+   * From the model stage: scores of `ledger`'s invoices, their features, and the recipe to refit — null
+   * when the report fitted no model (then no earlier month-end can be replayed).
+   */
   scores: InvoiceScores;
-  features: InvoiceFeatures;
-  recipe: ModelRecipe;
+  features: InvoiceFeatures | null;
+  recipe: ModelRecipe | null;
   /** From the portfolio stage: the open invoices, timing model and forecast the pages show. */
   portfolio: Pick<PortfolioResult, "open" | "timing" | "forecast">;
 }
@@ -152,10 +155,11 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
   const rowOf = ledgerRows(history, ledger);
   const firstInvoice = ledger.invoices.reduce((first, invoice) => Math.min(first, invoice.invoiceDate), Infinity);
   const candidates = monthEndsBefore(ledger.asOf, context.businessUntil, firstInvoice, {horizonDays, lookBackMonths});
-  const originInputs: OriginInputs = {
+  const {features, recipe} = inputs;
+  const originInputs: OriginInputs | null = features && recipe && {
     invoices: ledger.invoices,
-    features: inputs.features,
-    recipe: inputs.recipe,
+    features,
+    recipe,
     seed: String(seed),
     maxTrainingRows,
     timingRecords,
@@ -167,6 +171,10 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
   let model: OriginModel | null = null;
   // Oldest first, so that a model fitted at one origin can serve the next ones.
   for (const origin of candidates.slice(0, originCount).reverse()) {
+    if (!originInputs) {
+      skipped.push({asOf: formatIsoDay(origin), reason: {kind: "no-model"}});
+      continue;
+    }
     const fit = step("origins: fit", () => modelAt(origin, model, originInputs, refitEveryMonths));
     if (!fit.model) {
       skipped.push({asOf: formatIsoDay(origin), reason: fit.skipped});

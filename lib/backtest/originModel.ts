@@ -51,6 +51,7 @@ export interface OriginModel {
 
 /** Why no model could be fitted at an origin (lib/views/backtest.ts `originSkipText` says it in words). */
 export type OriginSkip =
+  | {kind: "no-model"}
   | {kind: "nothing-due"}
   | {kind: "short"; slice: "training" | "calibration"; late: number; onTime: number; minClassCount: number};
 

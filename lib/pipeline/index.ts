@@ -2,7 +2,8 @@
 // Every stage reads the ledger as it stood on the report date; only the backtest reads the history after
 // it, to score what the others said.
 import {dataStage} from "./data.js";
-import {modelStage} from "../model/index.js";
+import {modelStage, paymentHistoryGap} from "../model/index.js";
+import {skippedModelStage} from "../model/skipped.js";
 import type {ModelStage} from "../model/index.js";
 import {portfolioStage, worklistCsv} from "../portfolio/index.js";
 import type {PortfolioResult} from "../portfolio/index.js";
@@ -37,7 +38,9 @@ export function buildReport(sourced: SourcedLedger, {seed, onStage}: ReportOptio
   };
   const {ledger} = sourced;
   const data = stage("data", () => dataStage(sourced));
-  const model = stage("model", () => modelStage(ledger, {seed, onStage}));
+  // A ledger without payment history (an open-items snapshot) still gets its aging, DSO and worklist.
+  const historyGap = paymentHistoryGap(ledger);
+  const model = stage("model", () => (historyGap ? skippedModelStage(ledger, historyGap) : modelStage(ledger, {seed, onStage})));
   const portfolio = stage("portfolio", () => portfolioStage(ledger, model.scores, {seed, onStage}));
   const backtest = stage("backtest", () =>
     backtestStage(

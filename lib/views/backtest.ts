@@ -96,6 +96,7 @@ export function notScoredText(asOf: string, reason: NotScored): string {
 
 /** Why no model could be fitted at a month-end. */
 export function originSkipText(asOf: string, reason: OriginSkip | NotScored): string {
+  if (reason.kind === "no-model") return "the report fitted no late-payment model to refit at earlier dates";
   if (reason.kind === "nothing-due") return `no invoice was due before ${asOf}, so no outcome was known to learn from`;
   if (reason.kind === "short") {
     return `the model's ${reason.slice} slice held ${formatCount(reason.late)} late and ${formatCount(reason.onTime)} on-time invoices (at least ${reason.minClassCount} of each are needed)`;

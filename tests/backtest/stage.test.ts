@@ -89,7 +89,7 @@ describe("dates that cannot be scored say why", () => {
 describe("an origin's model learns only from what was known at the origin", () => {
   const sourced = syntheticLedger({seed: 9, invoices: 3000, customers: 120});
   const report = buildReport(sourced, {seed: 9});
-  const {features, recipe} = report.model;
+  const features = report.model.features!, recipe = report.model.recipe!;
   const origin = day("2026-05-31");
   const rows = Int32Array.from(sourced.ledger.invoices.keys());
 
