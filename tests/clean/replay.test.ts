@@ -21,7 +21,7 @@ const rows = [
   // Paid in full on 15 April, after the day: open on 31 March for the whole amount.
   row({invoice_id: "PAID-LATER", invoice_date: "2024-02-01", due_date: "2024-03-02", amount: "500.00", paid_date: "2024-04-15", paid_amount: "500.00", last_payment_date: "2024-04-15", installments: "1", disputed: "1", extension_requested: "1"}),
   // Two instalments, 10 March (200) and 20 May (300): totals only say 500 paid, last on 20 May.
-  row({invoice_id: "PARTS-TOTALS", invoice_date: "2024-02-05", due_date: "2024-03-06", amount: "500.00", paid_date: "2024-05-20", paid_amount: "500.00", last_payment_date: "2024-05-20", installments: "2"}),
+  row({invoice_id: "PARTS-UNLISTED", invoice_date: "2024-02-05", due_date: "2024-03-06", amount: "500.00", paid_date: "2024-05-20", paid_amount: "500.00", last_payment_date: "2024-05-20", installments: "2"}),
   // The same instalments, listed one by one in a payments file.
   row({invoice_id: "PARTS-LISTED", invoice_date: "2024-02-05", due_date: "2024-03-06", amount: "500.00", paid_date: "2024-05-20", paid_amount: "500.00", last_payment_date: "2024-05-20", installments: "2"}),
   // Part paid 1 March (150), still open at the end of the data, reminded on 25 March and 5 May.
@@ -67,7 +67,7 @@ describe("ledgerAsOf", () => {
   });
 
   test("instalments from totals: nothing known before the recorded last payment (the conservative reading)", () => {
-    const v = at(march, "PARTS-TOTALS");
+    const v = at(march, "PARTS-UNLISTED");
     expect([v.status, v.openAmount, v.installments, v.lastPaymentDate, v.partialPayment]).toEqual(["open", 500, 0, null, false]);
   });
 
@@ -118,7 +118,7 @@ describe("what came after the day", () => {
   test("cash received after it: the listed receipts, or the recorded total on the last payment date", () => {
     const h = (id: string) => at(history, id);
     expect(cashAfter(h("PAID-LATER"), day("2024-03-31"), undefined)).toEqual([{day: day("2024-04-15"), amount: 500}]);
-    expect(cashAfter(h("PARTS-TOTALS"), day("2024-03-31"), undefined)).toEqual([{day: day("2024-05-20"), amount: 500}]);
+    expect(cashAfter(h("PARTS-UNLISTED"), day("2024-03-31"), undefined)).toEqual([{day: day("2024-05-20"), amount: 500}]);
     expect(cashAfter(h("PARTS-LISTED"), day("2024-03-31"), payments.get("PARTS-LISTED"))).toEqual([{day: day("2024-05-20"), amount: 300}]);
     expect(cashAfter(h("OPEN-PART"), day("2024-03-31"), undefined)).toEqual([]);
     expect(cashAfter(h("PAID-EARLY"), day("2024-03-31"), undefined)).toEqual([]);
