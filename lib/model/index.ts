@@ -20,7 +20,7 @@ import type {FeatureOptions, InvoiceFeatures} from "./features/index.js";
 import {InputError} from "../core/errors.js";
 import {formatIsoDay} from "../core/dates.js";
 import type {Ledger} from "../input/ledger.js";
-import type {ChooseCalibrationOptions} from "./learners/calibration.js";
+import type {CalibrationMethod, ChooseCalibrationOptions} from "./learners/calibration.js";
 import {permutationImportance} from "./learners/importance.js";
 import {selectDataset} from "./learners/types.js";
 import {capRows} from "./capRows.js";
@@ -97,6 +97,15 @@ export interface ModelTimings {
   total: number;
 }
 
+/** What the report chose, for the backtest to refit at earlier dates (lib/backtest/originModel.ts). */
+export interface ModelRecipe {
+  family: FamilyKey;
+  variant: VariantKey;
+  calibration: CalibrationMethod;
+  settings: FamilySettings;
+  maxTrainingRows: number;
+}
+
 export type ModelFiles = Pick<ReportFiles, "model" | "score-bins">;
 
 export interface ModelStage {
@@ -104,6 +113,12 @@ export interface ModelStage {
   scores: InvoiceScores;
   tables: ModelTables;
   timings: ModelTimings;
+  /**
+   * Every invoice's features, in ledger order: known on its invoice date, so valid at any later date.
+   * Null, with `recipe`, when no model was fitted (lib/model/skipped.ts).
+   */
+  features: InvoiceFeatures | null;
+  recipe: ModelRecipe | null;
 }
 
 export const defaultModelSeed = 20260930;
@@ -259,7 +274,8 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
   };
   const timings: ModelTimings = {steps: timer.steps, fits, importance: importanceTimes, productionFit: timer.steps["production fit"], total: timer.total()};
   onStage?.({stage: "model", phase: "end", detail: Object.fromEntries(Object.entries(timer.steps).map(([step, ms]) => [step, Math.round(ms)]))});
-  return {files, scores: {pLate, factors, modelName: familyNames[chosen.family]}, tables, timings};
+  const recipe: ModelRecipe = {family: chosen.family, variant: chosen.variant, calibration: best.calibration.method, settings, maxTrainingRows};
+  return {files, scores: {pLate, factors, modelName: familyNames[chosen.family]}, tables, timings, features, recipe};
 }
 
 // Sections -----------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import type {CustomerFeatureKey, CustomerFeatureSpec} from "../segments/customer
 import type {SegmentLetter} from "../segments/naming.js";
 import type {DirtKind} from "../source/dirt.js";
 import type {GeneratorOptions} from "../source/generate.js";
+import type {BacktestFile, ReplayFile} from "../backtest/files.js";
 import type {ColumnFormat} from "../input/infer.js";
 import type {PaymentsReport} from "../input/payments.js";
 
@@ -47,6 +48,10 @@ export interface ReportFiles {
   worklist: WorklistFile;
   scenario: ScenarioFile;
   "overview-facts": OverviewFactsFile;
+  /** The backtest stage (lib/backtest/files.ts): the report scored against what happened after its date. */
+  backtest: BacktestFile;
+  /** The backtest stage: the date every page is replayed on, for the note under each title. */
+  replay: ReplayFile;
 }
 
 export type ReportFileName = keyof ReportFiles;

@@ -6,6 +6,8 @@ import type {Invoice, Ledger} from "../input/ledger.js";
 import {openInvoicesFrom} from "./openInvoices.js";
 import type {InvoicePrediction, OpenInvoice} from "./openInvoices.js";
 import {compileTiming, fitPaymentTiming, settlementRecords} from "./paymentTiming.js";
+import type {CompiledTiming} from "./paymentTiming.js";
+import type {CashForecast} from "./forecast.js";
 import {createRandom} from "../core/random.js";
 import {customerFeatures} from "../segments/customerFeatures.js";
 import {segmentCustomers} from "../segments/segmentCustomers.js";
@@ -59,6 +61,10 @@ export interface PortfolioResult {
   timings: Record<string, number>;
   /** Every open invoice in worklist order, for `worklistCsv`. */
   worklist: WorklistItem[];
+  /** What the report said, for the backtest to score: every open invoice, the timing model, the 13-week forecast. */
+  open: OpenInvoice[];
+  timing: CompiledTiming;
+  forecast: CashForecast;
 }
 
 export function portfolioStage(ledger: Ledger, scores: InvoiceScores, options: PortfolioOptions = {}): PortfolioResult {
@@ -180,6 +186,9 @@ export function portfolioStage(ledger: Ledger, scores: InvoiceScores, options: P
       "overview-facts": overview
     },
     timings,
-    worklist: worklistItems
+    worklist: worklistItems,
+    open,
+    timing,
+    forecast: scenario.forecast
   };
 }

@@ -3,6 +3,7 @@
 // at the default inputs with its decision curve, and the baseline 13-week forecast with its simulated band.
 import {formatIsoDay} from "../../core/dates.js";
 import {forecastCash, forecastItems} from "../forecast.js";
+import type {CashForecast} from "../forecast.js";
 import type {OpenInvoice} from "../openInvoices.js";
 import {summarizeTiming} from "../paymentTiming.js";
 import type {CompiledTiming, PaymentTimingModel} from "../paymentTiming.js";
@@ -32,7 +33,7 @@ export interface ScenarioFileInputs {
   weeks?: number;
 }
 
-export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; timings: {prepareScenario: number; runScenario: number; forecast: number}} {
+export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; forecast: CashForecast; timings: {prepareScenario: number; runScenario: number; forecast: number}} {
   const {asOf, currency, shipped, sample, open, model, timing, averageDailySales, random, runs = 500, horizonDays = 30, weeks = 13} = inputs;
   const options = {averageDailySales, horizonDays, weeks};
   const t0 = performance.now();
@@ -92,7 +93,7 @@ export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; t
       }
     }
   };
-  return {file, timings: {prepareScenario: t1 - t0, runScenario: t2 - t1, forecast: t3 - t2}};
+  return {file, forecast, timings: {prepareScenario: t1 - t0, runScenario: t2 - t1, forecast: t3 - t2}};
 }
 
 
