@@ -2,6 +2,8 @@
 // re-run of the rules (lib/portfolio/strategy.ts) when the reader moves a cut-off. Pure functions, so that every
 // sentence on the page can be checked against worked numbers.
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import * as aq from "../core/table.js";
+import {formatIsoDay, parseIsoDay} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import {segmentLetter} from "../portfolio/openInvoices.js";
@@ -9,7 +11,7 @@ import {riskBandLabels, riskBands} from "../portfolio/riskBands.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
 import {decideStrategy, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
 import type {PlannedAction, ResolvedStrategyOptions, StrategyAssignment, StrategyKey, StrategyRule, ThemeKey, ValueBand} from "../portfolio/strategy.js";
-import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme, WorklistFile} from "../pipeline/contract.js";
+import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme, WorklistColumns, WorklistFile} from "../pipeline/contract.js";
 import {nextAction} from "../portfolio/worklist.js";
 
 /** In running text after "under": "under credit restriction". */
@@ -396,6 +398,49 @@ export function decideWorklist(rows: readonly WorklistRecord[], asOf: Day, optio
       nextActionDate: next?.date ?? null
     };
   });
+}
+
+/** A listed invoice of worklist.json as a row of the page's table, its due date as a day number. */
+export type WorklistRow = Omit<{[K in keyof WorklistColumns]: WorklistColumns[K] extends readonly (infer V)[] ? V : never}, "length"> & {due: Day};
+
+/** worklist.json's columns as rows, once per page. */
+export function worklistRows(items: WorklistColumns): WorklistRow[] {
+  const {length: _, ...columns} = items;
+  return aq.table(columns).assign({due: items.dueDate.map((d) => parseIsoDay(d) ?? NaN)}).objects() as WorklistRow[];
+}
+
+/** A row with the strategy and next action the reader's rules give it. */
+export interface DecidedWorklistRow extends WorklistRow {
+  strategyName: string;
+  /** The next action's date, ISO; "" when the plan has none. */
+  nextActionDate: string;
+  channel: PlannedAction["channel"] | null;
+}
+
+/**
+ * The worklist under the reader's rules: every row's strategy and next action, then only `strategy`'s
+ * rows when one is picked. In arquero, which does it faster than the per-row object spreads it replaced
+ * (scripts/bench/tabular.ts, 500 rows: 1.3–1.6 ms against 2.5–8.7 ms per cut-off move).
+ */
+export function decidedWorklist(
+  rows: readonly WorklistRow[],
+  asOf: Day,
+  options: Pick<ResolvedStrategyOptions, "cutoffs" | "invoiceValueCutoff" | "loyaltySegments" | "rules">,
+  {strategy = null}: {strategy?: StrategyKey | null} = {}
+): DecidedWorklistRow[] {
+  const decisions = decideWorklist(rows.map((r) => ({invoiceId: r.invoiceId, amount: r.amount, pLate: r.pLate, segment: r.segment, dueDate: r.due})), asOf, options);
+  return aq
+    .from(rows)
+    .assign({
+      strategy: decisions.map((d) => d.strategy),
+      strategyName: decisions.map((d) => strategyShortLabels[d.strategy]),
+      nextAction: decisions.map((d) => d.nextAction),
+      nextActionDate: decisions.map((d) => (d.nextActionDate === null ? "" : formatIsoDay(d.nextActionDate))),
+      channel: decisions.map((d) => d.nextActionChannel)
+    })
+    .params({strategy})
+    .filter((d: {strategy: StrategyKey}, $: {strategy: StrategyKey | null}) => $.strategy === null || d.strategy === $.strategy)
+    .objects() as DecidedWorklistRow[];
 }
 
 // ---------------------------------------------------------------------------------------------------
