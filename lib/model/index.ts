@@ -27,6 +27,7 @@ import {capRows} from "./capRows.js";
 import type {Dataset, Matrix} from "./learners/types.js";
 import {averagePrecision, brierScore, confusionMatrix, confusionRates, rocAuc} from "./metrics.js";
 import {createRandom} from "../core/random.js";
+import {greatest, mean} from "d3";
 import {round, roundFinite} from "../core/json.js";
 import type {InvoiceScores, StageHook} from "../pipeline/types.js";
 import type {FeatureSection, ModelFile, ModelNarrative, ProductionSection, ReportFiles, SplitSection} from "../pipeline/contract.js";
@@ -234,7 +235,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
       threshold: {value: roundFinite(best.threshold.value), validationF1: roundFinite(best.threshold.f1)},
       curves: familyKeys.map((family) => curvesOf(chosenOf(family), test, curvePoints)),
       importance,
-      baseRate: roundFinite(meanOf(test.y)),
+      baseRate: roundFinite(mean(test.y) ?? NaN),
       narrative: narrativeFacts(best, runnerUp && chosenOf(runnerUp.family), familyKeys.map(chosenOf), test, testAmounts, importance[familyKeys.indexOf(chosen.family)].groups),
       production: productionSection(split, productionModel, pLate, best),
       settings: {seed, ...settings, calibration: calibrationOptions, selectionTolerance, scoreBins: bins, reliabilityBins, importance: {repeats, maxRows}, maxTrainingRows}
@@ -319,7 +320,7 @@ function narrativeFacts(
 ): ModelNarrative {
   const testPrAuc = (e: EvaluatedModel) => averagePrecision(test.y, e.testScores);
   const testAuc = (e: EvaluatedModel) => rocAuc(test.y, e.testScores);
-  const bestOnTest = families.reduce((a, b) => (testPrAuc(b) > testPrAuc(a) ? b : a));
+  const bestOnTest = greatest(families, testPrAuc)!;
   const cells = confusionMatrix(test.y, best.testCalibrated, best.threshold.value, amounts);
   const rates = confusionRates(cells);
   const {lift, caught} = liftAtTop(test.y, best.testCalibrated, 0.1);
@@ -338,7 +339,7 @@ function narrativeFacts(
     bestOnTest: familyNames[bestOnTest.model.family],
     choiceConfirmedOnTest: bestOnTest === best,
     testInvoices: test.y.length,
-    baseRate: roundFinite(meanOf(test.y)),
+    baseRate: roundFinite(mean(test.y) ?? NaN),
     liftTopDecile: roundFinite(lift),
     lateShareInTopDecile: roundFinite(caught),
     threshold: roundFinite(best.threshold.value),
@@ -358,12 +359,6 @@ function narrativeFacts(
 // Helpers ------------------------------------------------------------------------------------------
 
 const key = (family: FamilyKey, variant: VariantKey) => `${family}/${variant}`;
-
-function meanOf(values: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < values.length; ++i) s += values[i];
-  return values.length ? s / values.length : NaN;
-}
 
 /** Train, validation and test must each hold enough late and on-time invoices to fit and judge a model. */
 function checkSlices(ledger: Ledger, split: TimeSplit, minimum: number): void {

@@ -10,6 +10,8 @@ import type {Day} from "../core/dates.js";
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import type {MoneyOptions as FormatMoneyOptions} from "../core/format.js";
 import {correlation} from "../core/stats.js";
+import {capitalise, lowerFirst} from "../core/text.js";
+import {ascending, greatest, median, sum, utcFormat} from "d3";
 import type {AgingRow, EdaFile} from "../pipeline/contract.js";
 import type {AgingBucket} from "../input/ledger.js";
 
@@ -238,7 +240,7 @@ export function commonTerms(data: EdaData, minShare = 0.02): number[] {
     const t = data.termsDays[i];
     if (Number.isFinite(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
-  return [...counts].filter(([, c]) => c >= minShare * data.n).map(([t]) => t).sort((a, b) => a - b);
+  return [...counts].filter(([, c]) => c >= minShare * data.n).map(([t]) => t).sort(ascending);
 }
 
 export function lateRateByTerms(data: EdaData, rows: ArrayLike<number>, terms: readonly number[] = commonTerms(data)): RateGroup[] {
@@ -391,14 +393,12 @@ export function daysLateSummary(data: EdaData, rows: ArrayLike<number>): DaysLat
     if (d > 30) ++over30;
     if (d === 0) ++onDue;
   }
-  lateDays.sort((a, b) => a - b);
   const m = lateDays.length;
-  const medianLateDays = m === 0 ? NaN : m % 2 ? lateDays[(m - 1) / 2] : (lateDays[m / 2 - 1] + lateDays[m / 2]) / 2;
   return {
     settled,
     late: m,
     lateRate: settled ? m / settled : NaN,
-    medianLateDays,
+    medianLateDays: median(lateDays) ?? NaN,
     over30Rate: settled ? over30 / settled : NaN,
     onDueDateRate: settled ? onDue / settled : NaN
   };
@@ -430,11 +430,11 @@ export interface MonthRow {
   collected: number;
 }
 
-const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const monthFormat = utcFormat("%b %Y");
 
 /** "Apr 2024" for a month index. */
 export function monthLabel(month: number): string {
-  return `${monthNames[((month % 12) + 12) % 12]} ${1970 + Math.floor(month / 12)}`;
+  return monthFormat(new Date(Date.UTC(1970, month, 1)));
 }
 
 export function monthly(data: EdaData, rows: ArrayLike<number>, {matureShare = 0.9}: {matureShare?: number} = {}): MonthRow[] {
@@ -658,14 +658,6 @@ export function correlationMatrix(data: EdaData, rows: ArrayLike<number>, keys: 
 
 const pct = (v: number) => formatPercent(v, 1);
 
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
-}
-
-function upperFirst(text: string): string {
-  return text ? text[0].toUpperCase() + text.slice(1) : text;
-}
-
 function qualified<T extends RateGroup>(groups: readonly T[], minInvoices = minGroupInvoices): T[] {
   return groups.filter((g) => g.invoices >= minInvoices);
 }
@@ -722,7 +714,7 @@ function formatDays(days: number): string {
 export function orderedFinding(groups: readonly RateGroup[], what: string): string {
   const q = qualified(groups);
   if (q.length < 2) return tooFew(what);
-  return `${upperFirst(compareRates(q[0], q[q.length - 1]))}.`;
+  return `${capitalise(compareRates(q[0], q[q.length - 1]))}.`;
 }
 
 export function scoreBandFinding(groups: readonly RateGroup[]): string {
@@ -738,7 +730,7 @@ export function amountFinding(bands: readonly AmountBand[]): string {
   if (!ratesDiffer(first, last)) {
     return `No clear link between invoice size and lateness: ${pct(first.rate)} of ${first.phrase} are paid late vs ${pct(last.rate)} of ${last.phrase}, a difference within chance.`;
   }
-  return `${upperFirst(compareRates(first, last))}.`;
+  return `${capitalise(compareRates(first, last))}.`;
 }
 
 /** Most and least often late of unordered groups; `what` completes "late rates …" ("by industry"). */
@@ -749,7 +741,7 @@ export function spreadFinding(groups: readonly RateGroup[], what: string): strin
   const worst = sorted[0];
   const best = sorted[sorted.length - 1];
   if (!ratesDiffer(worst, best)) return `Late rates ${what} range only from ${pct(best.rate)} to ${pct(worst.rate)}, a spread within chance.`;
-  return `${upperFirst(worst.phrase)} are paid late most often (${pct(worst.rate)}), ${best.phrase} least (${pct(best.rate)}).`;
+  return `${capitalise(worst.phrase)} are paid late most often (${pct(worst.rate)}), ${best.phrase} least (${pct(best.rate)}).`;
 }
 
 /** Late rate of the earliest against the latest mature months (up to six each). */
@@ -759,7 +751,7 @@ export function trendFinding(months: readonly MonthRow[]): string {
   const k = Math.min(6, Math.floor(mature.length / 2));
   const head = mature.slice(0, k);
   const tail = mature.slice(-k);
-  const total = (ms: readonly MonthRow[], key: "late" | "settled") => ms.reduce((s, m) => s + m[key], 0);
+  const total = (ms: readonly MonthRow[], key: "late" | "settled") => sum(ms, (m) => m[key]);
   const [lateA, nA, lateB, nB] = [total(head, "late"), total(head, "settled"), total(tail, "late"), total(tail, "settled")];
   const a = lateA / nA;
   const b = lateB / nB;
@@ -787,13 +779,13 @@ export function cashFinding(months: readonly MonthRow[], totals: MoneyTotals, {c
       : `Collections follow invoicing about ${lag === 1 ? "a month" : `${lag} months`} behind; `;
   const rest = `${money(totals.collected)} of the ${money(totals.invoiced)} invoiced (${pct(share)}) has come in, ${money(totals.open)} is still open`;
   const writtenOff = totals.writtenOff > 0 ? ` and ${money(totals.writtenOff)} was written off` : "";
-  return `${lead ? lead + rest : upperFirst(rest)}${writtenOff}.`;
+  return `${lead ? lead + rest : capitalise(rest)}${writtenOff}.`;
 }
 
 export function agingFinding(rows: readonly BucketRow[], {currency = "USD"}: MoneyOptions = {}): string {
   const money = (v: number) => formatMoney(v, {currency});
-  const count = rows.reduce((s, r) => s + r.count, 0);
-  const amount = rows.reduce((s, r) => s + r.amount, 0);
+  const count = sum(rows, (r) => r.count);
+  const amount = sum(rows, (r) => r.amount);
   if (count === 0) return "No invoice in this selection is open at the as-of date.";
   const current = rows.find((r) => r.index === 0);
   const pastDue = 1 - (current?.amountShare ?? 0);
@@ -819,10 +811,10 @@ export function correlationFinding(matrix: CorrelationMatrix): string {
     matrix.variables
       .filter((v) => v.known === known)
       .map((v) => ({v, rho: matrix.cells.find((c) => c.x === v.key && c.y === "daysLate")?.rho ?? NaN}))
-      .filter((d) => Number.isFinite(d.rho))
-      .sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho))[0];
-  const known = withDaysLate("at invoicing");
-  const after = withDaysLate("afterwards");
+      .filter((d) => Number.isFinite(d.rho));
+  const closest = (known: EdaVariable["known"]) => greatest(withDaysLate(known), (d) => Math.abs(d.rho));
+  const known = closest("at invoicing");
+  const after = closest("afterwards");
   if (!known) return "No feature known at invoicing varies enough in this selection to correlate with days late.";
   let sentence =
     Math.abs(known.rho) < 0.1

@@ -7,6 +7,7 @@ import type {CalibrationFacts, ComparisonRow, FamilyCurves, FamilyImportance, Mo
 import {variantKeys, variantNames} from "../model/names.js";
 import type {SliceName} from "../model/split.js";
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import {capitalise, listWords} from "../core/text.js";
 
 // Shapes read from model.json and score-bins.json: lib/pipeline/contract.ts ------------------------------
 
@@ -67,11 +68,7 @@ export function featureLabel(group: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "a, b and c" */
-export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
+export {listWords} from "../core/text.js";
 
 /** A share as whole invoices out of ten ("6 of every 10"), or of a hundred when ten is too coarse. */
 export function outOfTen(share: number): string {
@@ -122,7 +119,6 @@ export function modelDetail(n: ModelNarrative): string {
   return drivers.length ? `${lift} Most of the signal comes from the customer's ${listWords(drivers)}.` : lift;
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The comparison table's finding: the choice on validation and its margin. */
 export function comparisonFinding(s: ModelSelection): string {

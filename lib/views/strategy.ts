@@ -2,7 +2,9 @@
 // re-run of the rules (lib/portfolio/strategy.ts) when the reader moves a cut-off. Pure functions, so that every
 // sentence on the page can be checked against worked numbers.
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import {ascending, greatest, sum} from "d3";
 import * as aq from "../core/table.js";
+import {capitalise} from "../core/text.js";
 import {formatIsoDay, parseIsoDay} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
@@ -75,7 +77,7 @@ export interface ValueRange {
  * 99th percentile of open amounts, on a step that keeps the default cut-off reachable.
  */
 export function valueCutoffRange(amounts: readonly number[], defaultCutoff: number): ValueRange {
-  const positive = amounts.filter((a) => a > 0 && Number.isFinite(a)).sort((a, b) => a - b);
+  const positive = amounts.filter((a) => a > 0 && Number.isFinite(a)).sort(ascending);
   const fallback = defaultCutoff > 0 ? defaultCutoff : 1000;
   const at = (p: number) => (positive.length ? positive[Math.min(positive.length - 1, Math.floor(p * (positive.length - 1)))] : fallback);
   const pow10 = (v: number) => 10 ** Math.floor(Math.log10(Math.max(v, 1)));
@@ -221,8 +223,7 @@ export function computedView(invoices: readonly OpenInvoice[], assignment: Strat
   const table = strategyTable(invoices, assignment);
   const themes = strategyThemes(invoices, assignment);
   const fileConcentration = fileThemes.find((t) => t.key === "concentration");
-  let totalAmount = 0;
-  for (const invoice of invoices) totalAmount += invoice.amount;
+  const totalAmount = sum(invoices, (invoice) => invoice.amount);
   return {
     grid: grid.map((g) => ({...g, count: g.count * k, amount: g.amount * a, strategies: g.strategies.map((s) => ({...s, count: s.count * k, amount: s.amount * a}))})),
     table: table.map((r) => ({...r, invoices: r.invoices * k, amount: r.amount * a, customers: r.customers * c})),
@@ -288,12 +289,12 @@ export function segmentMixFinding(row: SegmentMixRow, {currency = "USD", estimat
 
 /** How the matrix should be read, for its card title: where the money and where the effort sit. */
 export function matrixFinding(grid: readonly ViewGridCell[], {currency = "USD"}: {currency?: string} = {}): string {
-  const total = grid.reduce((s, g) => s + g.amount, 0);
+  const total = sum(grid, (g) => g.amount);
   if (!(total > 0)) return "No open invoices to place in the matrix";
-  const largest = [...grid].sort((a, b) => b.amount - a.amount)[0];
+  const largest = greatest(grid, (g) => g.amount)!;
   const band = (g: ViewGridCell) => `${g.risk}-risk, ${g.value}-value`;
   const highRisk = grid.filter((g) => g.risk === "high");
-  const highAmount = highRisk.reduce((s, g) => s + g.amount, 0);
+  const highAmount = sum(highRisk, (g) => g.amount);
   return `${capitalise(band(largest))} invoices hold ${formatPercent(largest.amount / total, 0)} of the open amount; high-risk ones ${formatPercent(highAmount / total, 0)} (${formatMoney(highAmount, {currency})})`;
 }
 
@@ -454,8 +455,4 @@ const numberWords = ["no", "one", "two", "three", "four", "five", "six", "seven"
 /** "ten" for 10, "12" for 12: numbers up to ten as words in running text. */
 export function numberWord(n: number): string {
   return Number.isInteger(n) && n >= 0 && n < numberWords.length ? numberWords[n] : formatCount(n);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import type {SweepPoint} from "../lib/views/model.js";
 import {formatPercent} from "../lib/core/format.js";
+import {least} from "d3";
 
 export interface ThresholdMarksOptions {
   /** The slider's threshold. */
@@ -86,7 +87,7 @@ function dodge(values: number[], gap: number): number[] {
 export function thresholdTradeoffChart(sweep: readonly SweepPoint[], {width, threshold, chosen}: ThresholdTradeoffOptions) {
   const narrow = width < 480;
   const height = 300;
-  const current = sweep.reduce((a, b) => (Math.abs(b.threshold - threshold) < Math.abs(a.threshold - threshold) ? b : a));
+  const current = least(sweep, (b) => Math.abs(b.threshold - threshold))!;
   const values = series.map((s) => current[s.key as SeriesKey]);
   const shown = series.map((s, i) => ({...s, value: values[i]})).filter((s) => Number.isFinite(s.value));
   const labelY = dodge(shown.map((s) => s.value), 14 / (height - 64));
