@@ -548,14 +548,6 @@ class NodeList {
   }
 }
 
-/** The leaf a raw row (`values[offset ..]`) falls in. */
-export function leafOf(tree: Tree, values: ArrayLike<number>, offset = 0): number {
-  const {feature, threshold, left, right} = tree;
-  let node = 0;
-  for (let f = feature[0]; f >= 0; f = feature[node]) node = values[offset + f] <= threshold[node] ? left[node] : right[node];
-  return node;
-}
-
 /** Adds `scale` × the tree's output for each row of `x` to `out`. */
 export function addTreePredictions(tree: Tree, x: Matrix, out: Float64Array, scale = 1): void {
   const {values, rows, cols} = x;
