@@ -19,7 +19,6 @@ import type {Availability, Customer, Invoice, Ledger, LedgerSource, RawColumn, R
 import type {ColumnMapping, ColumnOverrides, SourceRow} from "../input/mapping.js";
 import type {CleaningExample, CleaningRule, CleaningRuleId, QuarantinedRow, RuleTally} from "./rules.js";
 import type {DateFormat} from "../input/values.js";
-import type {DerivedInvoiceFields} from "./derive.js";
 
 export type {CleaningExample, CleaningRule, QuarantinedRow} from "./rules.js";
 export type {DateFormat} from "../input/values.js";
@@ -146,7 +145,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     }
     invoice.currency = currency;
     invoice.customerId = reader.customerId(invoice.customerId);
-    setDerivedFields(invoice, deriveInvoiceFields(invoice, asOf, {reminderWindowDays}));
+    Object.assign(invoice, deriveInvoiceFields(invoice, asOf, {reminderWindowDays}));
     invoices.push(invoice);
   }
   pending.length = 0;
@@ -421,19 +420,6 @@ function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: Ro
   }
 
   return {read, header, customerId: customerIds.resolve, reportCustomerIdFixes, availability, invoiceDays, activityDays, currencies};
-}
-
-function setDerivedFields(invoice: Invoice, derived: DerivedInvoiceFields): void {
-  invoice.status = derived.status;
-  invoice.settledDate = derived.settledDate;
-  invoice.openAmount = derived.openAmount;
-  invoice.daysToPay = derived.daysToPay;
-  invoice.daysLate = derived.daysLate;
-  invoice.paidLate = derived.paidLate;
-  invoice.daysOverdue = derived.daysOverdue;
-  invoice.agingBucket = derived.agingBucket;
-  invoice.partialPayment = derived.partialPayment;
-  invoice.paidAfterReminder = derived.paidAfterReminder;
 }
 
 /** The first whole-ledger rule a row breaks, with the column and value to show, or null. */

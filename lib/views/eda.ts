@@ -52,57 +52,34 @@ const cat = (v: number | null | undefined): number => (v === null || v === undef
 /** Typed columns from eda.json, with month keys computed once (they would cost a Date per row per filter). */
 export function edaData(table: EdaFile, {currency = "USD"}: {currency?: string} = {}): EdaData {
   const r = table.rows;
-  const n = r.length;
-  const openStatus = table.statuses.indexOf("open");
-  const writtenOffStatus = table.statuses.indexOf("written_off");
-  const data: EdaData = {
-    n,
+  const numbers = (column: readonly (number | null)[]) => Float64Array.from(column, num);
+  const flags = (status: number) => Uint8Array.from(r.status, (s) => (s === status ? 1 : 0));
+  return {
+    n: r.length,
     asOf: table.asOf,
     currency,
     industries: table.industries,
     regions: table.regions,
     agingBuckets: table.agingBuckets,
-    invoiceDate: new Int32Array(n),
-    invoiceMonth: new Int32Array(n),
-    settledMonth: new Int32Array(n),
-    termsDays: new Float64Array(n),
-    amount: new Float64Array(n),
-    creditScore: new Float64Array(n),
-    amountToLimit: new Float64Array(n),
-    industry: new Int16Array(n),
-    region: new Int16Array(n),
-    open: new Uint8Array(n),
-    writtenOff: new Uint8Array(n),
-    daysLate: new Float64Array(n),
-    paidLate: new Int8Array(n),
-    paidAmount: new Float64Array(n),
-    openAmount: new Float64Array(n),
-    agingBucket: new Int8Array(n),
-    disputed: new Float64Array(n),
-    remindersSent: new Float64Array(n)
+    invoiceDate: Int32Array.from(r.invoiceDate),
+    invoiceMonth: Int32Array.from(r.invoiceDate, monthIndex),
+    settledMonth: Int32Array.from(r.settledDate, (d) => (d === null || d === undefined ? -1 : monthIndex(d))),
+    termsDays: numbers(r.termsDays),
+    amount: numbers(r.amount),
+    creditScore: numbers(r.creditScore),
+    amountToLimit: numbers(r.amountToLimit),
+    industry: Int16Array.from(r.industry, cat),
+    region: Int16Array.from(r.region, cat),
+    open: flags(table.statuses.indexOf("open")),
+    writtenOff: flags(table.statuses.indexOf("written_off")),
+    daysLate: numbers(r.daysLate),
+    paidLate: Int8Array.from(r.paidLate, cat),
+    paidAmount: numbers(r.paidAmount),
+    openAmount: numbers(r.openAmount),
+    agingBucket: Int8Array.from(r.agingBucket, cat),
+    disputed: numbers(r.disputed),
+    remindersSent: numbers(r.remindersSent)
   };
-  for (let i = 0; i < n; ++i) {
-    const settled = r.settledDate[i];
-    data.invoiceDate[i] = r.invoiceDate[i];
-    data.invoiceMonth[i] = monthIndex(r.invoiceDate[i]);
-    data.settledMonth[i] = settled === null || settled === undefined ? -1 : monthIndex(settled);
-    data.termsDays[i] = num(r.termsDays[i]);
-    data.amount[i] = num(r.amount[i]);
-    data.creditScore[i] = num(r.creditScore[i]);
-    data.amountToLimit[i] = num(r.amountToLimit[i]);
-    data.industry[i] = cat(r.industry[i]);
-    data.region[i] = cat(r.region[i]);
-    data.open[i] = r.status[i] === openStatus ? 1 : 0;
-    data.writtenOff[i] = r.status[i] === writtenOffStatus ? 1 : 0;
-    data.daysLate[i] = num(r.daysLate[i]);
-    data.paidLate[i] = cat(r.paidLate[i]);
-    data.paidAmount[i] = num(r.paidAmount[i]);
-    data.openAmount[i] = num(r.openAmount[i]);
-    data.agingBucket[i] = cat(r.agingBucket[i]);
-    data.disputed[i] = num(r.disputed[i]);
-    data.remindersSent[i] = num(r.remindersSent[i]);
-  }
-  return data;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -16,6 +16,9 @@ export interface ThresholdMarksOptions {
   narrow: boolean;
 }
 
+/** A label at a threshold on the x axis, haloed in the card's background so that curves under it stay readable. */
+const thresholdLabel = {x: (d: number) => d, fill: "currentColor", stroke: "var(--theme-background-alt)", strokeWidth: 3, paintOrder: "stroke"} as const;
+
 /** The current threshold (solid) and the validation choice (dashed), each labelled: shared by both slider charts. */
 export function thresholdMarks({threshold, chosen, yTop, narrow}: ThresholdMarksOptions) {
   const same = Math.abs(threshold - chosen) < 1e-9;
@@ -27,30 +30,22 @@ export function thresholdMarks({threshold, chosen, yTop, narrow}: ThresholdMarks
     same
       ? null
       : Plot.text([chosen], {
-          x: (d: number) => d,
+          ...thresholdLabel,
           y: yTop,
           dy: 10,
           dx: chosenOnRight ? 4 : -4,
           textAnchor: chosenOnRight ? "start" : "end",
-          fill: "currentColor",
-          stroke: "var(--theme-background-alt)",
-          strokeWidth: 3,
-          paintOrder: "stroke",
           fontSize: 10,
           text: (d: number) => (narrow ? `chosen ${formatPercent(d, 1)}` : `chosen on validation: ${formatPercent(d, 1)}`)
         }),
     Plot.ruleX([threshold], {stroke: "currentColor", strokeWidth: 2}),
     // Above the frame, clear of the curves and of the labels inside it (the charts leave the y-axis label to their subtitle).
     Plot.text([threshold], {
-      x: (d: number) => d,
+      ...thresholdLabel,
       y: yTop,
       dy: -10,
       dx: farRight ? 4 : -4,
       textAnchor: farRight ? "end" : "start",
-      fill: "currentColor",
-      stroke: "var(--theme-background-alt)",
-      strokeWidth: 3,
-      paintOrder: "stroke",
       fontSize: 11,
       fontWeight: 600,
       text: (d: number) => `flag at ≥ ${formatPercent(d, 1)}${same ? (narrow ? " (chosen)" : " (chosen on validation)") : ""} →`
