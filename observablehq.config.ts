@@ -19,6 +19,10 @@ export default {
   head: `<script>new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) for (const g of [n, ...n.querySelectorAll("g[aria-label]:not([role])")]) if (g.matches("g[aria-label]:not([role])")) g.setAttribute("role", "graphics-object"); }).observe(document.documentElement, {childList: true, subtree: true});</script><link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23176b87'/%3E%3Cpath d='M8 22l6-7 4 4 6-9' stroke='white' stroke-width='3' fill='none'/%3E%3C/svg%3E">`,
   pager: true,
   search: false,
-  footer: "AR Cashflow Intelligence — built with Observable Framework from a seeded synthetic ledger unless stated otherwise.",
+  // The build reads the same environment as the loader: a site built from a CSV names the file (as
+  // text: the footer is HTML) instead of the synthetic ledger.
+  footer: `AR Cashflow Intelligence — built with Observable Framework from ${
+    process.env.AR_DATA ? process.env.AR_DATA.split(/[\\/]/).pop()!.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`) : "a seeded synthetic ledger"
+  }.`,
   output: process.env.AR_OUTPUT ?? "dist"
 };

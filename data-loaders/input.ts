@@ -33,7 +33,15 @@ export function reportInput(env: Env = process.env): ReportInput {
     return {
       seed,
       describe: `your CSV ${file}`,
-      load: () => csvLedger({file, text: readText(path, file), columns: mapping.columns, dateFormat: mapping.dateFormat, asOf: asOf ?? mapping.asOf})
+      load: () =>
+        csvLedger({
+          file,
+          text: readText(path, file),
+          columns: mapping.columns,
+          dateFormat: mapping.dateFormat,
+          asOf: asOf ?? mapping.asOf,
+          asOfSource: asOf !== undefined ? "AR_AS_OF" : `${basename(env.AR_MAPPING?.trim() ?? "")}, asOf`
+        })
     };
   }
   const invoices = integerVariable(env, "AR_INVOICES", {min: 100});

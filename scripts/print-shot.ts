@@ -8,7 +8,6 @@ const browser = await launch();
 try {
   for (const path of process.argv.slice(2).length ? process.argv.slice(2) : ["/"]) {
     const context = await newContext(browser, {width: 900});
-    await context.addInitScript("globalThis.__name = (f) => f;");
     const {page} = await visit(context, url, path);
     await page.emulateMedia({media: "print"});
     console.log(await screenshot(page, "print", pageSlug(path)));

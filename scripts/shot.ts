@@ -1,7 +1,7 @@
 // Looks at a page as a reader would: `npx tsx scripts/shot.ts /eda [--dark] [--width 375] [--url http://127.0.0.1:3000]`
 // saves a full-page screenshot under test-results/shots/ and prints every problem the e2e test would fail on.
 import {parseArgs} from "node:util";
-import {emptyCharts, errorCells, launch, newContext, pageSlug, screenshot, visit} from "../tests/e2e/browser.js";
+import {launch, newContext, pageProblems, pageSlug, screenshot, visit} from "../tests/e2e/browser.js";
 
 const {values, positionals} = parseArgs({
   allowPositionals: true,
@@ -11,12 +11,11 @@ const browser = await launch();
 try {
   for (const path of positionals.length ? positionals : ["/"]) {
     const context = await newContext(browser, {colorScheme: values.dark ? "dark" : "light", width: Number(values.width)});
-    // tsx keeps function names with a helper (__name) that functions passed to page.evaluate lack.
-    await context.addInitScript("globalThis.__name = (f) => f;");
-    const {page, problems} = await visit(context, values.url, path);
+    const visited = await visit(context, values.url, path);
+    const {page} = visited;
     const file = await screenshot(page, "shots", `${pageSlug(path)}-${values.dark ? "dark" : "light"}-${values.width}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    console.log(JSON.stringify({path, file, problems, errorCells: await errorCells(page), emptyCharts: await emptyCharts(page), horizontalOverflow: overflow}, null, 1));
+    console.log(JSON.stringify({path, file, problems: await pageProblems(visited), horizontalOverflow: overflow}, null, 1));
     await context.close();
   }
 } finally {

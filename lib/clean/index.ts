@@ -1,33 +1,51 @@
 // From raw rows to the typed ledger, with a report of everything that was changed or set aside. Rows
 // stream through once: each is read into its typed invoice straight away and the raw text is dropped.
-// What needs the whole file — the as-of date, the dominant customer-id form, the ledger currency — is
-// settled afterwards over the typed invoices. Nothing is dropped silently: every row is kept, or counted
-// under the rule that set it aside.
+// What needs the whole file — the last day of data, the dominant customer-id form, the ledger currency —
+// is settled afterwards over the typed invoices. Nothing is dropped silently: every row is kept, or
+// counted under the rule that set it aside.
+//
+// The result is the history as recorded, to the last day of data, and the report date chosen on it
+// (`chooseAsOf`): the ledger every stage reads is the history cut at that date (lib/clean/replay.ts);
+// what lies between the two is kept for the backtest to score the report against.
 import {readCsv} from "../input/csv.js";
 import {formatIsoDay} from "../core/dates.js";
 import {InputError} from "../core/errors.js";
 import {rawColumns} from "../input/ledger.js";
 import {canonicalMapping, mapColumns, mappedRows} from "../input/mapping.js";
-import {inferAsOf} from "./asOf.js";
+import {chooseAsOf, inferAsOf} from "./asOf.js";
+import type {AsOfChoice} from "./asOf.js";
+import {buildCustomers} from "./customers.js";
+import {ledgerAsOf} from "./replay.js";
 import {createCustomerIdNormalizer} from "./customerIds.js";
 import {deriveInvoiceFields} from "./derive.js";
 import {createRuleTally} from "./rules.js";
 import {dateFormatsMatching, dateParser, parseAmount, parseCount, parseFlag, parseNumber, parsePaymentTerms} from "../input/values.js";
 import type {CsvDelimiter} from "../input/csv.js";
 import type {Day} from "../core/dates.js";
-import type {Availability, Customer, Invoice, Ledger, LedgerSource, RawColumn, RawRow} from "../input/ledger.js";
+import type {Availability, Invoice, Ledger, LedgerSource, Payment, RawColumn, RawRow} from "../input/ledger.js";
 import type {ColumnMapping, ColumnOverrides, SourceRow} from "../input/mapping.js";
 import type {CleaningExample, CleaningRule, CleaningRuleId, QuarantinedRow, RuleTally} from "./rules.js";
 import type {DateFormat} from "../input/values.js";
 
 export type {CleaningExample, CleaningRule, QuarantinedRow} from "./rules.js";
+export type {AsOfChoice, AsOfKind} from "./asOf.js";
+export {buildCustomers} from "./customers.js";
 export type {DateFormat} from "../input/values.js";
 
 export interface CleaningOptions {
   /** File name, for messages and the report. */
   file: string;
-  /** The report date; inferred from the data when not given (see `inferAsOf`). */
+  /**
+   * The report date. Must lie between the first invoice and the last day of data; chosen from the data
+   * when not given (see `chooseAsOf`).
+   */
   asOf?: Day;
+  /** Where a given report date came from, for the message when it is out of range ("AR_AS_OF"). */
+  asOfSource?: string;
+  /** The last day of data, when the source knows it (the generator); inferred otherwise (see `inferAsOf`). */
+  endOfData?: Day;
+  /** Receipts by invoice id where the source lists them: kept on the history, read by the as-of cut. */
+  payments?: ReadonlyMap<string, readonly Payment[]>;
   /** How dates are written in the file. */
   dateFormat?: DateFormat;
   /** Negative amounts stop cleaning with an InputError ("error", for user files) or are set aside. */
@@ -55,12 +73,19 @@ export interface CleaningReport {
   /** The first rows set aside, in file order. */
   quarantine: QuarantinedRow[];
   unmappedColumns: string[];
+  /** The report date. */
   asOf: Day;
+  /** How it was chosen, in words. */
   asOfRule: string;
 }
 
 export interface CleanedLedger {
+  /** The ledger as it stood on the report date: what every stage reads. */
   ledger: Ledger;
+  /** The ledger as recorded, to the last day of data (`history.asOf`): for the backtest only. */
+  history: Ledger;
+  /** How the report date was chosen, and the last day of data. */
+  asOf: AsOfChoice;
   report: CleaningReport;
 }
 
@@ -124,10 +149,10 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
   }
   if (rowsIn === 0) throw new InputError({file, reason: "has a header but no data rows"});
 
-  // Pass 2: rules that need the whole file.
-  const {asOf, rule: asOfRule} =
-    options.asOf !== undefined
-      ? {asOf: options.asOf, rule: `Given: ${formatIsoDay(options.asOf)}.`}
+  // Pass 2: rules that need the whole file, against the last day of data.
+  const {asOf: endOfData, rule: endOfDataRule} =
+    options.endOfData !== undefined
+      ? {asOf: options.endOfData, rule: `The last day of data, ${formatIsoDay(options.endOfData)}.`}
       : pending.length
         ? inferAsOf(reader.invoiceDays, reader.activityDays)
         : {asOf: NaN, rule: "No usable rows to infer it from."};
@@ -137,7 +162,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
   for (let i = 0; i < pending.length; ++i) {
     const invoice = pending[i];
     const line = pendingLines[i];
-    const outcome = checkAgainstLedger(invoice, asOf, currency);
+    const outcome = checkAgainstLedger(invoice, endOfData, currency);
     if (outcome) {
       const {rule, column, before} = outcome;
       setAside(rule, line, invoice.invoiceId, {line, column: reader.header(column), before, after: "(set aside)"});
@@ -145,7 +170,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     }
     invoice.currency = currency;
     invoice.customerId = reader.customerId(invoice.customerId);
-    Object.assign(invoice, deriveInvoiceFields(invoice, asOf, {reminderWindowDays}));
+    Object.assign(invoice, deriveInvoiceFields(invoice, endOfData, {reminderWindowDays}));
     invoices.push(invoice);
   }
   pending.length = 0;
@@ -154,7 +179,16 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     throw new InputError({file, reason: `has no usable rows: all ${rowsIn} were set aside (${reasons})`});
   }
 
-  const customers = buildCustomers(invoices);
+  const history: Ledger = {
+    invoices,
+    customers: buildCustomers(invoices),
+    asOf: endOfData,
+    currency,
+    source: options.source ?? {kind: "csv", name: file},
+    available: reader.availability()
+  };
+  if (options.payments) history.payments = options.payments;
+  const asOf = chooseAsOf(invoices, endOfData, {given: options.asOf, givenSource: options.asOfSource, endOfDataRule});
   quarantine.sort((a, b) => a.line - b.line);
   const report: CleaningReport = {
     file,
@@ -164,18 +198,10 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     rules: tally.rules(),
     quarantine: quarantine.slice(0, quarantineListLimit),
     unmappedColumns: [...mapping.unmappedColumns],
-    asOf,
-    asOfRule
+    asOf: asOf.asOf,
+    asOfRule: asOf.rule
   };
-  const ledger: Ledger = {
-    invoices,
-    customers,
-    asOf,
-    currency,
-    source: options.source ?? {kind: "csv", name: file},
-    available: reader.availability()
-  };
-  return {ledger, report};
+  return {ledger: ledgerAsOf(history, asOf.asOf, {reminderWindowDays}), history, asOf, report};
 }
 
 export interface CleanCsvOptions extends Omit<CleaningOptions, "mapping"> {
@@ -371,7 +397,7 @@ function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: Ro
       lastReminderDate,
       extensionRequested: extensionRequested ?? false,
       writeOffDate,
-      // Derived in pass 2, once the as-of date is known. The placeholders are of the kinds the final
+      // Derived in pass 2, once the last day of data is known. The placeholders are of the kinds the final
       // values take (numbers or null), so filling them in does not make the engine reshape a million
       // objects already built.
       status: "open",
@@ -422,72 +448,24 @@ function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: Ro
   return {read, header, customerId: customerIds.resolve, reportCustomerIdFixes, availability, invoiceDays, activityDays, currencies};
 }
 
-/** The first whole-ledger rule a row breaks, with the column and value to show, or null. */
-function checkAgainstLedger(invoice: Invoice, asOf: Day, currency: string): {rule: CleaningRuleId; column: RawColumn; before: string} | null {
-  if (invoice.invoiceDate > asOf) return {rule: "future-invoice-date", column: "invoice_date", before: formatIsoDay(invoice.invoiceDate)};
+/**
+ * The first whole-ledger rule a row breaks, with the column and value to show, or null. Dates after the
+ * last day of data lie beyond a long silence in the data (see `inferAsOf`): typos, not the future.
+ */
+function checkAgainstLedger(invoice: Invoice, endOfData: Day, currency: string): {rule: CleaningRuleId; column: RawColumn; before: string} | null {
+  if (invoice.invoiceDate > endOfData) return {rule: "future-invoice-date", column: "invoice_date", before: formatIsoDay(invoice.invoiceDate)};
   if (invoice.paidDate !== null && invoice.paidDate < invoice.invoiceDate) return {rule: "paid-before-invoice", column: "paid_date", before: formatIsoDay(invoice.paidDate)};
   if (invoice.writeOffDate !== null && invoice.writeOffDate < invoice.invoiceDate) return {rule: "paid-before-invoice", column: "write_off_date", before: formatIsoDay(invoice.writeOffDate)};
-  if (isAfter(invoice.paidDate, asOf)) return {rule: "event-after-as-of", column: "paid_date", before: formatIsoDay(invoice.paidDate!)};
-  if (isAfter(invoice.lastPaymentDate, asOf)) return {rule: "event-after-as-of", column: "last_payment_date", before: formatIsoDay(invoice.lastPaymentDate!)};
-  if (isAfter(invoice.lastReminderDate, asOf)) return {rule: "event-after-as-of", column: "last_reminder_date", before: formatIsoDay(invoice.lastReminderDate!)};
-  if (isAfter(invoice.writeOffDate, asOf)) return {rule: "event-after-as-of", column: "write_off_date", before: formatIsoDay(invoice.writeOffDate!)};
+  if (isAfter(invoice.paidDate, endOfData)) return {rule: "event-after-end-of-data", column: "paid_date", before: formatIsoDay(invoice.paidDate!)};
+  if (isAfter(invoice.lastPaymentDate, endOfData)) return {rule: "event-after-end-of-data", column: "last_payment_date", before: formatIsoDay(invoice.lastPaymentDate!)};
+  if (isAfter(invoice.lastReminderDate, endOfData)) return {rule: "event-after-end-of-data", column: "last_reminder_date", before: formatIsoDay(invoice.lastReminderDate!)};
+  if (isAfter(invoice.writeOffDate, endOfData)) return {rule: "event-after-end-of-data", column: "write_off_date", before: formatIsoDay(invoice.writeOffDate!)};
   if (invoice.currency && invoice.currency !== currency) return {rule: "other-currency", column: "currency", before: invoice.currency};
   return null;
 }
 
-function isAfter(day: Day | null, asOf: Day): boolean {
-  return day !== null && day > asOf;
-}
-
-// ——— Customers ———
-
-interface CustomerTally {
-  customer: Customer;
-  /** Invoice date of the latest invoice seen. */
-  latestDay: Day;
-  terms: Map<number, number>;
-}
-
-/**
- * One record per customer, sorted by id: attributes from its latest invoice (by invoice date, then file
- * order), any it lacks taken from earlier ones; terms are the customer's most common (ties to the
- * shorter). Invoices without a customer name take the customer's.
- */
-export function buildCustomers(invoices: readonly Invoice[]): Customer[] {
-  const tallies = new Map<string, CustomerTally>();
-  for (const invoice of invoices) {
-    let tally = tallies.get(invoice.customerId);
-    if (!tally) tallies.set(invoice.customerId, (tally = newCustomerTally(invoice.customerId)));
-    const latest = invoice.invoiceDate >= tally.latestDay;
-    if (latest) tally.latestDay = invoice.invoiceDate;
-    takeAttributes(tally.customer, invoice, latest);
-    tally.terms.set(invoice.termsDays, (tally.terms.get(invoice.termsDays) ?? 0) + 1);
-  }
-  const customers: Customer[] = [];
-  for (const {customer, terms} of tallies.values()) {
-    customer.name ||= customer.customerId;
-    let best = -1;
-    for (const [days, count] of terms) if (best < 0 || count > terms.get(best)! || (count === terms.get(best)! && days < best)) best = days;
-    customer.termsDays = best;
-    customers.push(customer);
-  }
-  for (const invoice of invoices) if (!invoice.customerName) invoice.customerName = tallies.get(invoice.customerId)!.customer.name;
-  return customers.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
-}
-
-function newCustomerTally(customerId: string): CustomerTally {
-  const customer: Customer = {customerId, name: "", industry: null, region: null, creditScore: null, creditLimit: null, termsDays: 0, customerSince: null};
-  return {customer, latestDay: -Infinity, terms: new Map()};
-}
-
-/** The invoice's customer attributes: all it carries when it is the latest so far, else only the gaps. */
-function takeAttributes(customer: Customer, invoice: Invoice, latest: boolean): void {
-  if (invoice.customerName && (latest || !customer.name)) customer.name = invoice.customerName;
-  if (invoice.industry !== null && (latest || customer.industry === null)) customer.industry = invoice.industry;
-  if (invoice.region !== null && (latest || customer.region === null)) customer.region = invoice.region;
-  if (invoice.creditScore !== null && (latest || customer.creditScore === null)) customer.creditScore = invoice.creditScore;
-  if (invoice.creditLimit !== null && (latest || customer.creditLimit === null)) customer.creditLimit = invoice.creditLimit;
-  if (invoice.customerSince !== null && (latest || customer.customerSince === null)) customer.customerSince = invoice.customerSince;
+function isAfter(day: Day | null, endOfData: Day): boolean {
+  return day !== null && day > endOfData;
 }
 
 // ——— Helpers ———

@@ -44,9 +44,9 @@ export const cleaningRules = [
   {id: "due-date-unknown", action: "quarantined", description: "Rows whose due date is blank or before the invoice date, with no payment terms to rebuild it, are set aside."},
   {id: "paid-amount-capped", action: "fixed", description: "Paid amounts above the invoice amount are capped at the amount."},
   {id: "other-currency", action: "quarantined", description: "Rows in a currency other than the ledger's main one are set aside: amounts cannot be added across currencies."},
-  {id: "future-invoice-date", action: "quarantined", description: "Invoice dates after the as-of date (typos) are set aside."},
+  {id: "future-invoice-date", action: "quarantined", description: "Invoice dates after the last day of data, past a long gap in it (typos such as 2042 for 2024), are set aside."},
   {id: "paid-before-invoice", action: "quarantined", description: "Rows paid or written off before their invoice date are set aside."},
-  {id: "event-after-as-of", action: "quarantined", description: "Rows with a payment, reminder or write-off dated after the as-of date are set aside."}
+  {id: "event-after-end-of-data", action: "quarantined", description: "Rows with a payment, reminder or write-off dated after the last day of data (typos) are set aside."}
 ] as const satisfies readonly {id: string; action: CleaningAction; description: string}[];
 
 export type CleaningRuleId = (typeof cleaningRules)[number]["id"];

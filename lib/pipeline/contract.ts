@@ -87,6 +87,8 @@ export interface MetaFile {
   available: Availability;
   /** How the synthetic ledger is made, by topic; null for a user's file. */
   generatorDescription: Record<string, string> | null;
+  /** Invoices written off by the as-of date and their share of all invoices (the description states no rate). */
+  writtenOff: {invoices: number; share: number | null};
 }
 
 /** cleaning.json: what cleaning fixed or set aside (lib/clean/index.ts `CleaningReport`). */
@@ -314,6 +316,8 @@ export interface ModelNarrative {
   prAucGap: number | null;
   /** The family with the best test PR AUC (the test slice played no part in the choice). */
   bestOnTest: string;
+  /** Test PR AUC of `bestOnTest`. */
+  bestOnTestPrAuc: number | null;
   choiceConfirmedOnTest: boolean;
   testInvoices: number;
   baseRate: number;
@@ -771,7 +775,8 @@ export interface ForecastSection {
   openAmount: number;
   later: number;
   uncollected: number;
-  expectedCollectionShare: number;
+  /** null when nothing is open. */
+  expectedCollectionShare: number | null;
   scenarioBandRule: string;
   weeks: ForecastWeeks;
 }

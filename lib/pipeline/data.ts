@@ -62,8 +62,16 @@ function meta(ledger: Ledger, provenance: SourcedLedger["provenance"]): MetaFile
     firstInvoiceDate: formatIsoDay(first),
     lastInvoiceDate: formatIsoDay(last),
     available: ledger.available,
-    generatorDescription: provenance.kind === "synthetic" ? generatorDescription : null
+    generatorDescription: provenance.kind === "synthetic" ? generatorDescription : null,
+    writtenOff: writtenOff(ledger.invoices)
   };
+}
+
+/** Invoices written off by the as-of date, and their share of all invoices. */
+function writtenOff(invoices: readonly Invoice[]): {invoices: number; share: number | null} {
+  let count = 0;
+  for (const invoice of invoices) if (invoice.status === "written_off") ++count;
+  return {invoices: count, share: invoices.length ? round(count / invoices.length, 6) : null};
 }
 
 function cleaningFile(report: CleaningReport): CleaningFile {

@@ -1,8 +1,9 @@
 // Where the report's ledger comes from: the seeded synthetic generator (dirtied, then cleaned like any
 // export, so the cleaning report shows real work) or the user's own CSV text. Reading the file is the
-// loader's job; this module only sees text.
+// loader's job; this module only sees text. Either way the result is the ledger as it stood on the report
+// date, which every stage reads, and the history beyond it, which only the backtest reads.
 import {cleanCsv, cleanLedger} from "../clean/index.js";
-import type {CleaningReport} from "../clean/index.js";
+import type {AsOfChoice, CleaningReport} from "../clean/index.js";
 import {createDirtTally, defaultDirtRate, dirtDescriptions, injectDirt} from "../source/dirt.js";
 import type {DirtKind} from "../source/dirt.js";
 import {generateLedger} from "../source/generate.js";
@@ -35,12 +36,19 @@ export interface CsvSourceOptions {
   /** Explicit `{canonical: "Their Header"}` choices; common header names are recognised without it. */
   columns?: ColumnOverrides;
   asOf?: Day;
+  /** Where `asOf` came from, for the message when it is out of range ("AR_AS_OF"). */
+  asOfSource?: string;
   dateFormat?: DateFormat;
   reminderWindowDays?: number;
 }
 
 export interface SourcedLedger {
+  /** The ledger as it stood on the report date (`ledger.asOf`): what every stage reads. */
   ledger: Ledger;
+  /** The ledger as recorded, to the last day of data: read by the backtest alone. */
+  history: Ledger;
+  /** How the report date was chosen, and the last day of data. */
+  asOf: AsOfChoice;
   report: CleaningReport;
   provenance: LedgerProvenance;
 }
@@ -73,17 +81,22 @@ export function draftSyntheticLedger(options: SyntheticSourceOptions = {}): Synt
  */
 export function cleanSyntheticLedger({synthetic, seed, dirtRate, random}: SyntheticDraft, rows: Iterable<RawRow> = synthetic.rows()): SourcedLedger {
   const tally = createDirtTally();
-  const dirty = injectDirt(rows, {rate: dirtRate, asOf: synthetic.asOf}, random.fork("dirt"), tally);
+  // Mistyped dates land past the last simulated day, where cleaning finds them as typos.
+  const dirty = injectDirt(rows, {rate: dirtRate, asOf: synthetic.end}, random.fork("dirt"), tally);
   const file = `synthetic-ledger-seed-${seed}.csv`;
-  const {ledger, report} = cleanLedger(numberedRows(dirty), {
+  const {ledger, history, asOf, report} = cleanLedger(numberedRows(dirty), {
     file,
     asOf: synthetic.asOf,
+    endOfData: synthetic.end,
+    payments: synthetic.payments(),
     negativeAmounts: "quarantine",
     reminderWindowDays: syntheticReminderWindowDays,
     source: {kind: "synthetic", name: "Synthetic ledger (seeded generator)", seed}
   });
   return {
     ledger,
+    history,
+    asOf,
     report,
     provenance: {
       kind: "synthetic",
@@ -99,10 +112,12 @@ export function cleanSyntheticLedger({synthetic, seed, dirtRate, random}: Synthe
 }
 
 /** Reads, maps and cleans a user's invoice export. Bad input throws an InputError naming file, row and column. */
-export function csvLedger({file, text, columns, asOf, dateFormat, reminderWindowDays = 14}: CsvSourceOptions): SourcedLedger {
-  const {ledger, report, mapping} = cleanCsv(text, {file, columns, asOf, dateFormat, reminderWindowDays, negativeAmounts: "error"});
+export function csvLedger({file, text, columns, asOf, asOfSource, dateFormat, reminderWindowDays = 14}: CsvSourceOptions): SourcedLedger {
+  const {ledger, history, asOf: choice, report, mapping} = cleanCsv(text, {file, columns, asOf, asOfSource, dateFormat, reminderWindowDays, negativeAmounts: "error"});
   return {
     ledger,
+    history,
+    asOf: choice,
     report,
     provenance: {kind: "csv", file, seed: null, generator: null, dirtRate: null, dirt: null, mapping: mappingRows(mapping), reminderWindowDays}
   };

@@ -170,7 +170,9 @@ export interface Receivables {
 }
 
 export function receivablesAt(history: ReceivablesHistory, day: Day): Receivables {
-  const amounts = history.bucketAmount.map((series) => Math.max(0, balanceAt(series, history, day)));
+  // The running sums of +amount and −amount leave floating-point residue (1e-9 on a book with nothing
+  // open, which made its overdue share 100%): a balance is whole cents.
+  const amounts = history.bucketAmount.map((series) => Math.max(0, Math.round(balanceAt(series, history, day) * 100) / 100));
   const counts = history.bucketCount.map((series) => Math.round(balanceAt(series, history, day)));
   const total = sum(amounts);
   const count = sum(counts);

@@ -14,6 +14,7 @@ import {capitalise, lowerFirst} from "../core/text.js";
 import {ascending, greatest, median, sum, utcFormat} from "d3";
 import type {AgingRow, EdaFile} from "../pipeline/contract.js";
 import type {AgingBucket} from "../input/ledger.js";
+import {thresholds} from "./thresholds.js";
 
 /** The table in typed columns; missing values are NaN (numbers) or −1 (categories, months). */
 export interface EdaData {
@@ -132,7 +133,10 @@ export interface RateGroup {
 }
 
 /** Groups with fewer settled invoices than this are drawn faintly and left out of findings. */
-export const minGroupInvoices = 30;
+export const minGroupInvoices = thresholds.minGroupInvoices.value;
+
+/** |z| of a two-proportion test from which a difference is beyond chance (the 5 % level). */
+const significantZ = thresholds.significanceZ.value;
 
 /** 95 % Wilson score interval of `late` out of `n`: honest at small n and near 0 or 1, unlike p ± 1.96·se. */
 export function wilsonInterval(late: number, n: number, z = 1.959964): [number, number] {
@@ -657,7 +661,7 @@ export function rateDifferenceZ(late1: number, n1: number, late2: number, n2: nu
 
 /** Whether two groups' late rates differ by more than chance would explain (5 % level). */
 export function ratesDiffer(a: RateGroup, b: RateGroup): boolean {
-  return Math.abs(rateDifferenceZ(a.late, a.invoices, b.late, b.invoices)) >= 1.96;
+  return Math.abs(rateDifferenceZ(a.late, a.invoices, b.late, b.invoices)) >= significantZ;
 }
 
 /**
@@ -667,7 +671,7 @@ export function ratesDiffer(a: RateGroup, b: RateGroup): boolean {
  */
 export function compareRates(a: RateGroup, b: RateGroup): string {
   const [hi, lo] = a.rate >= b.rate ? [a, b] : [b, a];
-  if (!ratesDiffer(a, b) || (lo.rate > 0 && hi.rate / lo.rate < 1.1)) {
+  if (!ratesDiffer(a, b) || (lo.rate > 0 && hi.rate / lo.rate < thresholds.equalRates.value)) {
     return `${a.phrase} and ${b.phrase} are paid late about equally often (${pct(a.rate)} vs ${pct(b.rate)})`;
   }
   const rates = `(${pct(hi.rate)} vs ${pct(lo.rate)})`;
@@ -736,7 +740,7 @@ export function trendFinding(months: readonly MonthRow[]): string {
   const issued = months.filter((m) => m.invoices > 0);
   const unmatured = issued.length - 1 - issued.findLastIndex((m) => m.mature);
   const caveat = unmatured > 0 ? `; the last ${unmatured === 1 ? "month is" : `${unmatured} months are`} still maturing` : "";
-  if (!(Math.abs(rateDifferenceZ(lateA, nA, lateB, nB)) >= 1.96)) {
+  if (!(Math.abs(rateDifferenceZ(lateA, nA, lateB, nB)) >= significantZ)) {
     return `The late rate held steady: ${pct(a)} in ${span(head)} and ${pct(b)} in ${span(tail)}, a change within chance${caveat}.`;
   }
   return `The late rate ${b > a ? "rose" : "fell"} from ${pct(a)} (${span(head)}) to ${pct(b)} (${span(tail)})${caveat}.`;
@@ -794,7 +798,7 @@ export function correlationFinding(matrix: CorrelationMatrix): string {
   const after = closest("afterwards");
   if (!known) return "No feature known at invoicing varies enough in this selection to correlate with days late.";
   let sentence =
-    Math.abs(known.rho) < 0.1
+    Math.abs(known.rho) < thresholds.weakCorrelation.value
       ? `Nothing known at invoicing tracks days late by itself: the closest, ${known.v.phrase}, has ${rho(known.rho)}`
       : `Of what is known at invoicing, ${known.v.phrase} tracks days late most closely (${rho(known.rho)}: ${known.v.more} are paid ${known.rho < 0 ? "earlier" : "later"})`;
   if (after && Math.abs(after.rho) > Math.abs(known.rho)) sentence += `; ${after.v.phrase} tracks it more (${rho(after.rho)}) but comes only after the invoice`;

@@ -2,6 +2,7 @@
 // on the page can be checked against worked numbers.
 import {formatCount, formatDays, formatMoney, formatPercent, formatPointsChange, formatSigned} from "../core/format.js";
 import type {AgingRow, AgingShiftRow, CardFormat, KpisFile, RiskBin, RiskyCustomer, SegmentKpiRow} from "../pipeline/contract.js";
+import {thresholds} from "./thresholds.js";
 
 /** A KPI card of kpis.json: the fields the card and its sentences read. */
 export type KpiCard = Pick<KpisFile["cards"][number], "key" | "label" | "format" | "formula" | "better" | "value" | "previous" | "change">;
@@ -56,10 +57,12 @@ function find(cards: readonly KpiCard[], key: string): KpiCard | undefined {
 export function dsoFinding(cards: readonly KpiCard[]): string {
   const dso = find(cards, "dso"), best = find(cards, "bestPossibleDso"), add = find(cards, "averageDaysDelinquent");
   if (!dso || dso.value == null || !best || best.value == null) return "";
+  const receivables = find(cards, "receivables")?.value;
+  if (receivables != null && !(receivables > 0)) return "Nothing is owed at the report date, so DSO and best possible DSO are both zero.";
   const gap = add?.value ?? dso.value - best.value;
   let text = `DSO is ${formatDays(dso.value, 1)} against a best possible ${formatDays(best.value, 1)}: overdue invoices add ${formatDays(gap, 1)}`;
   const change = add?.change;
-  if (change != null && Number.isFinite(change) && Math.abs(change) >= 0.05) {
+  if (change != null && Number.isFinite(change) && Math.abs(change) >= thresholds.visibleDays.value) {
     text += `, ${formatDays(Math.abs(change), 1)} ${change > 0 ? "more" : "fewer"} than a month earlier`;
   }
   return `${text}.`;
@@ -80,7 +83,8 @@ export function dsoTrendFinding(series: KpiSeries): string {
   const months = `${earlier.length + 1} months`;
   if (last > max) return `The gap between DSO and best possible DSO is the widest in ${months}: ${formatDays(last, 1)}, against ${formatDays(mean, 1)} on average`;
   if (last < min) return `The gap between DSO and best possible DSO is the narrowest in ${months}: ${formatDays(last, 1)}, against ${formatDays(mean, 1)} on average`;
-  const relation = last > mean * 1.1 ? "above" : last < mean * 0.9 ? "below" : "close to";
+  const near = thresholds.nearAverage.value;
+  const relation = last > mean * (1 + near) ? "above" : last < mean * (1 - near) ? "below" : "close to";
   return `Late payment adds ${formatDays(last, 1)} to DSO this month, ${relation} its ${earlier.length}-month average of ${formatDays(mean, 1)}`;
 }
 
@@ -118,7 +122,8 @@ export function topCustomersFinding(top: readonly Pick<RiskyCustomer, "customerN
   const money = (v: number) => formatMoney(v, {currency});
   const sum = top.reduce((s, c) => s + c.expectedLateAmount, 0);
   const share = totalExpectedLate > 0 ? ` — ${formatPercent(sum / totalExpectedLate, 0)} of the ${money(totalExpectedLate)} expected to arrive late` : "";
-  return `The ${top.length} riskiest ${top.length === 1 ? "customer is" : "customers are"} expected to pay ${money(sum)} late${share}`;
+  const who = top.length === 1 ? `${top[0].customerName}, the one customer with cash at risk, is` : `The ${top.length} riskiest customers are`;
+  return `${who} expected to pay ${money(sum)} late${share}`;
 }
 
 /** "23% of open invoices score 0.60 or more (high risk), holding 15% of the open amount." */
@@ -129,8 +134,11 @@ export function riskDistributionFinding(bins: readonly Pick<RiskBin, "lo" | "hi"
   const high = bins.filter((b) => b.lo >= highCutoff - 1e-9);
   const highCount = high.reduce((s, b) => s + b.count, 0);
   const highAmount = high.reduce((s, b) => s + b.amount, 0);
-  const lowest = bins[0];
-  const low = lowest && lowest.count / count >= 0.2 ? `; the largest group, ${formatPercent(lowest.count / count, 0)}, scores below ${lowest.hi.toFixed(1)}` : "";
+  // The most common band is named, and called "the largest group" only when no other band holds as many.
+  const largest = bins.reduce((a, b) => (b.count > a.count ? b : a));
+  const tied = bins.filter((b) => b.count === largest.count).length > 1;
+  const band = largest === bins[0] ? `scores below ${largest.hi.toFixed(1)}` : `scores ${largest.lo.toFixed(1)}–${largest.hi.toFixed(1)}`;
+  const low = tied ? "" : `; the largest group, ${formatPercent(largest.count / count, 0)}, ${band}`;
   return `${formatPercent(highCount / count, 0)} of open invoices score ${highCutoff.toFixed(2)} or more (high risk), holding ${formatPercent(amount > 0 ? highAmount / amount : 0, 0)} of the open amount${low}`;
 }
 
@@ -143,7 +151,7 @@ export function agingShiftFinding(rows: readonly AgingShiftRow[], horizonDays: n
   const overdueToday = rows.filter((r) => r.bucket !== "Current").reduce((s, r) => s + r.todayAmount, 0);
   const overdueLater = rows.filter((r) => r.bucket !== "Current").reduce((s, r) => s + r.expectedAmount, 0);
   const change = overdueLater - overdueToday;
-  const direction = Math.abs(change) < 0.005 * today ? `stay near ${money(overdueToday)}` : `${change > 0 ? "grow" : "shrink"} from ${money(overdueToday)} to ${money(overdueLater)}`;
+  const direction = Math.abs(change) < thresholds.unchangedShare.value * today ? `stay near ${money(overdueToday)}` : `${change > 0 ? "grow" : "shrink"} from ${money(overdueToday)} to ${money(overdueLater)}`;
   return `Of today's ${money(today)}, ${money(later)} is expected to be still open in ${horizonDays} days, and the past-due part would ${direction}`;
 }
 

@@ -8,6 +8,7 @@ import {variantKeys, variantNames} from "../model/names.js";
 import type {SliceName} from "../model/split.js";
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import {capitalise, listWords} from "../core/text.js";
+import {thresholds} from "./thresholds.js";
 
 // Shapes read from model.json and score-bins.json: lib/pipeline/contract.ts ------------------------------
 
@@ -78,10 +79,11 @@ export function outOfTen(share: number): string {
   return `${Math.round(share * 100)} of every 100`;
 }
 
-/** PR AUC differences below this are, on a test slice of a few thousand invoices, a narrow lead. */
-export const narrowLead = 0.02;
+/** AUC differences below this are a narrow lead (see lib/views/thresholds.ts for why). */
+export const narrowLead = thresholds.narrowLead.value;
 
-const lower = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+/** "Random forest" → "random forest"; an acronym ("SMOTE") stays as it is. */
+const lower = (name: string) => (/^[A-Z]{2,}\b/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1));
 const metric = (v: number | null | undefined) => formatDecimal(v, 3);
 const times = (v: number) => `${formatDecimal(v, 1)}×`;
 
@@ -100,9 +102,15 @@ export function modelLede(n: ModelNarrative): string {
       `${capitalise(theModel(n.model))} predicts late payment best, ${how}: on ${test}, its PR AUC is ${metric(n.testPrAuc)}, ` +
       `${metric(n.prAucGap)} ahead of ${lower(n.runnerUp)}'s ${metric(n.runnerUpTestPrAuc)} (ROC AUC ${metric(n.testAuc)} against ${metric(n.runnerUpTestAuc)}).`;
   } else {
+    const bestPrAuc = n.bestOnTestPrAuc;
+    const gap = bestPrAuc === null ? NaN : bestPrAuc - n.testPrAuc;
+    const verdict =
+      gap < narrowLead
+        ? "a gap small enough to treat the two as equivalent"
+        : `a lead of ${metric(gap)}, beyond the ${metric(narrowLead)} that would make the two equivalent: on these invoices the validation slice chose the weaker model`;
     winner =
       `${capitalise(theModel(n.model))}, chosen on the validation slice, is not the best on ${test}: ${lower(n.bestOnTest)} reaches a PR AUC of ` +
-      `${metric(n.runnerUpTestPrAuc)} against its ${metric(n.testPrAuc)}, a gap small enough to treat the two as equivalent.`;
+      `${metric(bestPrAuc)} against its ${metric(n.testPrAuc)}, ${verdict}.`;
   }
   const practice =
     `Of the invoices it flags at its threshold of ${formatPercent(n.threshold, 1)}, ${outOfTen(n.precisionAtThreshold)} are paid late — against ${outOfTen(n.baseRate)} overall — ` +
@@ -110,15 +118,39 @@ export function modelLede(n: ModelNarrative): string {
   return `${winner} ${practice}`;
 }
 
-/** The paragraph after the lede: the lift in the riskiest tenth, and what drives the score. */
-export function modelDetail(n: ModelNarrative): string {
-  const lift =
-    `The tenth of invoices it rates riskiest is paid late ${times(n.liftTopDecile)} as often as the average invoice and holds ` +
-    `${formatPercent(n.lateShareInTopDecile, 0)} of all late ones, so a collector who starts from the top of its list reaches late payers first.`;
-  const drivers = n.topGroups.slice(0, 3).map((g) => lower(featureLabel(g.group)));
-  return drivers.length ? `${lift} Most of the signal comes from the customer's ${listWords(drivers)}.` : lift;
+/** What the riskiest tenth's lift means for a collector, by `thresholds.usefulLift` and `weakLift`. */
+export function liftConsequence(lift: number): string {
+  if (lift >= thresholds.usefulLift.value) return "so a collector who starts from the top of its list reaches late payers first";
+  if (lift >= thresholds.weakLift.value) return "so the top of its list holds more late payers than a random pick, though not twice as many";
+  return "so the top of its list is hardly richer in late payers than a random pick";
 }
 
+/** Share of the summed importance (positive drops in test ROC AUC) held by the first `n` groups. */
+export function signalShare(groups: readonly {mean: number}[], n = 3): number {
+  const positive = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
+  const total = groups.reduce((s, g) => s + positive(g.mean), 0);
+  return total > 0 ? groups.slice(0, n).reduce((s, g) => s + positive(g.mean), 0) / total : NaN;
+}
+
+/**
+ * The paragraph after the lede: the lift in the riskiest tenth, and what drives the score. `importance`
+ * is the chosen model's entry of model.json `importance`; without it the drivers are not weighed.
+ */
+export function modelDetail(n: ModelNarrative, importance?: Pick<FamilyImportance, "groups">): string {
+  const lift =
+    `The tenth of invoices it rates riskiest is paid late ${times(n.liftTopDecile)} as often as the average invoice and holds ` +
+    `${formatPercent(n.lateShareInTopDecile, 0)} of all late ones, ${liftConsequence(n.liftTopDecile)}.`;
+  const drivers = n.topGroups.slice(0, 3).map((g) => lower(featureLabel(g.group)));
+  if (!drivers.length) return lift;
+  const share = importance ? signalShare(importance.groups, drivers.length) : NaN;
+  const named = listWords(drivers);
+  if (!Number.isFinite(share)) return `${lift} Its strongest signals: ${named}.`;
+  const what = drivers.length === 1 ? "one feature group" : `${countWords[drivers.length]} feature groups`;
+  if (share > thresholds.mostSignal.value) return `${lift} Most of the signal, ${formatPercent(share, 0)}, comes from ${what}: ${named}.`;
+  return `${lift} The signal is spread out: the strongest ${what}, ${named}, carry only ${formatPercent(share, 0)} of it.`;
+}
+
+const countWords = ["no", "one", "two", "three"];
 
 /** The comparison table's finding: the choice on validation and its margin. */
 export function comparisonFinding(s: ModelSelection): string {
@@ -154,13 +186,15 @@ export function imbalanceFinding(rows: readonly ComparisonFacts[]): string {
   const plainBrier = mean(rows.filter((r) => r.variant === "none").map((r) => r.testBrier));
   const rawBrier = mean(reweighted.map((r) => r.testBrier));
   const calibratedBrier = mean(reweighted.map((r) => r.calibratedBrier));
-  const ranking = bestGain
-    ? `Class weights and SMOTE barely change the ranking: no re-weighting is the best variant in ${noneWins} of ${families.length} families, ` +
-      `and the largest gain from re-weighting is ${metric(bestGain.gain)} of validation PR AUC (${lower(bestGain.row.familyName)}, ${lower(bestGain.row.variantName)}).`
-    : `No re-weighting is the best variant in every family: class weights and SMOTE never raise validation PR AUC.`;
+  const gain = bestGain && `${metric(bestGain.gain)} of validation PR AUC (${lower(bestGain.row.familyName)}, ${lower(bestGain.row.variantName)})`;
+  const ranking = !bestGain
+    ? `No re-weighting is the best variant in every family: class weights and SMOTE never raise validation PR AUC.`
+    : bestGain.gain < narrowLead
+      ? `Class weights and SMOTE barely change the ranking: no re-weighting is the best variant in ${noneWins} of ${families.length} families, and the largest gain from re-weighting is ${gain}.`
+      : `Re-weighting helps: it is the best variant in ${families.length - noneWins} of ${families.length} families, and its largest gain is ${gain}.`;
   if (!reweighted.length || !Number.isFinite(rawBrier) || !Number.isFinite(plainBrier)) return ranking;
   if (!(rawBrier > plainBrier)) return `${ranking} Their raw probabilities score a mean test Brier of ${metric(rawBrier)} against ${metric(plainBrier)} without.`;
-  const undone = calibratedBrier - plainBrier < 0.005 ? "which calibration on the validation slice undoes" : "which calibration on the validation slice only partly undoes";
+  const undone = calibratedBrier - plainBrier < thresholds.calibrationUndoes.value ? "which calibration on the validation slice undoes" : "which calibration on the validation slice only partly undoes";
   return (
     `${ranking} They do inflate the raw probabilities — a mean test Brier score of ${metric(rawBrier)} against ${metric(plainBrier)} without re-weighting — ` +
     `${undone} (${metric(calibratedBrier)}).`
@@ -173,7 +207,7 @@ export function rocFinding(curves: readonly Pick<FamilyCurves, "familyName" | "a
   const sorted = [...curves].sort((a, b) => b.auc - a.auc);
   const [best, worst] = [sorted[0], sorted[sorted.length - 1]];
   if (best.auc - worst.auc < narrowLead) {
-    return `All ${curves.length} model families rank late payers almost equally well: test ROC AUC ${metric(worst.auc)} to ${metric(best.auc)}`;
+    return `All ${curves.length} model families rank late payers about as well as each other: test ROC AUC ${metric(worst.auc)} to ${metric(best.auc)}`;
   }
   return `${capitalise(theModel(best.familyName))} ranks late payers best: test ROC AUC ${metric(best.auc)} against ${metric(worst.auc)} for ${lower(worst.familyName)}`;
 }
@@ -221,9 +255,15 @@ export function calibrationFinding(c: CalibrationSummary): string {
   const ece = calibrationError(c.binsAfter);
   const gap = `${formatDecimal(ece * 100, 1)} percentage points`;
   if (c.method === "none") {
+    if (ece <= thresholds.readableProbabilities.value) {
+      return (
+        `The model's probabilities can be read as they are: predicted and observed late rates differ by ${gap} on average, ` +
+        `and neither Platt scaling nor isotonic regression improved the Brier score on validation`
+      );
+    }
     return (
-      `The model's probabilities can be read as they are: predicted and observed late rates differ by ${gap} on average, ` +
-      `and neither Platt scaling nor isotonic regression improved the Brier score on validation`
+      `Neither Platt scaling nor isotonic regression improved the Brier score on validation, so the raw probabilities are used, ` +
+      `though predicted and observed late rates differ by ${gap} on average: read them as a ranking more than as exact rates`
     );
   }
   const change = c.brierAfter < c.brierBefore ? `lowers the test Brier score from ${metric(c.brierBefore)} to ${metric(c.brierAfter)}` : `leaves the test Brier score at ${metric(c.brierAfter)}`;
@@ -250,11 +290,13 @@ export function importanceFinding(entry: Pick<FamilyImportance, "familyName" | "
   if (!first) return `Feature importance of ${theModel(entry.familyName)}`;
   const model = theModel(entry.familyName);
   const restMax = Math.max(0, ...rest.map((g) => g.mean));
-  if (!second || second.mean < first.mean / 2) {
-    return `${featureLabel(first.group)} dominates ${model}: shuffling it lowers test ROC AUC by ${metric(first.mean)}; no other feature costs more than ${metric(second ? second.mean : 0)}`;
+  if (!(first.mean > 0)) return `No single feature group matters to ${model}: shuffling any one of them leaves test ROC AUC where it was`;
+  if (!second || second.mean < first.mean * thresholds.dominantFeature.value) {
+    return `${featureLabel(first.group)} dominates ${model}: shuffling it lowers test ROC AUC by ${metric(first.mean)}; no other feature costs more than ${metric(second ? Math.max(0, second.mean) : 0)}`;
   }
+  const verb = signalShare(entry.groups, 2) > thresholds.mostSignal.value ? "carry" : "lead";
   return (
-    `${featureLabel(first.group)} and ${lower(featureLabel(second.group))} carry ${model}: shuffling them lowers test ROC AUC by ${metric(first.mean)} and ` +
+    `${featureLabel(first.group)} and ${lower(featureLabel(second.group))} ${verb} ${model}: shuffling them lowers test ROC AUC by ${metric(first.mean)} and ` +
     `${metric(second.mean)}; no other feature costs more than ${metric(restMax)}`
   );
 }
@@ -341,6 +383,44 @@ export function thresholdSweep(file: ScoreBins): SweepPoint[] {
   return points;
 }
 
+/** The trade-off chart's title: what raising the threshold does, with "more of them late" only when precision rises. */
+export function tradeoffFinding(sweep: readonly SweepPoint[], chosen: number): string {
+  const all = sweep[0];
+  const at = sweep[Math.min(sweep.length - 1, Math.max(0, Math.round(chosen * (sweep.length - 1))))];
+  const rises = Number.isFinite(at?.precision) && all.precision > 0 && at.precision >= thresholds.weakLift.value * all.precision;
+  return rises
+    ? "A higher threshold flags fewer invoices, more of them late, and catches fewer late ones"
+    : "A higher threshold flags fewer invoices and catches fewer late ones, without making the flags much more often right";
+}
+
+/** Median of a histogram over [0, 1] in `counts.length` equal bins (the middle of the bin it falls in). */
+function binMedian(counts: readonly number[]): number {
+  const total = counts.reduce((s, c) => s + c, 0);
+  let seen = 0;
+  for (let k = 0; k < counts.length; ++k) if ((seen += counts[k]) >= total / 2 && total > 0) return (k + 0.5) / counts.length;
+  return NaN;
+}
+
+/** ROC AUC from binned scores: late invoices above on-time ones, ties within a bin counted half. */
+export function binnedAuc(file: ScoreBins): number {
+  let below = 0, pairs = 0, negatives = 0, positives = 0;
+  for (let k = 0; k < file.bins; ++k) {
+    pairs += file.positives[k] * (below + file.negatives[k] / 2);
+    below += file.negatives[k];
+    negatives += file.negatives[k];
+    positives += file.positives[k];
+  }
+  return positives && negatives ? pairs / (positives * negatives) : NaN;
+}
+
+/** The score distribution's title: how far apart late and on-time invoices score. */
+export function scoreDistributionFinding(file: ScoreBins): string {
+  const late = binMedian(file.positives), onTime = binMedian(file.negatives);
+  const medians = `median P(late) ${formatPercent(late, 0)} against ${formatPercent(onTime, 0)}`;
+  if (binnedAuc(file) < thresholds.rankingWeak.value) return `Late and on-time invoices score much alike (${medians}): no threshold separates them well`;
+  return `Late invoices score higher than on-time ones (${medians}): the threshold decides where the overlap is cut`;
+}
+
 /** The slider card's title: what a flag means at this threshold. */
 export function thresholdFinding(o: ThresholdOutcome): string {
   const at = `At P(late) ≥ ${formatPercent(o.threshold, 1)}`;
@@ -356,8 +436,8 @@ export function thresholdSentence(o: ThresholdOutcome, currency: string): string
   if (!cells.flagged) return `No test invoice scores this high: nothing is flagged, and all ${formatCount(o.late)} late invoices (${money(cells.fnAmount)}) go unflagged.`;
   return (
     `The model flags ${flagged}, worth ${money(cells.flaggedAmount)} (${formatPercent(o.flaggedAmountShare, 0)} of the value). ` +
-    `${formatCount(cells.tp)} of them were paid late (${money(cells.tpAmount)}); ${formatCount(cells.fp)} on-time invoices (${money(cells.fpAmount)}) would be chased needlessly, ` +
-    `and ${formatCount(cells.fn)} late invoices (${money(cells.fnAmount)}) are missed.`
+    `${formatCount(cells.tp)} of them were paid late (${money(cells.tpAmount)}); ${formatCount(cells.fp)} on-time ${cells.fp === 1 ? "invoice" : "invoices"} (${money(cells.fpAmount)}) would be chased needlessly, ` +
+    `and ${formatCount(cells.fn)} late ${cells.fn === 1 ? "invoice" : "invoices"} (${money(cells.fnAmount)}) ${cells.fn === 1 ? "is" : "are"} missed.`
   );
 }
 

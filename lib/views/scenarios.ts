@@ -6,6 +6,7 @@ import {greatest, sum} from "d3";
 import {paidBy, paidDaysMoment, writtenOffBy} from "../portfolio/paymentTiming.js";
 import type {InterventionOutcome, PreparedScenario, ScenarioInputSpec, ScenarioInputs, ScenarioResult} from "../portfolio/scenario.js";
 import type {CoverageFigures, SampleInfo, ScenarioFile} from "../pipeline/contract.js";
+import {thresholds} from "./thresholds.js";
 
 // ——— Controls ————————————————————————————————————————————————————————————————————————————————
 
@@ -190,6 +191,7 @@ export function decisionFinding(result: Pick<ScenarioResult, "decisionCurve" | "
   const current = result.interventions;
   if (!optimum) return "No intervention thresholds to compare";
   if (result.inputs.capacityPerWeek === 0 || result.inputs.actionWeeks === 0) return "With no collection capacity, no threshold changes anything";
+  if (result.decisionCurve.points.every((p) => p.eligible === 0)) return "No open invoice qualifies at any threshold, so there is no collection work to weigh";
   if (optimum.net <= 0) {
     const price = `At ${money(result.inputs.costPerAction)} an action`;
     // The best "threshold" may be one so high that no invoice qualifies: working nothing.
@@ -280,7 +282,7 @@ export function forecastFinding(weekly: readonly ScenarioForecastRow[], {currenc
   const baseline = sum(weekly, (r) => r.baseline.expected);
   const n = weekly.length;
   // Under half a percent of the expected cash is within the rounding of the forecast: call it unchanged.
-  const small = (v: number) => Math.abs(v) < 0.005 * Math.max(baseline, 1);
+  const small = (v: number) => Math.abs(v) < thresholds.unchangedShare.value * Math.max(baseline, 1);
   if (small(total) && small(early)) return `This scenario leaves the ${n}-week cash forecast within half a percent of no change`;
   const phrase = (v: number) => (small(v) ? "about the same cash" : `${money(v)} ${v < 0 ? "less" : "more"} cash`);
   const next = firstWeeks === 1 ? "the next week" : `the next ${firstWeeks} weeks`;
@@ -295,7 +297,7 @@ export function agingFinding(aging: ScenarioResult["aging"], {horizonDays, curre
   const overdue = aging.filter((a) => a.bucket !== "Current");
   const change = sum(overdue, (a) => a.scenario - a.baseline);
   const total = sum(aging, (a) => a.baseline);
-  if (Math.abs(change) < 0.005 * Math.max(total, 1)) return `In ${horizonDays} days about as much would be overdue as with no change`;
+  if (Math.abs(change) < thresholds.unchangedShare.value * Math.max(total, 1)) return `In ${horizonDays} days about as much would be overdue as with no change`;
   const largest = greatest(overdue, (a) => Math.abs(a.scenario - a.baseline))!;
   const bucketChange = largest.scenario - largest.baseline;
   return (

@@ -5,6 +5,7 @@
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import {listWords as joinAnd} from "../core/text.js";
 import type {ClusterRow as ClusterFile, KChoiceFacts as KChoiceFile, KCurve as KCurveFile, PcaLoadingRow, RatingAgreementSection} from "../pipeline/contract.js";
+import {thresholds} from "./thresholds.js";
 
 /** The fields of a cluster row (segments.json → perK[i].clusters[j]) this module reads. */
 export type ClusterRow = Pick<ClusterFile, "cluster" | "letter" | "name" | "label" | "proposal" | "customers" | "invoices" | "invoicedAmount" | "amountShare" | "customerShare" | "outstanding" | "outstandingShare" | "meanPLate" | "riskLevel" | "means">;
@@ -69,21 +70,24 @@ export interface LedeInput {
  */
 export function segmentsLede({customers, minSettled, k, clusters, currency, chosen = true, decidedBy = "elbow"}: LedeInput): string {
   const money = (v: number | null) => formatMoney(v, {currency});
-  const groups = clusters.map((c) => `${c.name} (${quadrantPhrase(c.label)}, ${formatCount(c.customers)} customers)`);
+  const groups = clusters.map((c) => `${c.name} (${quadrantPhrase(c.label)}, ${formatCount(c.customers)} ${c.customers === 1 ? "customer" : "customers"})`);
   const sentences = [
     `${formatCount(customers.clustered)} of the ${formatCount(customers.total)} customers have at least ${countWord(minSettled)} settled invoices, ` +
       `enough history to group by how they pay; ${!chosen ? "at this k there are" : decidedBy === "elbow" ? "the elbow rule finds" : "the silhouette check finds"} ${countWord(k)} behaviour groups: ${joinAnd(groups)}.`
   ];
   const exposure = largest(clusters, (c) => c.outstanding);
-  if (exposure && finite(exposure.outstandingShare)) {
+  const open = exposure !== undefined && exposure.outstanding! > 0;
+  if (exposure && !open) sentences.push("None of them has anything open at the report date.");
+  else if (exposure && finite(exposure.outstandingShare)) {
     const steady = exposure.riskLevel === "Low" ? `, and its customers pay reliably (mean predicted P(late) ${formatPercent(exposure.meanPLate)})` : "";
+    const where = exposure.outstandingShare > thresholds.mostlyShare.value ? "sits mostly with" : "sits in no one group: the largest part is with";
     sentences.push(
-      `The open amount sits mostly with ${exposure.name}: ${money(exposure.outstanding)}, ${formatPercent(exposure.outstandingShare, 0)} of it, ` +
+      `The open amount ${where} ${exposure.name}: ${money(exposure.outstanding)}, ${formatPercent(exposure.outstandingShare, 0)} of it, ` +
         `from ${formatPercent(exposure.customerShare, 0)} of the customers${steady}.`
     );
   }
   const riskiest = largest(clusters, (c) => c.meanPLate);
-  if (riskiest && riskiest !== exposure && finite(riskiest.outstanding)) {
+  if (open && riskiest && riskiest !== exposure && finite(riskiest.outstanding)) {
     const delay = delayPhrase(riskiest.means.averageDelay);
     sentences.push(
       `The riskiest money is ${riskiest.name}’s ${money(riskiest.outstanding)} (${formatPercent(riskiest.outstandingShare, 0)}): ` +
@@ -93,22 +97,42 @@ export function segmentsLede({customers, minSettled, k, clusters, currency, chos
   return sentences.join(" ");
 }
 
-/** The elbow chart's title: where the inertia curve bends. */
+/** The elbow chart's title: where the inertia curve bends, and whether more segments buy little after it. */
 export function elbowFinding(curve: KCurve, choice: KChoiceFacts): string {
   const i = curve.k.indexOf(choice.elbowK);
-  const first = curve.inertia[0], at = curve.inertia[i];
-  const drop = finite(first) && finite(at) && first > 0 ? ` (within-cluster spread ${formatPercent(1 - at / first, 0)} below k = ${curve.k[0]})` : "";
-  return `The curve bends at k = ${choice.elbowK}${drop}: more segments buy little after that`;
+  const last = curve.k.length - 1;
+  const first = curve.inertia[0], at = curve.inertia[i], end = curve.inertia[last];
+  if (!(finite(first) && finite(at) && first > 0)) return `The curve bends at k = ${choice.elbowK}`;
+  const drop = ` (within-cluster spread ${formatPercent(1 - at / first, 0)} below k = ${curve.k[0]})`;
+  if (i <= 0 || i >= last || !finite(end)) return `The curve bends at k = ${choice.elbowK}${drop}`;
+  // Average fall in spread per extra segment, as a share of the spread at the smallest k.
+  const before = (first - at) / first / (curve.k[i] - curve.k[0]);
+  const after = (at - end) / first / (curve.k[last] - curve.k[i]);
+  const pace = `each extra segment lowers the spread by ${formatPercent(after, 0)} of k = ${curve.k[0]}'s, against ${formatPercent(before, 0)} before it`;
+  return after <= thresholds.elbowFlattening.value * before
+    ? `The curve bends at k = ${choice.elbowK}${drop}: more segments buy little after that — ${pace}`
+    : `The curve bends only softly at k = ${choice.elbowK}${drop}: ${pace}`;
 }
 
-/** The silhouette chart's title: where separation is best, and how the chosen k compares. */
+export type Separation = "clear" | "weak" | "none";
+
+/** How clearly a mean silhouette separates clusters: Kaufman and Rousseeuw's bands (`thresholds.silhouette*`). */
+export function separation(silhouette: number | null | undefined): Separation {
+  if (!finite(silhouette) || silhouette <= thresholds.silhouetteWeak.value) return "none";
+  return silhouette >= thresholds.silhouetteClear.value ? "clear" : "weak";
+}
+
+/** The silhouette chart's title: where separation is best, and how clearly the chosen k separates. */
 export function silhouetteFinding(curve: KCurve, choice: KChoiceFacts): string {
   const s = (k: number) => curve.silhouette[curve.k.indexOf(k)];
-  if (choice.silhouetteK === choice.k) return `Clusters separate best at k = ${choice.k} (mean silhouette ${formatDecimal(s(choice.k), 2)})`;
-  return (
-    `Separation peaks at k = ${choice.silhouetteK} (${formatDecimal(s(choice.silhouetteK), 2)}), ` +
-    `but k = ${choice.k} still separates clearly (${formatDecimal(s(choice.k), 2)})`
-  );
+  const at = s(choice.k);
+  const value = formatDecimal(at, 2);
+  if (choice.silhouetteK === choice.k) {
+    const how = {clear: ", and clearly so", weak: ", though only weakly", none: ", and even there hardly at all"}[separation(at)];
+    return `Clusters separate best at k = ${choice.k} (mean silhouette ${value})${how}`;
+  }
+  const how = {clear: "still separates clearly", weak: "separates only weakly", none: "hardly separates"}[separation(at)];
+  return `Separation peaks at k = ${choice.silhouetteK} (${formatDecimal(s(choice.silhouetteK), 2)}); k = ${choice.k} ${how} (${value})`;
 }
 
 /** How a feature reads at the high and the low end, for sentences about directions. */
@@ -151,8 +175,22 @@ export function biplotFinding(loadings: readonly Loading[], explained: readonly 
 /** The exposure chart's title: which cluster holds the open amount, against its share of customers. */
 export function exposureFinding(clusters: readonly ClusterRow[]): string {
   const exposure = largest(clusters, (c) => c.outstanding);
-  if (!exposure) return "Where the open amount sits";
+  if (!exposure || !(exposure.outstanding! > 0)) return "No cluster has anything open at the report date";
   return `${exposure.name} holds ${formatPercent(exposure.outstandingShare, 0)} of the open amount with ${formatPercent(exposure.customerShare, 0)} of the customers`;
+}
+
+/** The exposure KPI card: the cluster that owes most, or that none owes anything. */
+export function exposureKpi(clusters: readonly ClusterRow[], currency: string): {title: string; value: string; note: string} {
+  const exposure = largest(clusters, (c) => c.outstanding);
+  if (!exposure || !(exposure.outstanding! > 0)) return {title: "Open amount", value: formatMoney(0, {currency}), note: "no cluster has anything open"};
+  return {title: `Largest exposure: ${exposure.name}`, value: formatMoney(exposure.outstanding, {currency}), note: `${formatPercent(exposure.outstandingShare, 0)} of the open amount · ${exposure.label}`};
+}
+
+/** The cluster table's title: each cluster's share of the open amount, or that nothing is open. */
+export function clusterTableTitle(k: number, clusters: readonly ClusterRow[]): string {
+  const head = `${formatCount(clusters.length)} clusters at k = ${k}`;
+  if (!clusters.some((c) => c.outstanding! > 0)) return `${head}; none has anything open at the report date`;
+  return `${head}: ${clusters.map((c) => `${c.name} ${formatPercent(c.outstandingShare, 0)}`).join(", ")} of the open amount`;
 }
 
 export interface ProfileCell {
@@ -220,7 +258,8 @@ export function agreementFinding(agreement: Agreement): string {
     `(${formatPercent(agreement.share, 0)}).`;
   const [top, next] = disagreements(agreement);
   if (top) {
-    text += ` The largest disagreement: ${formatCount(top.customers)} customers in a ${top.clusterLetter} cluster whom the rule rates ${top.ruleLetter}`;
+    const article = /^[AEFHILMNORSX]/.test(top.clusterLetter) ? "an" : "a";
+    text += ` The largest disagreement: ${formatCount(top.customers)} ${top.customers === 1 ? "customer" : "customers"} in ${article} ${top.clusterLetter} cluster whom the rule rates ${top.ruleLetter}`;
     text += next ? `, then ${formatCount(next.customers)} ${next.clusterLetter} rated ${next.ruleLetter}.` : ".";
   }
   return text;
@@ -234,8 +273,9 @@ export function thinHistoryFinding(
   currency: string
 ): string {
   if (thin.count === 0) return `Every customer has at least ${countWord(thin.minSettled)} settled invoices, so all are clustered.`;
-  const listed =
-    thin.shown < thin.count
+  const listed = !(shownOutstanding > 0)
+    ? "None of them owes anything at the report date."
+    : thin.shown < thin.count
       ? `The ${formatCount(thin.shown)} with the largest open amounts are listed; together they owe ${formatMoney(shownOutstanding, {currency})}.`
       : `Together they owe ${formatMoney(shownOutstanding, {currency})}.`;
   return (
@@ -251,8 +291,10 @@ export function thinHistoryFinding(
 export function clusterDescription(c: Pick<ClusterFile, "customers" | "means" | "amountShare" | "outstanding" | "dso" | "meanPLate">, currency: string): string {
   const delay = c.means.averageDelay;
   const onTime = c.means.onTimeShare;
-  const habit = !finite(delay) ? "" : delay <= 0 ? `pay on average ${formatDays(-delay)} early` : `pay on average ${formatDays(delay)} late`;
-  const who = `${formatCount(c.customers)} customers${habit ? ` who ${habit}${finite(onTime) ? `, ${formatPercent(onTime, 0)} of invoices on time` : ""}` : ""}`;
+  const one = c.customers === 1;
+  const pay = one ? "pays" : "pay";
+  const habit = !finite(delay) ? "" : delay <= 0 ? `${pay} on average ${formatDays(-delay)} early` : `${pay} on average ${formatDays(delay)} late`;
+  const who = `${formatCount(c.customers)} ${one ? "customer" : "customers"}${habit ? ` who ${habit}${finite(onTime) ? `, ${formatPercent(onTime, 0)} of invoices on time` : ""}` : ""}`;
   return (
     `${who}; ${formatPercent(c.amountShare)} of the amount invoiced, ${formatMoney(c.outstanding, {currency})} outstanding ` +
     `(DSO ${formatDays(c.dso, 0)}), mean predicted P(late) ${formatPercent(c.meanPLate)}.`
@@ -274,7 +316,8 @@ export function segmentObservations(clusters: readonly ClusterFile[], currency: 
   const out: SegmentObservation[] = [];
   const onTime = (c: ClusterFile) => c.means.onTimeShare;
   const exposure = largest(clusters, (c) => c.outstanding);
-  if (exposure) {
+  // With nothing open there is no exposure to name ("owes $0, 0.0%").
+  if (exposure && exposure.outstanding! > 0) {
     out.push({
       kind: "largestExposure",
       name: exposure.name,
@@ -346,8 +389,8 @@ export function ruleRatingRule({lateDelayDays, valueThreshold}: {lateDelayDays: 
 
 /** Why a ledger was not segmented. */
 export function unsegmentedReason(file: {customers: {clustered: number}; thinHistory: {minSettled: number}; clusteringFeatures: readonly string[]; minCustomers: number}): string {
-  return (
-    `Only ${formatCount(file.customers.clustered)} customers have ${file.thinHistory.minSettled} or more settled invoices and ${formatCount(file.clusteringFeatures.length)} usable features; ` +
-    `segmentation needs at least ${file.minCustomers} customers and one feature.`
-  );
+  const n = file.customers.clustered, features = file.clusteringFeatures.length;
+  const who = n === 1 ? "Only one customer has" : `Only ${formatCount(n)} customers have`;
+  const usable = features === 1 ? "one usable feature" : `${features ? formatCount(features) : "no"} usable features`;
+  return `${who} ${file.thinHistory.minSettled} or more settled invoices and ${usable}; segmentation needs at least ${file.minCustomers} customers and one feature.`;
 }

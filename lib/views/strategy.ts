@@ -15,6 +15,7 @@ import {decideStrategy, strategyDefinitions, strategyKeys, strategyMatrix, strat
 import type {PlannedAction, ResolvedStrategyOptions, StrategyAssignment, StrategyKey, StrategyRule, ThemeKey, ValueBand} from "../portfolio/strategy.js";
 import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme, WorklistColumns, WorklistFile} from "../pipeline/contract.js";
 import {nextAction} from "../portfolio/worklist.js";
+import {thresholds} from "./thresholds.js";
 
 /** In running text after "under": "under credit restriction". */
 export const strategyPhrases: Record<StrategyKey, string> = {
@@ -283,8 +284,25 @@ export function segmentMixFinding(row: SegmentMixRow, {currency = "USD", estimat
   const [first, second] = ranked;
   if (!first) return `${approx}${formatCount(row.invoices)} open invoices with nothing left to collect.`;
   const lead = `${formatPercent(first.amountShare, 0)} of its ${approx}${formatMoney(row.amount, {currency})} open is under ${strategyPhrases[first.strategy]}`;
-  const rest = second && second.amountShare >= 0.05 ? `, ${formatPercent(second.amountShare, 0)} under ${strategyPhrases[second.strategy]}` : "";
+  const rest = second && second.amountShare >= thresholds.secondStrategy.value ? `, ${formatPercent(second.amountShare, 0)} under ${strategyPhrases[second.strategy]}` : "";
   return `${capitalise(lead)}${rest} (${approx}${formatCount(row.invoices)} ${row.invoices === 1 ? "invoice" : "invoices"}).`;
+}
+
+/** The strategy table's title: how much needs a credit restriction, and how risky it is. */
+export function restrictFinding(table: readonly Pick<ViewTableRow, "strategy" | "invoices" | "invoiceShare" | "meanPLate">[]): string {
+  const restrict = table.find((r) => r.strategy === "restrict");
+  if (!restrict || !(restrict.invoices > 0)) return "No open invoice needs a credit restriction under these rules";
+  return `${formatPercent(restrict.invoiceShare, 0)} of open invoices need a credit restriction; their average predicted P(late) is ${formatDecimal(restrict.meanPLate, 2)}`;
+}
+
+/** The segment-mix chart's title: the segment with the largest share of its open amount under credit restriction. */
+export function segmentMixTitle(rows: readonly SegmentMixRow[]): string {
+  const segmented = rows.filter((r) => r.segment !== null && r.amount > 0);
+  if (!segmented.length) return rows.some((r) => r.segment !== null) ? "No segment has anything open" : "Customers are not segmented: too little payment history";
+  const restrictShare = (r: SegmentMixRow) => r.strategies.find((s) => s.strategy === "restrict")?.amountShare ?? 0;
+  const worst = [...segmented].sort((a, b) => restrictShare(b) - restrictShare(a))[0];
+  if (!(restrictShare(worst) > 0)) return "No segment's open amount falls under credit restriction";
+  return `${formatPercent(restrictShare(worst), 0)} of segment ${worst.segment}'s open amount falls under credit restriction`;
 }
 
 /** How the matrix should be read, for its card title: where the money and where the effort sit. */
@@ -296,21 +314,6 @@ export function matrixFinding(grid: readonly ViewGridCell[], {currency = "USD"}:
   const highRisk = grid.filter((g) => g.risk === "high");
   const highAmount = sum(highRisk, (g) => g.amount);
   return `${capitalise(band(largest))} invoices hold ${formatPercent(largest.amount / total, 0)} of the open amount; high-risk ones ${formatPercent(highAmount / total, 0)} (${formatMoney(highAmount, {currency})})`;
-}
-
-/** The strategy table's title: how many open invoices need a credit restriction, and how risky they are. */
-export function restrictFinding(table: readonly Pick<ViewTableRow, "strategy" | "invoiceShare" | "meanPLate">[]): string {
-  const restrict = table.find((r) => r.strategy === "restrict");
-  return `${formatPercent(restrict?.invoiceShare, 0)} of open invoices need a credit restriction; their average predicted P(late) is ${formatDecimal(restrict?.meanPLate, 2)}`;
-}
-
-/** The segment mix chart's title: the segment with the largest share of its open amount under credit restriction. */
-export function segmentMixTitle(rows: readonly SegmentMixRow[]): string {
-  const segmented = rows.filter((r) => r.segment !== null && r.amount > 0);
-  if (!segmented.length) return "Customers are not segmented: too little payment history";
-  const restrictShare = (r: SegmentMixRow) => r.strategies.find((s) => s.strategy === "restrict")?.amountShare ?? 0;
-  const worst = [...segmented].sort((a, b) => restrictShare(b) - restrictShare(a))[0];
-  return `${formatPercent(restrictShare(worst), 0)} of segment ${worst.segment}'s open amount falls under credit restriction`;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -2,12 +2,15 @@
 //
 //   npm run bench [-- --sizes 10k,50k,200k,1m] [--skip-build] [--skip-browser] [--skip-peer]
 //                 [--seed N] [--peer-invoices 25k] [--heap MB] [--keep-site]
+//                 [--skip-training] [--training-invoices 600k] [--training-rows 10k,25k,50k,100k,200k,300k]
 //
 // 1. The pipeline at each size, each in a fresh process (scripts/bench/pipeline.ts): wall and CPU time
 //    and peak memory per stage and step.
 // 2. The full `npm run build` at the default size into dist-bench/ (AR_OUTPUT), its size, and every page
 //    served and opened in Chromium: bytes transferred, time to charts drawn, slider-to-repaint latency.
 // 3. The peer comparison: `npm run export`'s tables through scikit-learn and XGBoost (scripts/bench/peer.py).
+// 4. Test AUC against training rows (scripts/bench/trainingSize.ts), the evidence for the model stage's
+//    cap on training rows; its table is committed as benchmarks/training-size.md.
 // Tables go to stdout; everything measured to bench-results/bench-<date>.json, latest.json and latest.md.
 import {spawn} from "node:child_process";
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
@@ -20,6 +23,7 @@ import type {BuildMeasure} from "./build.js";
 import type {PageMeasure} from "./browser.js";
 import {parseSize, sizeLabel} from "./measure.js";
 import {runPeer} from "./peer.js";
+import type {TrainingSizeResult} from "./trainingSize.js";
 import type {PeerResult} from "./peer.js";
 import type {PipelineResult} from "./pipeline.js";
 import {reportTables, targets} from "./report.js";
@@ -47,6 +51,7 @@ export interface BenchResult {
   pages: PageMeasure[] | null;
   tabular: TabularMeasure[] | null;
   peer: PeerResult | null;
+  training: TrainingSizeResult | null;
   errors: string[];
   targets: Target[];
 }
@@ -62,6 +67,9 @@ export interface BenchOptions {
   heapMb: number | null;
   keepSite: boolean;
   siteDir: string;
+  skipTraining: boolean;
+  trainingInvoices: number;
+  trainingRows: number[];
 }
 
 const resultsDir = join(root, "bench-results");
@@ -75,7 +83,9 @@ function parseOptions(argv: string[]): BenchOptions {
     if (v === undefined || v.startsWith("--")) throw new Error(`--${name} needs a value`);
     return v;
   };
-  const known = new Set(["sizes", "seed", "peer-invoices", "heap", "site", "skip-build", "skip-browser", "skip-peer", "keep-site"]);
+  const known = new Set([
+    "sizes", "seed", "peer-invoices", "heap", "site", "skip-build", "skip-browser", "skip-peer", "keep-site", "skip-training", "training-invoices", "training-rows"
+  ]);
   for (const arg of argv) if (arg.startsWith("--") && !known.has(arg.slice(2))) throw new Error(`unknown option ${arg} (see scripts/bench/index.ts)`);
   return {
     sizes: (value("sizes") ?? "10k,50k,200k,1m").split(",").map(parseSize),
@@ -86,7 +96,10 @@ function parseOptions(argv: string[]): BenchOptions {
     peerInvoices: parseSize(value("peer-invoices") ?? "25k"),
     heapMb: value("heap") === undefined ? null : Number(value("heap")),
     keepSite: argv.includes("--keep-site"),
-    siteDir: value("site") ?? "dist-bench"
+    siteDir: value("site") ?? "dist-bench",
+    skipTraining: argv.includes("--skip-training"),
+    trainingInvoices: parseSize(value("training-invoices") ?? "600k"),
+    trainingRows: (value("training-rows") ?? "10k,25k,50k,100k,200k,300k").split(",").map(parseSize)
   };
 }
 
@@ -118,6 +131,23 @@ function runSize(invoices: number, options: BenchOptions): Promise<SizeRun> {
         const tail = stderr.join("").trim().split("\n").slice(-12).join("\n");
         resolve({invoices, ok: false, processMs, result: null, error: `exited with ${code ?? signal}: ${tail}`});
       }
+    });
+  });
+}
+
+/** The training-size measurement in a process of its own (it holds a large ledger); it writes benchmarks/training-size.md. */
+function runTrainingSizes(options: BenchOptions): Promise<TrainingSizeResult> {
+  const out = join(resultsDir, `.training-${process.pid}.json`);
+  rmSync(out, {force: true});
+  const args = ["--invoices", String(options.trainingInvoices), "--rows", options.trainingRows.join(","), "--seed", String(options.seed), "--out", out];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, join(root, "scripts/bench/trainingSize.ts"), ...args], {cwd: root, stdio: ["ignore", "inherit", "inherit"]});
+    child.on("close", (code, signal) => {
+      if (code === 0 && existsSync(out)) {
+        const result = JSON.parse(readFileSync(out, "utf8")) as TrainingSizeResult;
+        rmSync(out, {force: true});
+        resolve(result);
+      } else reject(new Error(`training size exited with ${code ?? signal}`));
     });
   });
 }
@@ -178,6 +208,16 @@ async function main(): Promise<void> {
     }
   }
 
+  let training: TrainingSizeResult | null = null;
+  if (!options.skipTraining) {
+    say(`bench: test AUC by training rows on ${sizeLabel(options.trainingInvoices)} invoices (writes benchmarks/training-size.md)`);
+    try {
+      training = await runTrainingSizes(options);
+    } catch (error) {
+      errors.push(`training size: ${(error as Error).message}`);
+    }
+  }
+
   const result: BenchResult = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -195,6 +235,7 @@ async function main(): Promise<void> {
     pages,
     tabular,
     peer,
+    training,
     errors,
     targets: []
   };

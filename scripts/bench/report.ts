@@ -6,6 +6,7 @@ import {root} from "../site.js";
 import type {BenchResult} from "./index.js";
 import {sizeLabel} from "./measure.js";
 import type {StepRecord} from "./measure.js";
+import {trainingSizeTable} from "./trainingSize.js";
 import {fixed, formatTable, kilobytes, seconds, signed} from "./table.js";
 import type {Table} from "./table.js";
 
@@ -252,6 +253,7 @@ export function reportTables(result: BenchResult): Table[] {
     columns: ["Target", "Measured", "Met"],
     rows: result.targets.map((t) => [t.target, t.measured, t.met === null ? "not measured" : t.met ? "yes" : "NO"])
   });
+  if (result.training) tables.push(trainingSizeTable(result.training));
   return tables;
 }
 

@@ -22,7 +22,7 @@ const day = (iso: string) => parseIsoDay(iso)!;
 
 // tests/fixtures/clean/dirty-sample.csv: one row per kind of dirt, its line noted beside it.
 const dirty = () => cleanCsv(fixture("dirty-sample.csv"), {file: "dirty-sample.csv", negativeAmounts: "quarantine"});
-const ruleOf = (result: CleanedLedger, id: string) => result.report.rules.find((rule) => rule.id === id)!;
+const ruleOf = (result: Pick<CleanedLedger, "report">, id: string) => result.report.rules.find((rule) => rule.id === id)!;
 const invoice = (result: CleanedLedger, id: string) => result.ledger.invoices.find((i) => i.invoiceId === id)!;
 
 describe("cleaning rules on a hand-made dirty sample", () => {
@@ -63,7 +63,7 @@ describe("cleaning rules on a hand-made dirty sample", () => {
       "other-currency": 1,
       "future-invoice-date": 1,
       "paid-before-invoice": 1,
-      "event-after-as-of": 1
+      "event-after-end-of-data": 1
     });
   });
 
@@ -85,7 +85,7 @@ describe("cleaning rules on a hand-made dirty sample", () => {
     ["other-currency", {line: 23, column: "currency", before: "EUR", after: "(set aside)"}],
     ["future-invoice-date", {line: 11, column: "invoice_date", before: "2024-09-15", after: "(set aside)"}],
     ["paid-before-invoice", {line: 12, column: "paid_date", before: "2024-04-01", after: "(set aside)"}],
-    ["event-after-as-of", {line: 24, column: "last_reminder_date", before: "2024-08-15", after: "(set aside)"}]
+    ["event-after-end-of-data", {line: 24, column: "last_reminder_date", before: "2024-08-15", after: "(set aside)"}]
   ])("%s: its example", (id, example) => {
     expect(ruleOf(result, id).examples).toEqual([example]);
     if (ruleOf(result, id).action !== "fixed") expect(result.report.quarantine.filter((q) => q.rule === id).map((q) => q.line)).toEqual([example.line]);
@@ -174,12 +174,36 @@ describe("cleaning rules on a hand-made dirty sample", () => {
     expect(error.message).toMatch(/^dirty-sample\.csv, line 10 \(row 9\), column "amount": "-150\.00" is a negative amount/);
   });
 
-  test("a given as-of date is used, and later invoices are set aside as future-dated", () => {
-    const earlier = cleanCsv(fixture("dirty-sample.csv"), {file: "d.csv", negativeAmounts: "quarantine", asOf: day("2024-06-15")});
+  test("a given as-of date is the report date: the history keeps what came later, the ledger is cut there", () => {
+    const earlier = cleanCsv(fixture("dirty-sample.csv"), {file: "d.csv", negativeAmounts: "quarantine", asOf: day("2024-06-15"), asOfSource: "AR_AS_OF"});
     expect(earlier.report.asOfRule).toBe("Given: 2024-06-15.");
-    // 1 Jun (paid 25 Jun), 10 Jun and 30 Jun events now fall after the as-of date.
-    expect(ruleOf(earlier, "event-after-as-of").count).toBe(3);
-    expect(earlier.report.rowsKept + earlier.report.rowsQuarantined).toBe(23);
+    expect(earlier.asOf).toEqual({asOf: day("2024-06-15"), kind: "given", rule: "Given: 2024-06-15.", endOfData: day("2024-06-30")});
+    // Cleaning is the same as without the date: nothing after it is set aside.
+    expect(earlier.report.rules).toEqual(result.report.rules);
+    expect(earlier.history.invoices.map((i) => i.invoiceId)).toEqual(result.ledger.invoices.map((i) => i.invoiceId));
+    expect(earlier.history.asOf).toBe(day("2024-06-30"));
+    // Every kept invoice was issued by 15 Jun; INV-011 (paid 25 Jun) and INV-006 (paid 30 Jun) were open then.
+    expect(earlier.ledger.asOf).toBe(day("2024-06-15"));
+    expect(earlier.ledger.invoices.map((i) => i.invoiceId)).toEqual(result.ledger.invoices.map((i) => i.invoiceId));
+    expect([invoice(earlier, "INV-011").status, invoice(earlier, "INV-011").openAmount, invoice(earlier, "INV-011").daysOverdue]).toEqual(["open", 800, 0]);
+    // INV-011 asked for an extension (an undated flag): not known while it was open.
+    expect(invoice(result, "INV-011").extensionRequested).toBe(true);
+    expect(invoice(earlier, "INV-011").extensionRequested).toBe(false);
+    // INV-006's reminder of 20 Jun had not been sent yet.
+    expect([invoice(earlier, "INV-006").remindersSent, invoice(earlier, "INV-006").lastReminderDate, invoice(earlier, "INV-006").daysOverdue]).toEqual([0, null, 1]);
+    // INV-003's part payment (20 Apr) and its two reminders (the last on 1 May) were known on 15 Jun; its
+    // dispute flag, undated, was not while it was open.
+    const inv3 = invoice(earlier, "INV-003");
+    expect([inv3.openAmount, inv3.installments, inv3.remindersSent, inv3.daysOverdue, inv3.disputed]).toEqual([1500, 1, 2, 61, false]);
+    // Settled before the date, with nothing dated after it: the same object in history and ledger.
+    expect(earlier.ledger.invoices[0]).toBe(earlier.history.invoices[0]);
+    expect(earlier.ledger.customers.map((c) => c.customerId)).toEqual(["C00001", "C00002", "C00003"]);
+  });
+
+  test("a given as-of date before the first invoice or after the last activity stops with one line", () => {
+    const at = (iso: string) => inputError(() => cleanCsv(fixture("dirty-sample.csv"), {file: "d.csv", negativeAmounts: "quarantine", asOf: day(iso), asOfSource: "AR_AS_OF"}));
+    expect(at("2023-10-31").message).toBe('AR_AS_OF: "2023-10-31" is before the first invoice (2023-11-01); choose a date from 2023-11-01 to 2024-06-30');
+    expect(at("2024-07-01").message).toBe('AR_AS_OF: "2024-07-01" is after the last activity in the data (2024-06-30); choose a date from 2023-11-01 to 2024-06-30');
   });
 });
 
@@ -190,7 +214,7 @@ function rawRow(overrides: Partial<RawRow>): RawRow {
 }
 
 const clean = (rows: Partial<RawRow>[], options: Partial<CleaningOptions> = {}) =>
-  cleanLedger(numberedRows(rows.map(rawRow)), {file: "invoices.csv", asOf: day("2024-06-30"), ...options});
+  cleanLedger(numberedRows(rows.map(rawRow)), {file: "invoices.csv", endOfData: day("2024-06-30"), ...options});
 
 describe("input errors name file, line, row, column and value", () => {
   test("an impossible date in row N, on the right line after a multi-line field", () => {
@@ -260,8 +284,8 @@ describe("user exports", () => {
       ["A-2", "1001", "Müller GmbH", day("2024-02-10"), day("2024-03-11"), 500, null],
       ["A-3", "1002", "Smith; Sons", day("2024-03-15"), day("2024-04-14"), 2000, null]
     ]);
-    expect(ruleOf({ledger, report}, "due-date-from-terms").examples).toEqual([{line: 4, column: "Net Due Date", before: "", after: "2024-03-11"}]);
-    expect(ruleOf({ledger, report}, "amount-text").examples).toEqual([{line: 5, column: "Gross Amount", before: "2,000.00", after: "2000"}]);
+    expect(ruleOf({report}, "due-date-from-terms").examples).toEqual([{line: 4, column: "Net Due Date", before: "", after: "2024-03-11"}]);
+    expect(ruleOf({report}, "amount-text").examples).toEqual([{line: 5, column: "Gross Amount", before: "2,000.00", after: "2000"}]);
     expect(ledger.available).toEqual({industry: false, region: false, creditScore: false, creditLimit: false, customerSince: false, disputes: false, reminders: false, extensions: false, installments: false});
     // Latest data: the 15 Mar invoice (the payment of 1 Feb is earlier).
     expect(report.asOf).toBe(day("2024-03-15"));
@@ -277,14 +301,14 @@ describe("user exports", () => {
     } as const;
     for (const [dateFormat, [issued, due]] of Object.entries(layouts) as [keyof typeof layouts, readonly string[]][]) {
       const text = toCsv(["Invoice", "Customer", "Invoice Date", "Due Date", "Amount", "Paid Date"], [["A", "C1", issued, due, "10", ""]]);
-      const {ledger} = cleanCsv(text, {file: "t.csv", dateFormat, asOf: day("2024-06-30")});
+      const {ledger} = cleanCsv(text, {file: "t.csv", dateFormat, endOfData: day("2024-06-30")});
       expect([ledger.invoices[0].invoiceDate, ledger.invoices[0].dueDate]).toEqual([day("2024-01-09"), day("2024-02-08")]);
     }
   });
 
   test("a due date is built from terms when the file has no due-date column, without counting a fix", () => {
     const text = toCsv(["Invoice", "Customer", "Invoice Date", "Amount", "Paid Date", "Terms"], [["A", "C1", "2024-01-01", "10", "", "Net 45"]]);
-    const {ledger, report} = cleanCsv(text, {file: "t.csv", asOf: day("2024-06-30")});
+    const {ledger, report} = cleanCsv(text, {file: "t.csv", endOfData: day("2024-06-30")});
     expect(ledger.invoices[0].dueDate).toBe(day("2024-02-15"));
     expect(report.rules.filter((r) => r.action === "fixed").every((r) => r.count === 0)).toBe(true);
   });
@@ -463,7 +487,7 @@ describe("derived fields", () => {
 
 describe("customers", () => {
   test("ties in terms go to the shorter; a missing name falls back to the id", () => {
-    const base = cleanLedger(numberedRows([rawRow({invoice_id: "A", customer_name: ""}), rawRow({invoice_id: "B", customer_name: "", due_date: "2024-02-15"})]), {file: "t.csv", asOf: day("2024-06-30")});
+    const base = cleanLedger(numberedRows([rawRow({invoice_id: "A", customer_name: ""}), rawRow({invoice_id: "B", customer_name: "", due_date: "2024-02-15"})]), {file: "t.csv", endOfData: day("2024-06-30")});
     const customers = buildCustomers(base.ledger.invoices);
     expect(customers).toEqual([{customerId: "C001", name: "C001", industry: null, region: null, creditScore: null, creditLimit: null, termsDays: 30, customerSince: null}]);
     expect(base.ledger.invoices.map((i) => i.customerName)).toEqual(["C001", "C001"]);
@@ -471,7 +495,8 @@ describe("customers", () => {
 });
 
 describe("a synthetic ledger", () => {
-  const synthetic = generateLedger({invoices: 4000}, createRandom("clean tests"));
+  // Cleaning alone: a ledger that ends on its report date.
+  const synthetic = generateLedger({invoices: 4000, futureDays: 0}, createRandom("clean tests"));
   const options = {file: "synthetic", negativeAmounts: "quarantine"} as const;
 
   test("clean rows pass untouched: nothing fixed or set aside, the as-of date found", () => {

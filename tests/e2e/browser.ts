@@ -37,14 +37,16 @@ export interface ViewOptions {
 }
 
 export async function newContext(browser: Browser, {colorScheme = "light", width = 1280, height = 900}: ViewOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({colorScheme, viewport: {width, height}, deviceScaleFactor: 1});
+  const context = await browser.newContext({colorScheme, viewport: {width, height}, deviceScaleFactor: 1});
+  // tsx and vitest keep function names with a helper (__name) that functions sent to page.evaluate lack.
+  await context.addInitScript("globalThis.__name = (f) => f;");
+  return context;
 }
 
 /** Opens a page, watching it from the first request, and waits until Framework has rendered it. */
 export async function visit(context: BrowserContext, siteUrl: string, path: string): Promise<Visit> {
   const page = await context.newPage();
   const problems: string[] = [];
-  const origin = new URL(siteUrl).origin;
   let transferred = 0;
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error on ${path}: ${message.text()}`);
@@ -55,12 +57,9 @@ export async function visit(context: BrowserContext, siteUrl: string, path: stri
     problems.push(`dialog on ${path}: ${dialog.type()} ${JSON.stringify(dialog.message())}`);
     void dialog.dismiss();
   });
-  page.on("requestfailed", (request) => {
-    // Downloads started by the test are aborted on purpose once the browser has the file.
-    if (!/net::ERR_ABORTED/.test(request.failure()?.errorText ?? "") || !request.url().startsWith(origin)) {
-      problems.push(`failed request on ${path}: ${request.url()} (${request.failure()?.errorText})`);
-    }
-  });
+  // Every failed request is a problem, aborted ones included: a test that starts a download says which
+  // request it expects Chromium to abort (tests/e2e/downloads.test.ts).
+  page.on("requestfailed", (request) => problems.push(`failed request on ${path}: ${request.url()} (${request.failure()?.errorText})`));
   page.on("request", (request) => {
     const url = new URL(request.url());
     if (!["data:", "blob:", "about:"].includes(url.protocol) && url.hostname !== "127.0.0.1") {
@@ -110,6 +109,46 @@ export async function emptyCharts(page: Page): Promise<string[]> {
   return page.$$eval("[data-chart]", (slots) =>
     slots.filter((slot) => !slot.querySelector("svg, canvas")).map((slot) => slot.getAttribute("data-chart") ?? "?")
   );
+}
+
+/** Words that mean a value never made it into the text: a missing field, a division by zero, a null. */
+export const brokenValueWords = ["NaN", "undefined", "Infinity", "null"] as const;
+
+/**
+ * The rendered text a reader would stumble on: any of `brokenValueWords` as a word, and KPI cards whose
+ * big value is empty or only a dash (the formats' "no value"). Reads `innerText`, so hidden text is not
+ * counted and text split across elements is.
+ */
+export async function textProblems(page: Page): Promise<string[]> {
+  const {text, kpis} = await page.evaluate(() => ({
+    text: document.body.innerText,
+    kpis: Array.from(document.querySelectorAll(".kpi")).map((card) => ({
+      title: card.querySelector("h2")?.textContent?.trim() ?? "",
+      value: card.querySelector(".big")?.textContent?.trim() ?? ""
+    }))
+  }));
+  const problems: string[] = [];
+  for (const word of brokenValueWords) {
+    for (const match of text.matchAll(new RegExp(`\\b${word}\\b`, "g"))) {
+      const at = match.index ?? 0;
+      problems.push(`"${word}" in the text: …${text.slice(Math.max(0, at - 60), at + 60).replace(/\s+/g, " ")}…`);
+    }
+  }
+  for (const kpi of kpis) if (/^[-–—]?$/.test(kpi.value)) problems.push(`KPI "${kpi.title}" has no value ("${kpi.value}")`);
+  return problems;
+}
+
+/**
+ * Everything the visit recorded plus what the rendered page shows wrong: error cells, chart slots without
+ * a chart, broken values in the text. Empty when the page is fit to read.
+ */
+export async function pageProblems({page, problems}: Visit): Promise<string[]> {
+  return [
+    ...problems,
+    ...(await errorCells(page)).map((cell) => `error cell: ${cell}`),
+    ...(await emptyCharts(page)).map((chart) => `empty chart: ${chart}`),
+    ...(await textProblems(page))
+  ];
 }
 
 export async function screenshot(page: Page, folder: string, name: string): Promise<string> {

@@ -1,19 +1,14 @@
 // Every page in the config, in light and dark and at phone width: no console error, no page error, no
-// request to another host, no failed request, no error cell, no empty chart. A screenshot of each is
-// kept under test-results/ for a person to look at.
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import type {Browser} from "playwright-core";
+// request to another host, no failed request, no error cell, no empty chart, and no broken value in the
+// rendered text (NaN, undefined, Infinity, null, a KPI without a value). A screenshot of each is kept
+// under test-results/ for a person to look at.
+import {describe, expect, inject, test} from "vitest";
 import {sitePages} from "../../scripts/site.js";
-import {emptyCharts, errorCells, launch, newContext, pageSlug, screenshot, visit} from "./browser.js";
+import {pageProblems, pageSlug, screenshot} from "./browser.js";
+import {onPage, useBrowser} from "./harness.js";
 
 const siteUrl = inject("siteUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const views = [
   {name: "light", colorScheme: "light" as const, width: 1280},
@@ -22,20 +17,20 @@ const views = [
 ];
 
 describe.each(views)("every page ($name)", (view) => {
-  test.each(sitePages())("$name ($path) renders cleanly", async ({path}) => {
-    const context = await newContext(browser, {colorScheme: view.colorScheme, width: view.width});
-    try {
-      const {page, problems} = await visit(context, siteUrl, path);
-      await screenshot(page, view.name, pageSlug(path));
-      expect(problems).toEqual([]);
-      expect(await errorCells(page)).toEqual([]);
-      expect(await emptyCharts(page)).toEqual([]);
-      if (view.width <= 400) {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, "horizontal scrolling at phone width").toBeLessThanOrEqual(0);
-      }
-    } finally {
-      await context.close();
-    }
-  });
+  test.each(sitePages())("$name ($path) renders cleanly", ({path}) =>
+    onPage(
+      browser(),
+      siteUrl,
+      path,
+      async (visit) => {
+        await screenshot(visit.page, view.name, pageSlug(path));
+        expect(await pageProblems(visit)).toEqual([]);
+        if (view.width <= 400) {
+          const overflow = await visit.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, "horizontal scrolling at phone width").toBeLessThanOrEqual(0);
+        }
+      },
+      view
+    )
+  );
 });

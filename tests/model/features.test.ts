@@ -304,6 +304,65 @@ describe("building blocks", () => {
   });
 });
 
+describe("one-hot categories come from the training cut", () => {
+  // 14 industries before the cut — more than the 12 columns allowed — and three new ones after it, busy
+  // enough that counted over the whole ledger they would push earlier industries into "Other".
+  const base = randomLedger(createRandom("categories"), {invoices: 900, customers: 30});
+  const cut = day("2024-03-01");
+  const before = Array.from({length: 14}, (_, k) => `Early ${String.fromCharCode(65 + k)}`);
+  const after = ["Late X", "Late Y", "Late Z"];
+  const ledger: Ledger = {
+    ...base,
+    invoices: base.invoices.map((invoice, i) => ({
+      ...invoice,
+      industry: invoice.invoiceDate < cut ? before[i % before.length] : i % 4 === 0 ? before[i % 14] : after[i % after.length]
+    }))
+  };
+  const industryOf = (f: InvoiceFeatures) => f.featureGroups.find((group) => group.name === "industry")!;
+  const firstSeen = new Map<string, Day>();
+  for (const {industry, invoiceDate} of ledger.invoices) firstSeen.set(industry!, Math.min(firstSeen.get(industry!) ?? Infinity, invoiceDate));
+  const features = invoiceFeatures(ledger, {categoriesKnownBefore: cut});
+
+  test("the fixture: more than 12 industries, some first seen after the cut", () => {
+    expect(firstSeen.size).toBe(17);
+    expect(after.every((name) => firstSeen.get(name)! >= cut)).toBe(true);
+    // Counted over the whole ledger, the late industries would take columns of their own.
+    expect(industryOf(invoiceFeatures(ledger)).categories).toEqual(expect.arrayContaining(after));
+  });
+
+  test("no column names a category first seen on or after the cut; the rarer early ones share Other", () => {
+    const categories = industryOf(features).categories!;
+    expect(categories).toHaveLength(12);
+    expect(categories.filter((category) => category !== "Other" && !(firstSeen.get(category)! < cut))).toEqual([]);
+    expect(categories.at(-1)).toBe("Other");
+  });
+
+  test("an invoice of a category first seen after the cut counts as Other", () => {
+    const i = ledger.invoices.findIndex((invoice) => invoice.industry === "Late X");
+    expect(factorValues(features, i).industry).toBe("Other");
+  });
+
+  test("what happens after the cut moves no feature of an invoice issued before it", () => {
+    const relabelled: Ledger = {...ledger, invoices: ledger.invoices.map((invoice, i) => (invoice.invoiceDate >= cut ? {...invoice, industry: `Later ${i % 9}`} : invoice))};
+    const again = invoiceFeatures(relabelled, {categoriesKnownBefore: cut});
+    expect(again.featureNames).toEqual(features.featureNames);
+    for (let i = 0; i < ledger.invoices.length; ++i) {
+      if (ledger.invoices[i].invoiceDate >= cut) continue;
+      expect(Array.from(rowValues(again, i)), ledger.invoices[i].invoiceId).toEqual(Array.from(rowValues(features, i)));
+    }
+  });
+
+  test("with no Other column, a category unseen by the cut sets no column", () => {
+    const few: Ledger = {...ledger, invoices: ledger.invoices.map((invoice) => (invoice.invoiceDate < cut ? {...invoice, industry: "Retail"} : invoice))};
+    const f = invoiceFeatures(few, {categoriesKnownBefore: cut});
+    const industry = industryOf(f);
+    expect(industry.categories).toEqual(["Retail"]);
+    const i = few.invoices.findIndex((invoice) => invoice.industry === "Late Y");
+    expect(industry.columns.map((j) => f.x.values[i * f.x.cols + j])).toEqual([0]);
+    expect(factorValues(f, i).industry).toBeNull();
+  });
+});
+
 function industryColumns(features: InvoiceFeatures): number {
   return features.featureGroups.find((group) => group.name === "industry")!.columns.length;
 }

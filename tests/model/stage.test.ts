@@ -166,7 +166,7 @@ describe("modelStage scores", () => {
 
   test("timings are reported outside the files", () => {
     expect(stage.timings.fits).toHaveLength(9);
-    expect(Object.keys(stage.timings.steps)).toEqual(["features", "split", "fit", "importance", "production fit", "score all", "factors", "files"]);
+    expect(Object.keys(stage.timings.steps)).toEqual(["split", "features", "fit", "importance", "production fit", "score all", "factors", "files"]);
     expect(JSON.stringify(stage.files)).not.toMatch(/"ms"/);
   });
 });
@@ -207,6 +207,26 @@ describe("modelStage is honest and deterministic", () => {
     }
     const boosting = model.comparison.find((r: ComparisonRow) => r.family === "boosting" && r.variant === "smote");
     expect(boosting.trainingRows).toBeLessThan(y.length + synthetic); // its early-stopping holdout is taken out first
+  });
+});
+
+describe("the stage's one-hot categories", () => {
+  test("come from invoices issued before the training cut, even with more than 12 industries", () => {
+    const split = timeSplit(ledger);
+    // 14 industries before the cut, three busy new ones from the cut on.
+    const relabelled: Ledger = {
+      ...ledger,
+      invoices: ledger.invoices.map((invoice, i) => ({
+        ...invoice,
+        industry: invoice.invoiceDate < split.validationStart ? `Early ${i % 14}` : i % 4 === 0 ? `Early ${i % 14}` : `Late ${i % 3}`
+      }))
+    };
+    const quick = {forest: {nTrees: 4}, boosting: {maxIterations: 5}};
+    const files = modelStage(relabelled, {seed, models: quick, importance: {repeats: 1, maxRows: 200}}).files.model as any;
+    const industry = files.features.groups.find((g: any) => g.name === "industry");
+    expect(industry.columnNames).toHaveLength(12);
+    expect(industry.columnNames.filter((name: string) => name.startsWith("industry=Late"))).toEqual([]);
+    expect(industry.columnNames.at(-1)).toBe("industry=Other");
   });
 });
 

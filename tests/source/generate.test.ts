@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {daysToMonthEnd, parseIsoDay} from "../../lib/core/dates.js";
+import {daysToMonthEnd, formatIsoDay, parseIsoDay} from "../../lib/core/dates.js";
 import {defaultGeneratorOptions, generateLedger, generatorDescription, resolveGeneratorOptions, windowStart} from "../../lib/source/generate.js";
 import type {SyntheticLedger} from "../../lib/source/generate.js";
 import {lastBusinessDayOfMonth, nextRunDay, previousRunDay, weekdayOf} from "../../lib/source/generate/calendar.js";
@@ -52,8 +52,16 @@ describe("generateLedger at the defaults", () => {
       expect(ledger.customers).toHaveLength(1_000);
       expect(ledger.asOf).toBe(day("2026-09-30"));
       expect(ledger.start).toBe(day("2024-04-01"));
+      expect(ledger.end).toBe(day("2026-12-30"));
     }
-    expect(all[0]).toHaveLength(25_000);
+    // 25,000 up to the report date, and the 13 weeks after it at the same pace (a Q4 one: more invoices).
+    all.forEach((invoices, k) => {
+      expect(invoices.filter((f) => f.invoice <= ledgers[k].asOf)).toHaveLength(25_000);
+      expect(invoices).toHaveLength(25_000 + ledgers[k].futureInvoiceCount);
+      const monthly = 25_000 / 30;
+      expect(ledgers[k].futureInvoiceCount).toBeGreaterThan(3 * monthly);
+      expect(ledgers[k].futureInvoiceCount).toBeLessThan(6 * monthly);
+    });
   });
 
   test("hits the calibration targets", () => {
@@ -162,14 +170,47 @@ describe("generated rows", () => {
     });
   });
 
-  test("show nothing after the as-of date, nor before the window or the account", () => {
+  test("show nothing after the last simulated day, nor before the window or the account", () => {
     const start = windowStart(ledger.asOf, 24);
+    expect(ledger.end).toBe(ledger.asOf + 91);
     for (const {row, invoice} of invoices) {
       expect(invoice).toBeGreaterThanOrEqual(start);
       expect(invoice).toBeGreaterThanOrEqual(day(row.customer_since));
       for (const column of ["invoice_date", "paid_date", "last_payment_date", "last_reminder_date", "write_off_date", "customer_since"] as const) {
-        if (row[column]) expect(day(row[column])).toBeLessThanOrEqual(ledger.asOf);
+        if (row[column]) expect(day(row[column])).toBeLessThanOrEqual(ledger.end);
       }
+    }
+    expect(invoices.filter((f) => f.invoice > ledger.asOf)).toHaveLength(ledger.futureInvoiceCount);
+    expect(ledger.futureInvoiceCount).toBeGreaterThan(0);
+  });
+
+  test("up to the report date, the ledger is the same whatever the future simulated", () => {
+    const without = facts(generateLedger({invoices: 4_000, customers: 150, months: 24, asOf: day("2025-06-15"), futureDays: 0}, createRandom(11)));
+    expect(without).toHaveLength(4_000);
+    without.forEach((f, i) => {
+      const later = invoices[i];
+      expect([later.row.invoice_id, later.row.customer_id, later.invoice, later.due, later.amount]).toEqual([f.row.invoice_id, f.row.customer_id, f.invoice, f.due, f.amount]);
+      // Settled by the report date: recorded identically. Otherwise the later record knows more.
+      if (f.late !== null) expect(later.row).toEqual(f.row);
+      else expect(later.paidAmount).toBeGreaterThanOrEqual(f.paidAmount);
+    });
+  });
+
+  test("list the receipts of invoices paid in parts, adding up to the row's totals", () => {
+    const payments = ledger.payments();
+    const byId = new Map(invoices.map((f) => [f.row.invoice_id, f]));
+    let multi = 0;
+    for (const f of invoices) if (Number(f.row.installments) > 1) ++multi;
+    expect(payments.size).toBe(multi);
+    expect(multi).toBeGreaterThan(50);
+    for (const [id, receipts] of payments) {
+      const f = byId.get(id)!;
+      expect(receipts.length).toBe(Number(f.row.installments));
+      expect(receipts.every((r) => r.invoiceId === id)).toBe(true);
+      expect(Math.round(receipts.reduce((s, r) => s + r.amount, 0) * 100)).toBe(Math.round(f.paidAmount * 100));
+      expect(formatIsoDay(receipts[receipts.length - 1].day)).toBe(f.row.last_payment_date);
+      for (let j = 1; j < receipts.length; ++j) expect(receipts[j].day).toBeGreaterThan(receipts[j - 1].day);
+      expect(receipts[0].day).toBeGreaterThan(f.invoice);
     }
   });
 
@@ -252,12 +293,15 @@ describe("options", () => {
     const ledger = generateLedger({invoices: 300, customers: 20, asOf: day("2023-12-31"), currency: "EUR"}, createRandom(3));
     const rows = Array.from(ledger.rows());
     expect(rows.every((r) => r.currency === "EUR")).toBe(true);
-    expect(rows.every((r) => r.invoice_date >= "2021-07-01" && r.invoice_date <= "2023-12-31")).toBe(true);
+    expect(rows.every((r) => r.invoice_date >= "2021-07-01" && r.invoice_date <= "2024-03-31")).toBe(true);
+    expect(rows.filter((r) => r.invoice_date <= "2023-12-31")).toHaveLength(300);
     expect(ledger.start).toBe(day("2021-07-01"));
   });
 
   test("the description covers the modelled effects", () => {
     expect(Object.keys(generatorDescription).length).toBeGreaterThanOrEqual(10);
+    // Rates are measured on the ledger (meta.json `writtenOff`), never asserted in the description.
+    for (const line of Object.values(generatorDescription)) expect(line).not.toMatch(/\d+(\.\d+)? ?%/);
     for (const line of Object.values(generatorDescription)) expect(line.length).toBeGreaterThan(20);
   });
 });

@@ -294,6 +294,9 @@ describe("comparisons", () => {
     expect(compareRates(group("A", 70, 100), group("B", 7, 100))).toBe("invoices to A are paid late 10.0× as often as invoices to B (70.0% vs 7.0%)");
     expect(compareRates(group("A", 7, 100), group("B", 70, 100))).toBe("invoices to B are paid late 10.0× as often as invoices to A (70.0% vs 7.0%)");
     expect(compareRates(group("A", 2, 10), group("B", 1, 10))).toBe("invoices to A and invoices to B are paid late about equally often (20.0% vs 10.0%)");
+    // Beyond chance (z ≈ 5 on 100,000 each) but within thresholds.equalRates (1.1×): still "about equally".
+    expect(compareRates(group("A", 21_000, 100_000), group("B", 20_000, 100_000))).toBe("invoices to A and invoices to B are paid late about equally often (21.0% vs 20.0%)");
+    expect(compareRates(group("A", 23_000, 100_000), group("B", 20_000, 100_000))).toBe("invoices to A are paid late 1.1× as often as invoices to B (23.0% vs 20.0%)");
     expect(compareRates(group("A", 40, 100), group("B", 0, 100))).toBe("invoices to A are paid late (40.0% vs 0.0%), invoices to B never");
   });
 

@@ -42,12 +42,24 @@ describe("DSO findings", () => {
     expect(dsoFinding([])).toBe("");
   });
 
+  test("contrary data: a change that rounds to 0.0 days is not reported; nothing owed is said plainly", () => {
+    expect(dsoFinding(cards.map((c) => (c.key === "averageDaysDelinquent" ? {...c, change: 0.04} : c)))).toBe(
+      "DSO is 46.0 days against a best possible 35.7 days: overdue invoices add 10.3 days."
+    );
+    const nothingOwed = [...cards.map((c) => ({...c, value: 0})), card({key: "receivables", format: "currency", value: 0, previous: 100, change: -100})];
+    expect(dsoFinding(nothingOwed)).toBe("Nothing is owed at the report date, so DSO and best possible DSO are both zero.");
+  });
+
   test("trend: widest, narrowest or against the average", () => {
     const series = (gaps: number[]) => ({length: gaps.length, month: gaps.map((_, i) => `2026-${i + 1}`), dso: gaps, bestPossibleDso: gaps, averageDaysDelinquent: gaps});
     expect(dsoTrendFinding(series([4, 6, 5, 10]))).toBe("The gap between DSO and best possible DSO is the widest in 4 months: 10.0 days, against 5.0 days on average");
     expect(dsoTrendFinding(series([4, 6, 5, 3]))).toBe("The gap between DSO and best possible DSO is the narrowest in 4 months: 3.0 days, against 5.0 days on average");
     expect(dsoTrendFinding(series([4, 6, 5, 5]))).toBe("Late payment adds 5.0 days to DSO this month, close to its 3-month average of 5.0 days");
     expect(dsoTrendFinding(series([7]))).toBe("DSO against best possible DSO, month by month");
+    // nearAverage (10%): 5.6 is above an average of 5.0, 4.4 below it, 5.4 close to it.
+    expect(dsoTrendFinding(series([4, 6, 5.6]))).toBe("Late payment adds 5.6 days to DSO this month, above its 2-month average of 5.0 days");
+    expect(dsoTrendFinding(series([4, 6, 4.4]))).toBe("Late payment adds 4.4 days to DSO this month, below its 2-month average of 5.0 days");
+    expect(dsoTrendFinding(series([4, 6, 5.4]))).toContain("close to its 2-month average");
   });
 });
 
@@ -92,6 +104,11 @@ describe("aging and risk findings", () => {
     ];
     expect(riskDistributionFinding(bins, 0.6)).toBe("20% of open invoices score 0.60 or more (high risk), holding 20% of the open amount; the largest group, 60%, scores below 0.1");
     expect(riskDistributionFinding([], 0.6)).toBe("No open invoices to score");
+    // Contrary data: the lowest band is not the largest, so the largest one is named.
+    const middle = [{...bins[0], count: 1}, {...bins[1], count: 7}, bins[2], bins[3]];
+    expect(riskDistributionFinding(middle, 0.6)).toBe("20% of open invoices score 0.60 or more (high risk), holding 20% of the open amount; the largest group, 70%, scores 0.5–0.6");
+    // A tie for the largest band names none.
+    expect(riskDistributionFinding([{...bins[0], count: 2}, {...bins[1], count: 2}], 0.6)).toBe("0% of open invoices score 0.60 or more (high risk), holding 0% of the open amount");
   });
 
   test("aging shift: what stays open and where the past-due part goes", () => {
@@ -101,6 +118,8 @@ describe("aging and risk findings", () => {
     ];
     expect(agingShiftFinding(rows, 30)).toBe("Of today's $1,000, $600 is expected to be still open in 30 days, and the past-due part would grow from $100 to $200");
     expect(agingShiftFinding([{...rows[1], todayAmount: 0, expectedAmount: 0}], 30)).toBe("Nothing is open, so nothing can age");
+    // unchangedShare: a move of under half a percent of the open amount stays "near".
+    expect(agingShiftFinding([rows[0], {...rows[1], expectedAmount: 104}], 30)).toBe("Of today's $1,000, $504 is expected to be still open in 30 days, and the past-due part would stay near $100");
   });
 });
 

@@ -18,18 +18,22 @@ import {
   precisionAtRecall,
   prFinding,
   rocFinding,
+  scoreDistributionFinding,
+  signalShare,
   snapThreshold,
   thresholdFinding,
   thresholdOutcome,
   thresholdRule,
   thresholdSentence,
   thresholdSweep,
+  tradeoffFinding,
   variantRule
 } from "../../lib/views/model.js";
 import type {CalibrationSummary, ComparisonFacts, ModelNarrative, ThresholdBins} from "../../lib/views/model.js";
 import type {FamilyCurves, ReliabilityBins} from "../../lib/pipeline/contract.js";
 import type {FamilyKey, VariantKey} from "../../lib/model/families.js";
 import {confusionFromBins} from "../../lib/model/metrics.js";
+import {thresholds} from "../../lib/views/thresholds.js";
 
 const narrative: ModelNarrative = {
   model: "Gradient-boosted trees",
@@ -42,6 +46,7 @@ const narrative: ModelNarrative = {
   aucGap: 0.0097,
   prAucGap: 0.0098,
   bestOnTest: "Gradient-boosted trees",
+  bestOnTestPrAuc: 0.6664,
   choiceConfirmedOnTest: true,
   testInvoices: 5818,
   baseRate: 0.2136,
@@ -97,19 +102,53 @@ describe("the lede", () => {
     );
   });
 
+  const importance = (means: number[]) => ({groups: means.map((mean, k) => ({group: `g${k}`, description: "", mean, sd: 0}))});
+
   test("the detail: lift in the riskiest tenth and the drivers", () => {
-    expect(modelDetail(narrative)).toBe(
+    // The three drivers hold (0.07 + 0.06 + 0.02) / 0.17 = 88% of the signal.
+    expect(modelDetail(narrative, importance([0.07, 0.06, 0.02, 0.01, 0.01, -0.001]))).toBe(
       "The tenth of invoices it rates riskiest is paid late 3.6× as often as the average invoice and holds 36% of all late ones, " +
         "so a collector who starts from the top of its list reaches late payers first. " +
-        "Most of the signal comes from the customer's past late rate, credit score and credit utilisation."
+        "Most of the signal, 88%, comes from three feature groups: past late rate, credit score and credit utilisation."
     );
     expect(modelDetail({...narrative, topGroups: []})).not.toContain("signal");
+    expect(modelDetail(narrative)).toContain("Its strongest signals: past late rate, credit score and credit utilisation.");
+  });
+
+  test("signal share: the first groups' part of the positive importance", () => {
+    expect(signalShare([{mean: 0.3}, {mean: 0.1}, {mean: -0.2}, {mean: 0.1}], 2)).toBeCloseTo(0.8, 12);
+    expect(signalShare([{mean: -0.1}])).toBeNaN();
+  });
+
+  test("contrary data: lift and signal below their thresholds say so", () => {
+    // usefulLift 2 and weakLift 1.25: a collector "reaches late payers first" only from 2×.
+    expect(thresholds.usefulLift.value).toBe(2);
+    expect(modelDetail({...narrative, liftTopDecile: 1.6})).toContain(
+      "1.6× as often as the average invoice and holds 36% of all late ones, so the top of its list holds more late payers than a random pick, though not twice as many."
+    );
+    expect(modelDetail({...narrative, liftTopDecile: 1.1})).toContain("so the top of its list is hardly richer in late payers than a random pick.");
+    expect(modelDetail({...narrative, liftTopDecile: 1.1})).not.toContain("reaches late payers first");
+    // Three of ten equal groups hold 30%: not "most".
+    const spread = modelDetail(narrative, importance(Array(10).fill(0.01)));
+    expect(spread).toContain("The signal is spread out: the strongest three feature groups, past late rate, credit score and credit utilisation, carry only 30% of it.");
+    expect(spread).not.toContain("Most of the signal");
   });
 
   test("a wide margin is clear; a choice beaten on test says so", () => {
     expect(modelLede({...narrative, prAucGap: 0.05})).toContain("best, clearly:");
-    const beaten = modelLede({...narrative, choiceConfirmedOnTest: false, bestOnTest: "Random forest", runnerUp: "Random forest", runnerUpTestPrAuc: 0.67, prAucGap: -0.0036});
-    expect(beaten).toContain("chosen on the validation slice, is not the best on 5,818 later invoices it never saw: random forest reaches a PR AUC of 0.670 against its 0.666");
+    const beaten = modelLede({...narrative, choiceConfirmedOnTest: false, bestOnTest: "Random forest", runnerUp: "Random forest", runnerUpTestPrAuc: 0.67, bestOnTestPrAuc: 0.67, prAucGap: -0.0036});
+    expect(beaten).toContain(
+      "chosen on the validation slice, is not the best on 5,818 later invoices it never saw: random forest reaches a PR AUC of 0.670 against its 0.666, a gap small enough to treat the two as equivalent."
+    );
+  });
+
+  test("contrary data: a model beaten on test by more than the narrow lead is not called equivalent", () => {
+    // The best on test is a third family, not the runner-up: its own PR AUC is the one compared.
+    const beaten = modelLede({...narrative, choiceConfirmedOnTest: false, bestOnTest: "Random forest", bestOnTestPrAuc: 0.7164, prAucGap: 0.0098});
+    expect(beaten).toContain(
+      "random forest reaches a PR AUC of 0.716 against its 0.666, a lead of 0.050, beyond the 0.020 that would make the two equivalent: on these invoices the validation slice chose the weaker model."
+    );
+    expect(beaten).not.toContain("equivalent.");
   });
 
   test("a single family has no runner-up", () => {
@@ -161,6 +200,12 @@ describe("chart findings", () => {
     expect(imbalanceFinding([row("logistic", "none", 0.7, 0.12, 0.12), row("logistic", "smote", 0.6, 0.2, 0.14)])).toContain("only partly undoes (0.140)");
   });
 
+  test("contrary data: a re-weighting gain beyond the narrow lead is not 'barely'", () => {
+    const helped = imbalanceFinding([row("logistic", "none", 0.6, 0.12, 0.12), row("logistic", "smote", 0.66, 0.15, 0.12), row("forest", "none", 0.67, 0.116, 0.116), row("forest", "balanced", 0.66, 0.15, 0.116)]);
+    expect(helped).toMatch(/^Re-weighting helps: it is the best variant in 1 of 2 families, and its largest gain is 0\.060 of validation PR AUC \(logistic regression, SMOTE\)\./);
+    expect(helped).not.toContain("barely");
+  });
+
   const curve = (familyName: string, auc: number, recall: number[], precision: number[]): Pick<FamilyCurves, "familyName" | "auc" | "pr"> => ({
     familyName,
     auc,
@@ -169,7 +214,7 @@ describe("chart findings", () => {
 
   test("ROC: a tie within 0.02 or a winner", () => {
     expect(rocFinding([curve("Logistic regression", 0.8294, [], []), curve("Gradient-boosted trees", 0.8391, [], [])])).toBe(
-      "All 2 model families rank late payers almost equally well: test ROC AUC 0.829 to 0.839"
+      "All 2 model families rank late payers about as well as each other: test ROC AUC 0.829 to 0.839"
     );
     expect(rocFinding([curve("Logistic regression", 0.8, [], []), curve("Gradient-boosted trees", 0.85, [], [])])).toBe(
       "The gradient-boosted trees model ranks late payers best: test ROC AUC 0.850 against 0.800 for logistic regression"
@@ -202,8 +247,13 @@ describe("chart findings", () => {
   test("calibration findings for no mapping and for Platt scaling", () => {
     const bins = reliability([0.1, 0.5], [0.12, 0.46], [100, 300]);
     const facts: CalibrationSummary = {method: "none", brierBefore: 0.1142, brierAfter: 0.1142, binsAfter: bins};
+    // 3.5 points apart on average: beyond readableProbabilities (3 points).
     expect(calibrationFinding(facts)).toBe(
-      "The model's probabilities can be read as they are: predicted and observed late rates differ by 3.5 percentage points on average, and neither Platt scaling nor isotonic regression improved the Brier score on validation"
+      "Neither Platt scaling nor isotonic regression improved the Brier score on validation, so the raw probabilities are used, though predicted and observed late rates differ by 3.5 percentage points on average: read them as a ranking more than as exact rates"
+    );
+    const close = reliability([0.1, 0.5], [0.11, 0.49], [100, 300]);
+    expect(calibrationFinding({...facts, binsAfter: close})).toBe(
+      "The model's probabilities can be read as they are: predicted and observed late rates differ by 1.0 percentage points on average, and neither Platt scaling nor isotonic regression improved the Brier score on validation"
     );
     expect(calibrationFinding({...facts, method: "platt", brierBefore: 0.1524, brierAfter: 0.1156})).toBe(
       "Platt scaling, fitted on the validation slice, lowers the test Brier score from 0.152 to 0.116; predicted and observed late rates now differ by 3.5 percentage points on average"
@@ -226,6 +276,28 @@ describe("chart findings", () => {
     expect(importanceFinding({familyName: "Random forest", groups: groups([0.08, 0.02, 0.01])})).toBe(
       "Past late rate dominates the random forest model: shuffling it lowers test ROC AUC by 0.080; no other feature costs more than 0.020"
     );
+  });
+
+  test("contrary data: two leaders that hold little of the signal lead rather than carry; no signal at all says so", () => {
+    const groups = (means: number[]) => means.map((mean, k) => ({group: ["lateRate", "creditScore", ...Array(10).fill("month")][k], description: "", mean, sd: 0}));
+    expect(importanceFinding({familyName: "Random forest", groups: groups([0.02, 0.015, 0.012, 0.012, 0.012, 0.012])})).toBe(
+      "Past late rate and credit score lead the random forest model: shuffling them lowers test ROC AUC by 0.020 and 0.015; no other feature costs more than 0.012"
+    );
+    expect(importanceFinding({familyName: "Random forest", groups: groups([0, -0.001])})).toBe(
+      "No single feature group matters to the random forest model: shuffling any one of them leaves test ROC AUC where it was"
+    );
+  });
+
+  test("trade-off and score distribution titles follow the bins", () => {
+    // Precision rises from 0.4 (everything flagged) to 0.75 at 0.5: more of the flags are late.
+    expect(tradeoffFinding(thresholdSweep(bins), 0.5)).toBe("A higher threshold flags fewer invoices, more of them late, and catches fewer late ones");
+    expect(scoreDistributionFinding(bins)).toBe("Late invoices score higher than on-time ones (median P(late) 65% against 15%): the threshold decides where the overlap is cut");
+    // Contrary data: late and on-time invoices spread alike over the bins.
+    const alike: ThresholdBins = {...bins, positives: [1, 1, 0, 0, 0, 1, 0, 0, 1, 0], negatives: [1, 1, 0, 1, 0, 1, 0, 0, 1, 1]};
+    expect(tradeoffFinding(thresholdSweep(alike), 0.5)).toBe(
+      "A higher threshold flags fewer invoices and catches fewer late ones, without making the flags much more often right"
+    );
+    expect(scoreDistributionFinding(alike)).toBe("Late and on-time invoices score much alike (median P(late) 15% against 35%): no threshold separates them well");
   });
 });
 
@@ -263,7 +335,7 @@ describe("threshold", () => {
     expect(o.lateAmountCaught).toBeCloseTo(1200 / 1300, 12);
     expect(thresholdFinding(o)).toBe("At P(late) ≥ 50.0%, 8 of every 10 flagged invoices are paid late, and the flags catch 75% of late invoices");
     expect(thresholdSentence(o, "USD")).toBe(
-      "The model flags 4 of the 10 test invoices (40.0%), worth $1,300 (68% of the value). 3 of them were paid late ($1,200); 1 on-time invoices ($100) would be chased needlessly, and 1 late invoices ($100) are missed."
+      "The model flags 4 of the 10 test invoices (40.0%), worth $1,300 (68% of the value). 3 of them were paid late ($1,200); 1 on-time invoice ($100) would be chased needlessly, and 1 late invoice ($100) is missed."
     );
   });
 

@@ -15,7 +15,9 @@ import {
   definingLoadings,
   delayPhrase,
   disagreements,
+  clusterTableTitle,
   elbowFinding,
+  exposureKpi,
   exposureFinding,
   joinAnd,
   profileFinding,
@@ -102,6 +104,22 @@ describe("segmentsLede", () => {
     expect(overruled).toContain("the silhouette check finds two behaviour groups");
   });
 
+  test("contrary data: a largest share of half or less is not 'mostly'; nothing open says so", () => {
+    const even = [{...clusters[0], outstandingShare: 0.45}, {...clusters[1], outstanding: 700_000, outstandingShare: 0.4}];
+    const text = segmentsLede({customers: {clustered: 100, total: 120}, minSettled: 5, k: 2, clusters: even, currency: "USD"});
+    expect(text).toContain("The open amount sits in no one group: the largest part is with A: $800K, 45% of it");
+    expect(text).not.toContain("mostly");
+    const closed = clusters.map((c) => ({...c, outstanding: 0, outstandingShare: 0}));
+    const none = segmentsLede({customers: {clustered: 100, total: 120}, minSettled: 5, k: 2, clusters: closed, currency: "USD"});
+    expect(none).toMatch(/behaviour groups: .*\. None of them has anything open at the report date\.$/);
+    expect(none).not.toMatch(/\$0|0%|riskiest/);
+    expect(exposureFinding(closed)).toBe("No cluster has anything open at the report date");
+    expect(exposureKpi(clusters, "USD")).toEqual({title: "Largest exposure: A", value: "$800K", note: "80% of the open amount · Low risk · High value"});
+    expect(exposureKpi(closed, "USD")).toEqual({title: "Open amount", value: "$0", note: "no cluster has anything open"});
+    expect(clusterTableTitle(2, clusters)).toBe("2 clusters at k = 2: A 80%, B 20% of the open amount");
+    expect(clusterTableTitle(2, closed)).toBe("2 clusters at k = 2; none has anything open at the report date");
+  });
+
   test("missing numbers leave their sentence out rather than print NaN", () => {
     const blank = clusters.map((c) => ({...c, outstanding: null, outstandingShare: null, meanPLate: null}));
     const text = segmentsLede({customers: {clustered: 100, total: 100}, minSettled: 5, k: 2, clusters: blank, currency: "USD"});
@@ -113,16 +131,27 @@ describe("segmentsLede", () => {
 const curve = {k: [2, 3, 4, 5], inertia: [1000, 700, 500, 450], silhouette: [0.4, 0.3, 0.32, 0.25]};
 
 describe("k choice titles", () => {
-  test("elbow: the bend and how far inertia fell", () => {
+  test("elbow: the bend, how far inertia fell, and how little each later segment adds", () => {
+    // Before the bend: (1000 − 500) / 1000 / 2 = 25% of k = 2's spread per segment; after: 50 / 1000 / 1 = 5%, under a third of 25%.
     expect(elbowFinding(curve, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe(
-      "The curve bends at k = 4 (within-cluster spread 50% below k = 2): more segments buy little after that"
+      "The curve bends at k = 4 (within-cluster spread 50% below k = 2): more segments buy little after that — each extra segment lowers the spread by 5% of k = 2's, against 25% before it"
     );
   });
-  test("silhouette: agrees, or peaks elsewhere", () => {
-    expect(silhouetteFinding(curve, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe(
-      "Separation peaks at k = 2 (0.40), but k = 4 still separates clearly (0.32)"
-    );
-    expect(silhouetteFinding(curve, {k: 2, elbowK: 2, silhouetteK: 2, decidedBy: "elbow"})).toBe("Clusters separate best at k = 2 (mean silhouette 0.40)");
+  test("contrary data: a curve that keeps falling after the bend does not 'buy little'", () => {
+    // After: (500 − 250) / 1000 / 1 = 25% per segment, as much as before.
+    const steady = {...curve, inertia: [1000, 700, 500, 250]};
+    const text = elbowFinding(steady, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"});
+    expect(text).toBe("The curve bends only softly at k = 4 (within-cluster spread 50% below k = 2): each extra segment lowers the spread by 25% of k = 2's, against 25% before it");
+    expect(text).not.toContain("buy little");
+  });
+  test("silhouette: clearly from 0.5, weakly above 0.25, hardly below (Kaufman and Rousseeuw)", () => {
+    expect(silhouetteFinding(curve, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe("Separation peaks at k = 2 (0.40); k = 4 separates only weakly (0.32)");
+    const clear = {...curve, silhouette: [0.7, 0.6, 0.55, 0.4]};
+    expect(silhouetteFinding(clear, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe("Separation peaks at k = 2 (0.70); k = 4 still separates clearly (0.55)");
+    const none = {...curve, silhouette: [0.3, 0.2, 0.18, 0.1]};
+    expect(silhouetteFinding(none, {k: 4, elbowK: 4, silhouetteK: 2, decidedBy: "elbow"})).toBe("Separation peaks at k = 2 (0.30); k = 4 hardly separates (0.18)");
+    expect(silhouetteFinding(curve, {k: 2, elbowK: 2, silhouetteK: 2, decidedBy: "elbow"})).toBe("Clusters separate best at k = 2 (mean silhouette 0.40), though only weakly");
+    expect(silhouetteFinding(clear, {k: 2, elbowK: 2, silhouetteK: 2, decidedBy: "elbow"})).toBe("Clusters separate best at k = 2 (mean silhouette 0.70), and clearly so");
   });
 });
 
@@ -150,7 +179,7 @@ describe("biplotFinding", () => {
 describe("table and chart titles", () => {
   test("exposure", () => {
     expect(exposureFinding(clusters)).toBe("A holds 80% of the open amount with 30% of the customers");
-    expect(exposureFinding([])).toBe("Where the open amount sits");
+    expect(exposureFinding([])).toBe("No cluster has anything open at the report date");
   });
   test("profile: the largest |z|", () => {
     expect(

@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {
   actionTimeline, chooseRiskCutoffs, computedView, decidedWorklist, decideWorklist, fileView, isFileRules, matrixFinding, numberWord, offsetLabel, offsetShort,
-  sampleRule, segmentMix, segmentMixFinding, strategyThemesFinding, timelineFinding, valueCutoffRange, worklistCapRule, worklistRows
+  restrictFinding, sampleRule, segmentMix, segmentMixFinding, segmentMixTitle, strategyThemesFinding, timelineFinding, valueCutoffRange, worklistCapRule, worklistRows
 } from "../../lib/views/strategy.js";
 import {worklistFile} from "../../lib/portfolio/files/worklist.js";
 import type {SampleScale, SegmentMixRow, StrategyFileView, ViewGridCell, ViewTheme} from "../../lib/views/strategy.js";
@@ -153,6 +153,22 @@ describe("sentences", () => {
     expect(segmentMixFinding(b)).toBe("91% of its $55K open is under AR follow-up, 9% under credit restriction (2 invoices).");
     expect(segmentMixFinding(b, {estimated: true})).toBe("91% of its ≈$55K open is under AR follow-up, 9% under credit restriction (≈2 invoices).");
     expect(segmentMixFinding({...b, invoices: 0})).toBe("No open invoices.");
+    // secondStrategy (5%): a second strategy with 4% of the amount goes unnamed.
+    const small = {...b, strategies: b.strategies.map((x) => (x.strategy === "restrict" ? {...x, amountShare: 0.04} : x))};
+    expect(segmentMixFinding(small)).toBe("91% of its $55K open is under AR follow-up (2 invoices).");
+  });
+
+  test("strategy table and segment mix titles, and what they say when nothing qualifies", () => {
+    const row = (strategy: "restrict" | "standard", invoices: number, invoiceShare: number, meanPLate: number | null) => ({strategy, invoices, invoiceShare, meanPLate});
+    expect(restrictFinding([row("standard", 8, 0.8, 0.1), row("restrict", 2, 0.2, 0.716)])).toBe("20% of open invoices need a credit restriction; their average predicted P(late) is 0.72");
+    expect(restrictFinding([row("standard", 8, 1, 0.1), row("restrict", 0, 0, null)])).toBe("No open invoice needs a credit restriction under these rules");
+    const mix = (segment: string | null, restrictShare: number): SegmentMixRow => ({
+      segment, letter: null, invoices: 2, amount: 100,
+      strategies: [{strategy: "restrict", invoices: 1, amount: 100 * restrictShare, amountShare: restrictShare}]
+    });
+    expect(segmentMixTitle([mix("A", 0.1), mix("B", 0.4)])).toBe("40% of segment B's open amount falls under credit restriction");
+    expect(segmentMixTitle([mix("A", 0), mix("B", 0)])).toBe("No segment's open amount falls under credit restriction");
+    expect(segmentMixTitle([mix(null, 0.5)])).toBe("Customers are not segmented: too little payment history");
   });
 
   test("matrix title: the largest cell and the high-risk amount", () => {

@@ -74,6 +74,12 @@ export interface FeatureOptions {
   maxCategories?: number;
   /** Credit score imputed before any invoice with a score has been issued. Default 650. */
   creditScoreFallback?: number;
+  /**
+   * Only invoices issued before this day choose the one-hot categories, so that a model validated on
+   * later invoices never learns which categories the later ones bring. The model stage passes its training
+   * cut; default null: every invoice of the ledger.
+   */
+  categoriesKnownBefore?: Day | null;
 }
 
 export const defaultFeatureOptions: Readonly<Required<FeatureOptions>> = {
@@ -82,7 +88,8 @@ export const defaultFeatureOptions: Readonly<Required<FeatureOptions>> = {
   trendWindow: 3,
   monthEndDays: 3,
   maxCategories: 12,
-  creditScoreFallback: 650
+  creditScoreFallback: 650,
+  categoriesKnownBefore: null
 };
 
 export interface FeatureGroup {
@@ -218,7 +225,10 @@ export function invoiceFeatures(ledger: Pick<Ledger, "invoices" | "available">, 
 
         const base = i * cols;
         for (let k = 0; k < layout.numericTargets.length; ++k) values[base + layout.numericTargets[k]] = scratch[layout.numericSources[k]];
-        for (const onehot of layout.onehots) values[base + onehot.offset + categoryCode(onehot.vocabulary, invoice[onehot.field])] = 1;
+        for (const onehot of layout.onehots) {
+          const code = categoryCode(onehot.vocabulary, invoice[onehot.field]);
+          if (code >= 0) values[base + onehot.offset + code] = 1;
+        }
 
         raw.amount[i] = amount;
         raw.creditLimit[i] = limit ?? NaN;
@@ -314,8 +324,8 @@ function rawValueColumns(n: number): RawValues {
 }
 
 function resolveOptions(options: FeatureOptions): Required<FeatureOptions> {
-  const settings = {...defaultFeatureOptions};
-  for (const [key, value] of Object.entries(options) as [keyof FeatureOptions, number | undefined][]) if (value !== undefined) settings[key] = value;
+  const settings: Required<FeatureOptions> = {...defaultFeatureOptions};
+  for (const [key, value] of Object.entries(options) as [keyof FeatureOptions, number | undefined][]) if (value !== undefined) (settings[key] as number | null) = value;
   const {priorWeight, recentWindow, trendWindow, monthEndDays, maxCategories} = settings;
   if (!(priorWeight >= 0)) throw new Error(`features: priorWeight must be ≥ 0, not ${priorWeight}`);
   for (const [name, value] of Object.entries({recentWindow, trendWindow, monthEndDays, maxCategories})) {
@@ -398,13 +408,16 @@ interface Vocabulary {
 }
 
 /**
- * The categories of a field, most common first up to `maxCategories` (ties by name); the rest share an
- * "Other" column. A one-hot vocabulary is a schema choice made once for the ledger, not a value of any
- * invoice: which values exist says nothing about any invoice's outcome.
+ * The categories of a field among the invoices issued before `knownBefore` (all when null), most common
+ * first up to `maxCategories` (ties by name); the rest share an "Other" column. A category first seen on
+ * or after `knownBefore` goes to "Other" when there is one and otherwise sets no column, as scikit-learn's
+ * OneHotEncoder does with handle_unknown="infrequent_if_exist": the columns, and every value of an
+ * earlier invoice, are what the training slice could know.
  */
-function vocabulary(invoices: readonly Invoice[], field: CategoricalField, maxCategories: number): Vocabulary {
+function vocabulary(invoices: readonly Invoice[], field: CategoricalField, maxCategories: number, knownBefore: Day | null): Vocabulary {
   const counts = new Map<string, number>();
   for (const invoice of invoices) {
+    if (knownBefore !== null && invoice.invoiceDate >= knownBefore) continue;
     const label = categoryLabel(invoice[field]);
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
@@ -419,8 +432,9 @@ function categoryLabel(value: string | null): string {
   return label ? label : unknownCategory;
 }
 
+/** The column of a value within its group, or -1 for a category the vocabulary never saw and no "Other". */
 function categoryCode(vocabulary: Vocabulary, value: string | null): number {
-  return vocabulary.codes.get(categoryLabel(value)) ?? vocabulary.codes.get(otherCategory)!;
+  return vocabulary.codes.get(categoryLabel(value)) ?? vocabulary.codes.get(otherCategory) ?? -1;
 }
 
 interface Layout {
@@ -449,7 +463,7 @@ function featureLayout({invoices, available}: Pick<Ledger, "invoices" | "availab
     const offset = names.length;
     if (spec.kind === "onehot") {
       const field = spec.field!;
-      const vocab = vocabulary(invoices, field, settings.maxCategories);
+      const vocab = vocabulary(invoices, field, settings.maxCategories, settings.categoriesKnownBefore);
       names.push(...vocab.categories.map((category) => `${spec.name}=${category}`));
       onehots.push({offset, field, vocabulary: vocab});
       groups.push(group(spec, description, offset, names, vocab.categories));

@@ -72,7 +72,8 @@ export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; t
       openAmount: roundFinite(forecast.openAmount, 2),
       later: roundFinite(forecast.later, 2),
       uncollected: roundFinite(forecast.uncollected, 2),
-      expectedCollectionShare: roundFinite(forecast.expectedCollectionShare, 4),
+      // A share of nothing when nothing is open (a book whose every invoice has been paid).
+      expectedCollectionShare: round(forecast.expectedCollectionShare, 4),
       scenarioBandRule:
         "A scenario's band is the baseline band shifted, week by week, by the scenario's change in expected cash (scenario − baseline); re-simulating per slider move is too slow.",
       weeks: {

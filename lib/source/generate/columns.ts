@@ -1,5 +1,6 @@
 // The generated ledger held column by column in typed arrays (about 50 bytes an invoice, so a million
-// invoices fit in ~50 MB), and the formatting of one stored invoice as a raw canonical row.
+// invoices fit in ~50 MB), and the formatting of one stored invoice as a raw canonical row. The receipts
+// of the few invoices paid in several parts are kept aside, by storage position.
 import {formatIsoDay} from "../../core/dates.js";
 import type {Day} from "../../core/dates.js";
 import type {RawRow} from "../../input/ledger.js";
@@ -24,6 +25,8 @@ export interface InvoiceColumns {
   lastReminderDate: Int32Array;
   extensionRequested: Uint8Array;
   writeOffDate: Int32Array;
+  /** Receipt days and amounts (cents) of invoices with two or more payments, by storage position. */
+  receipts: Map<number, {days: number[]; cents: number[]}>;
 }
 
 export function createInvoiceColumns(length: number): InvoiceColumns {
@@ -41,7 +44,8 @@ export function createInvoiceColumns(length: number): InvoiceColumns {
     remindersSent: new Uint8Array(length),
     lastReminderDate: new Int32Array(length),
     extensionRequested: new Uint8Array(length),
-    writeOffDate: new Int32Array(length)
+    writeOffDate: new Int32Array(length),
+    receipts: new Map()
   };
 }
 

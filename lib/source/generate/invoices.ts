@@ -3,7 +3,9 @@
 // through the customer's history), credit pressure from invoices still open, the amount against the
 // limit, month-end, tenure, terms, industry, region and season — and then the collection process plays
 // out: disputes, extension requests, instalments, reminders the customer may answer, payment runs, and
-// write-off of the uncollectable. Events after the as-of date are cut off when the row is recorded.
+// write-off of the uncollectable. Events after the last simulated day are cut off when the row is
+// recorded; the invoices issued after the report date are simulated after all earlier ones, so the
+// ledger up to the report date does not depend on how far past it the simulation runs.
 import {endOfMonth} from "../../core/dates.js";
 import type {Day} from "../../core/dates.js";
 import type {Random} from "../../core/random.js";
@@ -29,11 +31,15 @@ const maxOverdueReminders = 6;
 
 export interface SimulationSettings {
   windowStart: Day;
+  /** The report date. */
   asOf: Day;
+  /** The last day simulated (≥ asOf): rows record what is known on it. */
+  end: Day;
+  /** Covers windowStart … end. */
   calendar: InvoicingCalendar;
 }
 
-/** Everything that happens to an invoice, including events after the as-of date (cut off later). */
+/** Everything that happens to an invoice, including events after the last simulated day (cut off later). */
 interface InvoiceFate {
   /** Paid in full on this day, or null if never. */
   paidDay: Day | null;
@@ -57,23 +63,31 @@ interface IssueContext {
   amountToLimit: number;
 }
 
-/** Simulates `count` invoices of one customer into `columns[offset … offset + count)`, in issue order. */
+/** Invoices of one customer: issued up to the report date, and after it up to the last simulated day. */
+export interface InvoiceCount {
+  issued: number;
+  future: number;
+}
+
+/**
+ * Simulates one customer's invoices into `columns[offset … offset + issued + future)`, in issue order:
+ * those up to the report date first, then (their days drawn after every earlier draw) the later ones.
+ */
 export function simulateCustomerInvoices(
   customerIndex: number,
   customer: SyntheticCustomer,
   behaviour: CustomerBehaviour,
-  count: number,
+  count: InvoiceCount,
   settings: SimulationSettings,
   random: Random,
   columns: InvoiceColumns,
   offset: number
 ): void {
-  const days = issueDays(customer, behaviour, count, settings, random);
   const limitCents = customer.creditLimit * 100;
+  const first = firstIssueDay(customer, {start: settings.windowStart, end: settings.asOf});
   // Earlier invoices not yet settled: their settlement day and amount.
   let openSettle: number[] = [], openCents: number[] = [];
-  for (let k = 0; k < count; ++k) {
-    const day = days[k];
+  const simulate = (day: Day, k: number) => {
     let openBalance = 0;
     const keepSettle: number[] = [], keepCents: number[] = [];
     for (let j = 0; j < openSettle.length; ++j) {
@@ -93,19 +107,26 @@ export function simulateCustomerInvoices(
     const fate = invoiceFate(customer, behaviour, issue, settings, random);
     openSettle.push(fate.paidDay ?? fate.writeOffDay ?? Infinity);
     openCents.push(amountCents);
-    record(columns, offset + k, customerIndex, issue, fate, settings.asOf);
-  }
+    record(columns, offset + k, customerIndex, issue, fate, settings.end);
+  };
+  const issued = issueDays(customer, behaviour, count.issued, first, settings.asOf, settings.calendar, random);
+  issued.forEach((day, k) => simulate(day, k));
+  if (!count.future) return;
+  const future = issueDays(customer, behaviour, count.future, settings.asOf + 1, settings.end, settings.calendar, random);
+  future.forEach((day, k) => simulate(day, count.issued + k));
 }
 
-/** Issue days in order: drawn from the invoicing calendar with the customer's growth, or month-end batches. */
-function issueDays(customer: SyntheticCustomer, behaviour: CustomerBehaviour, count: number, settings: SimulationSettings, random: Random): Int32Array {
-  const first = firstIssueDay(customer, {start: settings.windowStart, end: settings.asOf});
+/**
+ * Issue days in [from, to], in order: drawn from the invoicing calendar with the customer's growth, or
+ * month-end batches.
+ */
+function issueDays(customer: SyntheticCustomer, behaviour: CustomerBehaviour, count: number, from: Day, to: Day, calendar: InvoicingCalendar, random: Random): Int32Array {
   const days = new Int32Array(count);
   for (let k = 0; k < count; ++k) {
-    let day = sampleIssueDay(settings.calendar, first, settings.asOf, customer.creditGrowth, random);
+    let day = sampleIssueDay(calendar, from, to, customer.creditGrowth, random);
     if (behaviour.monthEndBilling) {
       const batch = lastBusinessDayOfMonth(day);
-      if (batch >= first && batch <= settings.asOf) day = batch;
+      if (batch >= from && batch <= to) day = batch;
     }
     days[k] = day;
   }
@@ -253,7 +274,7 @@ function uncollectableFate(customer: SyntheticCustomer, behaviour: CustomerBehav
   return fate;
 }
 
-/** Writes what the ledger shows on the as-of date: later events are not yet known. */
+/** Writes what the ledger shows on day `asOf` (the last simulated day): later events are not yet known. */
 function record(columns: InvoiceColumns, i: number, customerIndex: number, issue: IssueContext, fate: InvoiceFate, asOf: Day): void {
   columns.customer[i] = customerIndex;
   columns.invoiceDate[i] = issue.day;
@@ -269,6 +290,7 @@ function record(columns: InvoiceColumns, i: number, customerIndex: number, issue
   }
   columns.paidCents[i] = paidCents;
   columns.installments[i] = payments;
+  if (payments > 1) columns.receipts.set(i, {days: fate.paymentDays.slice(0, payments), cents: fate.paymentCents.slice(0, payments)});
   columns.lastPaymentDate[i] = lastPayment;
   let reminders = 0, lastReminder = NO_DAY;
   for (const r of fate.reminderDays) if (r <= asOf) ++reminders, (lastReminder = r);
