@@ -5,7 +5,7 @@ import type {Day} from "../core/dates.js";
 import {agingBuckets} from "../input/ledger.js";
 import type {AgingBucket, Availability, Invoice} from "../input/ledger.js";
 import type {Matrix} from "../model/learners/types.js";
-import {ascending, mean} from "d3";
+import {ascending, mean, sum} from "d3";
 import {median, slope, standardDeviation} from "../core/stats.js";
 
 export const customerFeatureKeys = [
@@ -387,7 +387,7 @@ function describeCustomer(
     }
   }
   const settled = delays.length;
-  const openTotal = agingBuckets.reduce((s, b) => s + agingAmount[b], 0);
+  const openTotal = sum(agingBuckets, (b) => agingAmount[b]);
   const aging = Object.fromEntries(agingBuckets.map((b) => [b, openTotal > 0 ? agingAmount[b] / openTotal : 0])) as Record<AgingBucket, number>;
   const features: CustomerFeatureValues = {
     averageDelay: settled ? (settledAmount > 0 ? weightedDelay / settledAmount : mean(delays) ?? NaN) : null,
