@@ -255,6 +255,7 @@ export function customerFeatures(invoices: readonly Invoice[], options: Customer
     const missing = column.length - present.length;
     if (missing) imputed[key] = missing;
     const m = mean(filled) ?? 0;
+    // The population deviation (÷ n, as scikit-learn's StandardScaler); d3's deviation divides by n − 1.
     const sd = Math.sqrt(filled.reduce((s, v) => s + (v - m) ** 2, 0) / (filled.length || 1));
     scale[key] = {mean: m, sd, median: mid};
     for (let i = 0; i < profiles.length; ++i) profiles[i].z[key] = sd > 1e-12 ? (filled[i] - m) / sd : 0;
