@@ -2,13 +2,10 @@
 // how often it happened in this ledger is measured on the ledger and added here, so the prose asserts
 // no figure of its own.
 import {formatCount, formatPercent} from "../core/format.js";
+import type {MetaFile} from "../pipeline/contract.js";
 
 /** The fields of meta.json read here. */
-export interface GeneratorMeta {
-  invoices: number;
-  generatorDescription: Record<string, string> | null;
-  writtenOff?: {invoices: number; share: number | null};
-}
+export type GeneratorMeta = Pick<MetaFile, "invoices" | "generatorDescription"> & Partial<Pick<MetaFile, "writtenOff">>;
 
 /** The generator's description, topic by topic, with the measured share of written-off invoices. */
 export function generatorNotes(meta: GeneratorMeta): [topic: string, text: string][] {

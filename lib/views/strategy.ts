@@ -93,10 +93,7 @@ export function valueCutoffRange(amounts: readonly number[], defaultCutoff: numb
 }
 
 /** The strategy file's cut-offs: the rules the file's figures were computed with. */
-export interface FileCutoffs {
-  risk: RiskCutoffs;
-  invoiceValue: number;
-}
+export type FileCutoffs = Pick<StrategyFile["cutoffs"], "risk" | "invoiceValue">;
 
 export function isFileRules(cutoffs: RiskCutoffs, invoiceValueCutoff: number, file: FileCutoffs): boolean {
   const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
