@@ -3,18 +3,16 @@
 // sentence on the page can be checked against worked numbers.
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import {ascending, greatest, sum} from "d3";
-import * as aq from "../core/table.js";
 import {capitalise} from "../core/text.js";
-import {formatIsoDay, parseIsoDay} from "../core/dates.js";
+import {parseIsoDay} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import {segmentLetter} from "../portfolio/openInvoices.js";
 import {riskBandLabels, riskBands} from "../portfolio/riskBands.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
-import {decideStrategy, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
+import {strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
 import type {PlannedAction, ResolvedStrategyOptions, StrategyAssignment, StrategyKey, StrategyRule, ThemeKey, ValueBand} from "../portfolio/strategy.js";
 import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme, WorklistColumns, WorklistFile} from "../pipeline/contract.js";
-import {nextAction} from "../portfolio/worklist.js";
 import {thresholds} from "./thresholds.js";
 
 /** In running text after "under": "under credit restriction". */
@@ -363,85 +361,42 @@ export function timelineFinding(points: readonly TimelinePoint[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Worklist under the reader's rules
+// The worklist's rows (their strategies under the reader's rules: ./worklist.ts)
 
-/** A worklist row as the page holds it (from worklist.json). */
-export interface WorklistRecord {
-  invoiceId: string;
-  amount: number;
-  pLate: number;
-  segment: string | null;
-  dueDate: Day;
-}
+type WorklistColumnsRow = Omit<{[K in keyof WorklistColumns]: WorklistColumns[K] extends readonly (infer V)[] ? V : never}, "length">;
 
-export interface WorklistDecision {
-  strategy: StrategyKey;
-  strategyLabel: string;
-  nextAction: string | null;
-  nextActionChannel: PlannedAction["channel"] | null;
-  nextActionDate: Day | null;
-}
-
-/**
- * Strategy and next action of each worklist row under the given rules: the same decision and the same
- * next-action rule as the worklist build (lib/portfolio/worklist.ts), so the defaults reproduce the file.
- */
-export function decideWorklist(rows: readonly WorklistRecord[], asOf: Day, options: Pick<ResolvedStrategyOptions, "cutoffs" | "invoiceValueCutoff" | "loyaltySegments" | "rules">): WorklistDecision[] {
-  return rows.map((row) => {
-    const {strategy} = decideStrategy({pLate: row.pLate, value: row.amount, segment: row.segment}, options.invoiceValueCutoff, options);
-    const definition = strategyDefinitions[strategy];
-    const next = nextAction(definition.actions, row.dueDate, asOf);
-    return {
-      strategy,
-      strategyLabel: definition.label,
-      nextAction: next?.action.action ?? null,
-      nextActionChannel: next?.action.channel ?? null,
-      nextActionDate: next?.date ?? null
-    };
-  });
-}
-
-/** A listed invoice of worklist.json as a row of the page's table, its due date as a day number. */
-export type WorklistRow = Omit<{[K in keyof WorklistColumns]: WorklistColumns[K] extends readonly (infer V)[] ? V : never}, "length"> & {due: Day};
-
-/** worklist.json's columns as rows, once per page. */
-export function worklistRows(items: WorklistColumns): WorklistRow[] {
-  const {length: _, ...columns} = items;
-  return aq.table(columns).assign({due: items.dueDate.map((d) => parseIsoDay(d) ?? NaN)}).objects() as WorklistRow[];
-}
-
-/** A row with the strategy and next action the reader's rules give it. */
-export interface DecidedWorklistRow extends WorklistRow {
+/** A listed invoice as a row of the page's table: worklist.json's columns, its due date as a day number, its strategy's short name. */
+export interface WorklistRow extends Omit<WorklistColumnsRow, "nextActionDate" | "nextActionChannel"> {
+  due: Day;
   strategyName: string;
   /** The next action's date, ISO; "" when the plan has none. */
   nextActionDate: string;
   channel: PlannedAction["channel"] | null;
 }
 
-/**
- * The worklist under the reader's rules: every row's strategy and next action, then only `strategy`'s
- * rows when one is picked. In arquero, which does it faster than the per-row object spreads it replaced
- * (scripts/bench/tabular.ts, 500 rows: 1.3–1.6 ms against 2.5–8.7 ms per cut-off move).
- */
-export function decidedWorklist(
-  rows: readonly WorklistRow[],
-  asOf: Day,
-  options: Pick<ResolvedStrategyOptions, "cutoffs" | "invoiceValueCutoff" | "loyaltySegments" | "rules">,
-  {strategy = null}: {strategy?: StrategyKey | null} = {}
-): DecidedWorklistRow[] {
-  const decisions = decideWorklist(rows.map((r) => ({invoiceId: r.invoiceId, amount: r.amount, pLate: r.pLate, segment: r.segment, dueDate: r.due})), asOf, options);
-  return aq
-    .from(rows)
-    .assign({
-      strategy: decisions.map((d) => d.strategy),
-      strategyName: decisions.map((d) => strategyShortLabels[d.strategy]),
-      nextAction: decisions.map((d) => d.nextAction),
-      nextActionDate: decisions.map((d) => (d.nextActionDate === null ? "" : formatIsoDay(d.nextActionDate))),
-      channel: decisions.map((d) => d.nextActionChannel)
-    })
-    .params({strategy})
-    .filter((d: {strategy: StrategyKey}, $: {strategy: StrategyKey | null}) => $.strategy === null || d.strategy === $.strategy)
-    .objects() as DecidedWorklistRow[];
+/** worklist.json's rows as the page shows them under the default rules (the file's own strategies). */
+export function worklistRows(items: WorklistColumns): WorklistRow[] {
+  return Array.from({length: items.length}, (_, i) => ({
+    rank: items.rank[i],
+    invoiceId: items.invoiceId[i],
+    customerId: items.customerId[i],
+    customerName: items.customerName[i],
+    segment: items.segment[i],
+    amount: items.amount[i],
+    dueDate: items.dueDate[i],
+    due: parseIsoDay(items.dueDate[i]) ?? NaN,
+    daysOverdue: items.daysOverdue[i],
+    pLate: items.pLate[i],
+    expectedLateAmount: items.expectedLateAmount[i],
+    expectedDaysLate: items.expectedDaysLate[i],
+    topFactors: items.topFactors[i],
+    strategy: items.strategy[i],
+    strategyLabel: items.strategyLabel[i],
+    strategyName: strategyShortLabels[items.strategy[i]],
+    nextAction: items.nextAction[i],
+    nextActionDate: items.nextActionDate[i] ?? "",
+    channel: items.nextActionChannel[i]
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ import type {EdaFile, LedgerSampleFile, StrategyFile, WorklistFile} from "../../
 import {formatIsoDay} from "../../lib/core/dates.js";
 import {aging, edaData, filterRows, lateRateByIndustry, lateRateByRegion, lateRateByScoreBand, monthly, scoreBandIndex} from "../../lib/views/eda.js";
 import type {EdaData} from "../../lib/views/eda.js";
-import {decideWorklist, decidedWorklist, strategyShortLabels, worklistRows} from "../../lib/views/strategy.js";
+import {strategyShortLabels, worklistRows} from "../../lib/views/strategy.js";
+import {decidedWorklist, decideWorklist} from "../../lib/views/worklist.js";
 import type {WorklistRow} from "../../lib/views/strategy.js";
 import {resolveStrategyOptions} from "../../lib/portfolio/strategy.js";
 import type {StrategyKey} from "../../lib/portfolio/strategy.js";
