@@ -4,15 +4,13 @@
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import {ascending, greatest, sum} from "d3";
 import {capitalise} from "../core/text.js";
-import {parseIsoDay} from "../core/dates.js";
-import type {Day} from "../core/dates.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import {segmentLetter} from "../portfolio/openInvoices.js";
 import {riskBandLabels, riskBands} from "../portfolio/riskBands.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
 import {strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
 import type {PlannedAction, ResolvedStrategyOptions, StrategyAssignment, StrategyKey, StrategyRule, ThemeKey, ValueBand} from "../portfolio/strategy.js";
-import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme, WorklistColumns, WorklistFile} from "../pipeline/contract.js";
+import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme, WorklistFile} from "../pipeline/contract.js";
 import {thresholds} from "./thresholds.js";
 
 /** In running text after "under": "under credit restriction". */
@@ -358,45 +356,6 @@ export function timelineFinding(points: readonly TimelinePoint[]): string {
   if (late === early || late.offsetDays === early.offsetDays) return start;
   const wait = late.offsetDays > 0 ? `waits until ${offsetLabel(late.offsetDays).replace("after due", "after it")}` : `starts ${offsetLabel(late.offsetDays)}`;
   return `${start}; ${strategyShortLabels[late.strategy]} ${wait}`;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The worklist's rows (their strategies under the reader's rules: ./worklist.ts)
-
-type WorklistColumnsRow = Omit<{[K in keyof WorklistColumns]: WorklistColumns[K] extends readonly (infer V)[] ? V : never}, "length">;
-
-/** A listed invoice as a row of the page's table: worklist.json's columns, its due date as a day number, its strategy's short name. */
-export interface WorklistRow extends Omit<WorklistColumnsRow, "nextActionDate" | "nextActionChannel"> {
-  due: Day;
-  strategyName: string;
-  /** The next action's date, ISO; "" when the plan has none. */
-  nextActionDate: string;
-  channel: PlannedAction["channel"] | null;
-}
-
-/** worklist.json's rows as the page shows them under the default rules (the file's own strategies). */
-export function worklistRows(items: WorklistColumns): WorklistRow[] {
-  return Array.from({length: items.length}, (_, i) => ({
-    rank: items.rank[i],
-    invoiceId: items.invoiceId[i],
-    customerId: items.customerId[i],
-    customerName: items.customerName[i],
-    segment: items.segment[i],
-    amount: items.amount[i],
-    dueDate: items.dueDate[i],
-    due: parseIsoDay(items.dueDate[i]) ?? NaN,
-    daysOverdue: items.daysOverdue[i],
-    pLate: items.pLate[i],
-    expectedLateAmount: items.expectedLateAmount[i],
-    expectedDaysLate: items.expectedDaysLate[i],
-    topFactors: items.topFactors[i],
-    strategy: items.strategy[i],
-    strategyLabel: items.strategyLabel[i],
-    strategyName: strategyShortLabels[items.strategy[i]],
-    nextAction: items.nextAction[i],
-    nextActionDate: items.nextActionDate[i] ?? "",
-    channel: items.nextActionChannel[i]
-  }));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 // Writing a page's outputs in place on every input move, at the cost of what the reader can see: an
 // element is rewritten only when what it shows changes, and one below the fold only when it comes near
-// the viewport. Each is drawn once at load regardless (`whenNear` waits even for that), so the page
-// scrolls without empty cards; printing draws whatever is still waiting.
+// the viewport. Each is drawn once at load regardless, so the page prints and scrolls without empty cards.
 
 export interface RenderScheduler {
   /** Replaces `element`'s content with `render()` unless `key` is what it already shows. */
@@ -12,8 +11,6 @@ export interface RenderScheduler {
   whenVisible(element: Element, job: () => void): void;
   /** `show`, deferred like `whenVisible`. */
   showVisible(element: Element, key: unknown, render: () => Node | string): void;
-  /** Like `whenVisible`, but even the first drawing waits until `element` comes near the viewport (or the page is printed). */
-  whenNear(element: Element, job: () => void): void;
 }
 
 export interface RenderSchedulerOptions {
@@ -56,17 +53,10 @@ export function renderScheduler(invalidation: Promise<unknown>, {rootMargin = "3
     deferred.delete(element);
     job();
   };
-  const whenNear = (element: Element, job: () => void) => {
-    if (!drawn.has(element)) drawn.add(element), viewport.observe(element);
-    if (!nearViewport.has(element)) return void deferred.set(element, job);
-    deferred.delete(element);
-    job();
-  };
   return {
     show,
     text: (element, value) => show(element, value, () => value),
     whenVisible,
-    whenNear,
     showVisible: (element, key, render) => whenVisible(element, () => show(element, key, render))
   };
 }

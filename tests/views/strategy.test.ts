@@ -1,10 +1,10 @@
 import {describe, expect, test} from "vitest";
 import {
   actionTimeline, chooseRiskCutoffs, computedView, fileView, isFileRules, matrixFinding, numberWord, offsetLabel, offsetShort,
-  restrictFinding, sampleRule, segmentMix, segmentMixFinding, segmentMixTitle, strategyThemesFinding, timelineFinding, valueCutoffRange, worklistCapRule, worklistRows
+  restrictFinding, sampleRule, segmentMix, segmentMixFinding, segmentMixTitle, strategyThemesFinding, timelineFinding, valueCutoffRange, worklistCapRule
 } from "../../lib/views/strategy.js";
 import {worklistFile} from "../../lib/portfolio/files/worklist.js";
-import {decidedWorklist, decideWorklist} from "../../lib/views/worklist.js";
+import {decidedWorklist, decideWorklist, worklistRows} from "../../lib/views/worklist.js";
 import type {SampleScale, SegmentMixRow, StrategyFileView, ViewGridCell, ViewTheme} from "../../lib/views/strategy.js";
 import {openInvoicesFromTable, openInvoiceTable} from "../../lib/portfolio/openInvoiceTable.js";
 import {assignStrategies, strategyDefinitions, strategyMatrix, strategyTable, strategyThemes} from "../../lib/portfolio/strategy.js";
@@ -229,7 +229,7 @@ describe("worklist under the reader's rules", () => {
     expect(rows.map((r) => r.invoiceId)).toEqual(file.items.invoiceId);
     expect(rows.map((r) => r.due)).toEqual(file.items.dueDate.map((_, i) => asOf + [10, -5, 3, -40, -70, 20][invoices.findIndex((v) => v.invoiceId === file.items.invoiceId[i])]));
     // At the file's rules the page shows the file's strategies; a lower high-risk cut-off moves I4 (P(late) 0.5) to restriction.
-    // The page draws the file's rows at the default rules and re-decides them only when a cut-off moves: both paths give the same rows.
+    // At the file's rules the re-decided rows are the file's own.
     expect(decidedWorklist(rows, asOf, assignStrategies(invoices, rules).options)).toEqual(rows);
     expect(rows.map((r) => r.strategy)).toEqual(file.items.strategy);
     const stricter = decidedWorklist(rows, asOf, assignStrategies(invoices, {...rules, cutoffs: {medium: 0.3, high: 0.45}}).options, {strategy: "restrict"});
