@@ -7,11 +7,11 @@ import type {ArchiveEntry} from "./archive.js";
 import {tarGz} from "./archive.js";
 import {reportInput} from "./input.js";
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   const input = reportInput();
   process.stderr.write(`report: building from ${input.describe}\n`);
-  const sourced = input.load();
+  const sourced = await input.load();
   const report = buildReport(sourced, {
     seed: input.seed,
     onStage: ({stage, phase}) => {
@@ -25,7 +25,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   if (!isInputError(error)) throw error;
   process.stderr.write(`\nAR Cashflow Intelligence cannot build the report from this input:\n  ${error.message}\n\n`);

@@ -41,17 +41,28 @@ export interface CustomerIdNormalizer {
  * Ids of the form prefix + number are rewritten to the file's dominant form for that prefix: its most
  * common separator ("" in "C00042") and, if the file zero-pads, its most common digit count. A file
  * zero-pads when more of its distinct numbers are written with a leading zero than are written shorter
- * than the common width (C00001…C00950 pads; C1…C950 does not). Other ids are only trimmed and
- * uppercased, since their structure is unknown.
+ * than the common width (C00001…C00950 pads; C1…C950 does not). Other ids (names, as QuickBooks and
+ * Xero identify customers) keep their most common spelling among those that differ only in case and
+ * spacing ("acme corp ", "Acme  Corp" → "Acme Corp"); with `names`, every id is read so.
  */
-export function createCustomerIdNormalizer(): CustomerIdNormalizer {
+export function createCustomerIdNormalizer({names = false}: {names?: boolean} = {}): CustomerIdNormalizer {
   const tallies = new Map<string, PrefixTally>();
   let forms: Map<string, PrefixForm> | null = null;
   const resolved = new Map<string, string>();
+  const spellings = new Map<string, Map<string, number>>();
+
+  const split = (raw: string) => (names ? null : splitCustomerId(raw));
 
   function observe(raw: string, rows = 1): void {
-    const parts = splitCustomerId(raw);
-    if (!parts) return;
+    const parts = split(raw);
+    if (!parts) {
+      const spelling = raw.trim().replace(/\s+/g, " ");
+      const key = spelling.toUpperCase();
+      let counts = spellings.get(key);
+      if (!counts) spellings.set(key, (counts = new Map()));
+      increment(counts, spelling, rows);
+      return;
+    }
     let tally = tallies.get(parts.prefix);
     if (!tally) tallies.set(parts.prefix, (tally = {separators: new Map(), widths: new Map(), digitForms: new Set()}));
     increment(tally.separators, parts.separator, rows);
@@ -64,13 +75,15 @@ export function createCustomerIdNormalizer(): CustomerIdNormalizer {
     let id = resolved.get(raw);
     if (id !== undefined) return id;
     forms ??= dominantForms(tallies);
-    const parts = splitCustomerId(raw);
+    const parts = split(raw);
     if (parts) {
       const form = forms.get(parts.prefix) ?? {separator: parts.separator, width: 0};
       const number = parts.digits.replace(/^0+(?=\d)/, "");
       id = parts.prefix + (parts.prefix ? form.separator : "") + number.padStart(form.width, "0");
     } else {
-      id = raw.trim().toUpperCase();
+      const spelling = raw.trim().replace(/\s+/g, " ");
+      const counts = spellings.get(spelling.toUpperCase());
+      id = counts ? mostCommon(counts, (a, b) => a < b) : spelling;
     }
     resolved.set(raw, id);
     return id;

@@ -11,7 +11,13 @@ import {readCsv} from "../input/csv.js";
 import {formatIsoDay} from "../core/dates.js";
 import {InputError} from "../core/errors.js";
 import {rawColumns} from "../input/ledger.js";
-import {canonicalMapping, mapColumns, mappedRows} from "../input/mapping.js";
+import {canonicalMapping, headerLikeness, mapColumns, mappedRows} from "../input/mapping.js";
+import {debitCreditSign, documentKind, isSummaryLabel, openState} from "../input/documents.js";
+import type {DocumentKind} from "../input/documents.js";
+import {createFormatTally, decideFormats, inferFormats, sameFormats} from "../input/infer.js";
+import type {FormatOptions, FormatTally, InferredFormats, ValueCounter} from "../input/infer.js";
+import {settleFromPayments} from "../input/payments.js";
+import type {PaymentIndex} from "../input/payments.js";
 import {chooseAsOf, inferAsOf} from "./asOf.js";
 import type {AsOfChoice} from "./asOf.js";
 import {buildCustomers} from "./customers.js";
@@ -19,13 +25,13 @@ import {ledgerAsOf} from "./replay.js";
 import {createCustomerIdNormalizer} from "./customerIds.js";
 import {deriveInvoiceFields} from "./derive.js";
 import {createRuleTally} from "./rules.js";
-import {dateFormatsMatching, dateParser, parseAmount, parseCount, parseFlag, parseNumber, parsePaymentTerms} from "../input/values.js";
+import {dateFormatsMatching, dateParser, decimalEvidence, isPlaceholder, parseAmount, parseCount, parseFlag, parseNumber, parsePaymentTerms} from "../input/values.js";
 import type {CsvDelimiter} from "../input/csv.js";
 import type {Day} from "../core/dates.js";
 import type {Availability, Invoice, Ledger, LedgerSource, Payment, RawColumn, RawRow} from "../input/ledger.js";
-import type {ColumnMapping, ColumnOverrides, SourceRow} from "../input/mapping.js";
+import type {ColumnMapping, ColumnOverrides, InputColumn, InputRow, SourceRow} from "../input/mapping.js";
 import type {CleaningExample, CleaningRule, CleaningRuleId, QuarantinedRow, RuleTally} from "./rules.js";
-import type {DateFormat} from "../input/values.js";
+import type {DateFormat, DecimalSeparator} from "../input/values.js";
 
 export type {CleaningExample, CleaningRule, QuarantinedRow} from "./rules.js";
 export type {AsOfChoice, AsOfKind} from "./asOf.js";
@@ -46,9 +52,26 @@ export interface CleaningOptions {
   endOfData?: Day;
   /** Receipts by invoice id where the source lists them: kept on the history, read by the as-of cut. */
   payments?: ReadonlyMap<string, readonly Payment[]>;
-  /** How dates are written in the file. */
+  /** How dates are written in the file, for date columns `formats` does not cover. */
   dateFormat?: DateFormat;
-  /** Negative amounts stop cleaning with an InputError ("error", for user files) or are set aside. */
+  /** Each column's date layout and decimal separator, as inferred from the file (`inferFormats`). */
+  formats?: Pick<InferredFormats, "dateFormat" | "decimal">;
+  /**
+   * When `formats` were decided from the first rows only: count every value as it is read and decide
+   * again from all of them after the pass. Where all values choose otherwise, cleaning stops with
+   * `FormatsRevised` before judging any value unreadable, and the caller cleans again in those formats.
+   */
+  verifyFormats?: FormatOptions;
+  /**
+   * Largest share of rows one column's unreadable values may set aside (at least one row); more stops
+   * cleaning with an InputError naming the column, the first bad rows and the likely cause. Default 0.02.
+   */
+  unreadableShare?: number;
+  /** Where to say how to change `unreadableShare`, for the error message. */
+  unreadableSetting?: string;
+  /** Receipts by invoice id (a separate payments file): paid dates, amounts and instalments come from them. */
+  receipts?: PaymentIndex;
+  /** Negative amounts stop cleaning with an InputError ("error") or are set aside with their total (the default). */
   negativeAmounts?: "error" | "quarantine";
   /** A payment within this many days after the last reminder counts as prompted by it. */
   reminderWindowDays?: number;
@@ -77,6 +100,14 @@ export interface CleaningReport {
   asOf: Day;
   /** How it was chosen, in words. */
   asOfRule: string;
+  /** Rows per document type in a mixed ledger ("Invoice": 2,310, "Payment": 1,980), as written; empty without a type column. */
+  documentTypes: {type: string; kind: DocumentKind | "by sign"; rows: number}[];
+  /** Customer ids that are names (the file has no id column). */
+  customerIdFromName: boolean;
+  /** The file has no paid date, open flag, remaining amount or payments: every invoice is read as open. */
+  openItemsOnly: boolean;
+  /** Receipts of a separate payments file that match no kept invoice. */
+  unmatchedPayments: {count: number; amount: number; examples: string[]} | null;
 }
 
 export interface CleanedLedger {
@@ -87,6 +118,15 @@ export interface CleanedLedger {
   /** How the report date was chosen, and the last day of data. */
   asOf: AsOfChoice;
   report: CleaningReport;
+  /** The formats decided from every row's values, when `verifyFormats` was asked for. */
+  formats?: InferredFormats;
+}
+
+/** Thrown by `cleanLedger` when all values choose other formats than the first rows did. */
+export class FormatsRevised extends Error {
+  constructor(readonly formats: InferredFormats) {
+    super("the formats decided from all values differ from those decided from the first rows");
+  }
 }
 
 /**
@@ -94,14 +134,15 @@ export interface CleanedLedger {
  * Throws an InputError, naming the line, column and value, for text that is not recognisable dirt.
  */
 export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions): CleanedLedger {
-  const {file, negativeAmounts = "error", reminderWindowDays = 14, defaultCurrency = "USD", quarantineListLimit = 200} = options;
+  const {file, negativeAmounts = "quarantine", reminderWindowDays = 14, defaultCurrency = "USD", quarantineListLimit = 200, unreadableShare = 0.02} = options;
   const mapping = options.mapping ?? canonicalMapping(file);
   const tally = createRuleTally();
   const quarantine: QuarantinedRow[] = [];
-  const reader = createRowReader({file, mapping, dateFormat: options.dateFormat ?? "YYYY-MM-DD", negativeAmounts, tally});
-  const setAside = (rule: CleaningRuleId, line: number, invoiceId: string, example: CleaningExample) => {
-    tally.record(rule, example);
-    quarantine.push({line, rule, invoiceId});
+  const formatTally = options.verifyFormats ? createFormatTally(mapping, options.verifyFormats) : null;
+  const reader = createRowReader({file, mapping, dateFormat: options.dateFormat ?? "YYYY-MM-DD", formats: options.formats, negativeAmounts, tally, payments: options.receipts, formatTally});
+  const setAside = (rule: CleaningRuleId, line: number, invoiceId: string, example: CleaningExample, amount?: number) => {
+    tally.record(rule, example, amount);
+    quarantine.push({line, rule, invoiceId, column: example.column, value: example.before});
   };
 
   // Pass 1: read every row; rules that need only the row itself apply here.
@@ -115,7 +156,15 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     ++rowsIn;
     const {line, values} = source;
     if (isBlankRow(values)) {
-      setAside("blank-row", line, "", {line, column: "", before: "", after: "(removed)"});
+      // Text only in columns the report does not read: a heading (QuickBooks puts customer names there).
+      const heading = source.fields?.find((field) => field.trim() !== "");
+      if (heading !== undefined) setAside("summary-row", line, "", {line, column: "", before: heading.trim(), after: "(removed)"});
+      else setAside("blank-row", line, "", {line, column: "", before: "", after: "(removed)"});
+      continue;
+    }
+    const summary = reader.summaryLabel(values);
+    if (summary !== null) {
+      setAside("summary-row", line, "", {line, column: summary.column, before: summary.text, after: "(removed)"});
       continue;
     }
     const invoiceId = values.invoice_id.trim();
@@ -141,13 +190,20 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     firstLines.push(line);
     const result = reader.read(source, invoiceId);
     if ("rule" in result) {
-      setAside(result.rule, line, invoiceId, result.example);
+      setAside(result.rule, line, invoiceId, result.example, result.amount);
       continue;
     }
     pending.push(result);
     pendingLines.push(line);
   }
   if (rowsIn === 0) throw new InputError({file, reason: "has a header but no data rows"});
+  let formats: InferredFormats | undefined;
+  if (formatTally) {
+    formatTally.finish();
+    formats = decideFormats(formatTally, mapping, options.verifyFormats!)!;
+    if (options.formats && !sameFormats(formats, options.formats)) throw new FormatsRevised(formats);
+  }
+  reader.checkUnreadable(rowsIn, unreadableShare, options.unreadableSetting);
 
   // Pass 2: rules that need the whole file, against the last day of data.
   const {asOf: endOfData, rule: endOfDataRule} =
@@ -187,7 +243,8 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     source: options.source ?? {kind: "csv", name: file},
     available: reader.availability()
   };
-  if (options.payments) history.payments = options.payments;
+  if (options.receipts) history.payments = keptPayments(options.receipts, invoices);
+  else if (options.payments) history.payments = options.payments;
   const asOf = chooseAsOf(invoices, endOfData, {given: options.asOf, givenSource: options.asOfSource, endOfDataRule});
   quarantine.sort((a, b) => a.line - b.line);
   const report: CleaningReport = {
@@ -199,9 +256,14 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     quarantine: quarantine.slice(0, quarantineListLimit),
     unmappedColumns: [...mapping.unmappedColumns],
     asOf: asOf.asOf,
-    asOfRule: asOf.rule
+    asOfRule: asOf.rule,
+    documentTypes: reader.documentTypes(),
+    customerIdFromName: mapping.customerIdFromName,
+    openItemsOnly: !options.receipts && mapping.index.paid_date === undefined && mapping.index.open_item === undefined,
+    unmatchedPayments: options.receipts ? unmatchedPayments(options.receipts, invoices) : null
   };
-  return {ledger: ledgerAsOf(history, asOf.asOf, {reminderWindowDays}), history, asOf, report};
+  const ledger = ledgerAsOf(history, asOf.asOf, {reminderWindowDays});
+  return formats ? {ledger, history, asOf, report, formats} : {ledger, history, asOf, report};
 }
 
 export interface CleanCsvOptions extends Omit<CleaningOptions, "mapping"> {
@@ -211,12 +273,36 @@ export interface CleanCsvOptions extends Omit<CleaningOptions, "mapping"> {
   delimiter?: CsvDelimiter;
 }
 
-/** Reads, maps and cleans a CSV export in one go. */
-export function cleanCsv(text: string, options: CleanCsvOptions): CleanedLedger & {mapping: ColumnMapping} {
+/** Reads, maps, infers each column's format and cleans a CSV export in one go. */
+export function cleanCsv(text: string, options: CleanCsvOptions): CleanedLedger & {mapping: ColumnMapping; formats: InferredFormats} {
   const {columns, delimiter, ...cleaning} = options;
-  const table = readCsv(text, {file: options.file, delimiter});
+  const table = readCsv(text, {file: options.file, delimiter, headerScore: headerLikeness(columns)});
   const mapping = mapColumns(table.header, {file: options.file, columns});
-  return {...cleanLedger(mappedRows(table.records(), mapping), {...cleaning, mapping}), mapping};
+  const formats = inferFormats((only) => table.records(only), mapping, {file: options.file, dateFormat: options.dateFormat});
+  return {...cleanLedger(mappedRows(table.records(), mapping), {...cleaning, mapping, formats}), mapping, formats};
+}
+
+/** Receipts of kept invoices only, so replay never meets a payment without its invoice. */
+function keptPayments(payments: PaymentIndex, invoices: readonly Invoice[]): Map<string, readonly Payment[]> {
+  const kept = new Map<string, readonly Payment[]>();
+  for (const invoice of invoices) {
+    const list = payments.lookup(invoice.invoiceId);
+    if (list) kept.set(invoice.invoiceId, list);
+  }
+  return kept;
+}
+
+function unmatchedPayments(payments: PaymentIndex, invoices: readonly Invoice[]): CleaningReport["unmatchedPayments"] {
+  const ids = new Set(invoices.map((invoice) => payments.key(invoice.invoiceId)));
+  let count = 0, amount = 0;
+  const examples: string[] = [];
+  for (const [key, list] of payments.byInvoice) {
+    if (ids.has(key)) continue;
+    count += list.length;
+    for (const payment of list) amount += payment.amount;
+    if (examples.length < 3) examples.push(list[0].invoiceId);
+  }
+  return {count, amount: Math.round(amount * 100) / 100, examples};
 }
 
 // ——— Reading one row ———
@@ -224,14 +310,20 @@ export function cleanCsv(text: string, options: CleanCsvOptions): CleanedLedger 
 interface SetAside {
   rule: CleaningRuleId;
   example: CleaningExample;
+  /** The row's amount, for rules that total what they set aside. */
+  amount?: number;
 }
 
 interface RowReaderContext {
   file: string;
   mapping: ColumnMapping;
   dateFormat: DateFormat;
+  formats?: Pick<InferredFormats, "dateFormat" | "decimal">;
   negativeAmounts: "error" | "quarantine";
   tally: RuleTally;
+  payments?: PaymentIndex;
+  /** Counts every date and number value, to check the formats against all of them. */
+  formatTally: FormatTally | null;
 }
 
 /** Columns whose presence with data makes an optional analysis available. */
@@ -247,22 +339,44 @@ const availabilityColumns: Record<keyof Availability, readonly RawColumn[]> = {
   installments: ["installments"]
 };
 
+/** Columns in which a placeholder ("N/A", "-") is a missing value to set aside rather than a blank. */
+const requiredValueColumns = new Set<InputColumn>(["invoice_id", "customer_id", "invoice_date", "amount"]);
+
+/** A value a column's format cannot read. */
+class Unreadable {
+  constructor(readonly column: InputColumn, readonly expected: string) {}
+}
+
+interface UnreadableTally {
+  count: number;
+  first: {line: number; row: number; text: string}[];
+  expected: string;
+}
+
 /**
- * Reads rows into typed invoices, throwing InputErrors for malformed values and counting row-level
+ * Reads rows into typed invoices, setting aside rows with values their column's format cannot read
+ * (counted per column, to stop the build when a column is mostly unreadable) and counting row-level
  * fixes, while gathering what pass 2 needs: date counts, currencies, customer-id spellings, and which
  * optional columns carry data.
  */
-function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: RowReaderContext) {
-  const parseDay = dateParser(dateFormat);
-  const header = (column: RawColumn) => mapping.headers[column] ?? column;
-  const hasColumn = (column: RawColumn) => mapping.index[column] !== undefined;
-  const customerIds = createCustomerIdNormalizer();
+function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, tally, payments, formatTally}: RowReaderContext) {
+  const counters: Partial<Record<InputColumn, ValueCounter>> = {};
+  if (formatTally) for (const {column} of [...formatTally.dates, ...formatTally.numbers]) counters[column] = formatTally.counter(column)!;
+  const header = (column: InputColumn) => mapping.headers[column] ?? column;
+  const hasColumn = (column: InputColumn) => mapping.index[column] !== undefined;
+  const dateFormatOf = (column: InputColumn) => formats?.dateFormat[column] ?? dateFormat;
+  const decimalOf = (column: InputColumn): DecimalSeparator => formats?.decimal[column] ?? ".";
+  const parseDays = new Map<InputColumn, (text: string) => Day | undefined>();
+  const customerIds = createCustomerIdNormalizer({names: mapping.customerIdFromName});
   const customerIdSpellings = new Map<string, {rows: number; lines: number[]}>();
   const invoiceDays = new Map<Day, number>();
   const activityDays = new Set<Day>();
   const currencies = new Map<string, number>();
   const columnsWithData = new Set<RawColumn>();
-  let columnsAwaitingData: RawColumn[] = [...mapping.columns];
+  const unreadable = new Map<InputColumn, UnreadableTally>();
+  const types = new Map<string, {kind: DocumentKind | "by sign"; rows: number}>();
+  let columnsAwaitingData: RawColumn[] = mapping.columns.filter((c): c is RawColumn => (rawColumns as readonly string[]).includes(c));
+  const hasSummaryLabels = ["invoice_id", "customer_id", "customer_name"] as const;
 
   function noteColumnsWithData(values: RawRow): void {
     const found = columnsAwaitingData.filter((column) => values[column].trim() !== "");
@@ -271,85 +385,167 @@ function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: Ro
     columnsAwaitingData = columnsAwaitingData.filter((column) => !columnsWithData.has(column));
   }
 
-  function fail(source: SourceRow, column: RawColumn, reason: string): never {
+  function fail(source: SourceRow, column: InputColumn, reason: string): never {
     throw new InputError({file, line: source.line, row: source.row, column: header(column), value: source.values[column], reason});
   }
 
-  function date(source: SourceRow, column: RawColumn): Day | null {
-    const text = source.values[column].trim();
-    if (!text) return null;
-    const day = parseDay(text);
-    if (day === undefined) {
-      const others = dateFormatsMatching(text).filter((format) => format !== dateFormat);
-      const hint = others.length ? `; it reads as ${others.join(" or ")}, so set the date format option to match the file` : "";
-      fail(source, column, `is not a valid date (expected ${dateFormat}${hint})`);
-    }
+  /** The value's text, or null when blank (or a placeholder, outside the required columns). */
+  function textOf(source: SourceRow, column: InputColumn): string | null {
+    const text = source.values[column];
+    if (text === undefined || text === "") return null;
+    const trimmed = text.trim();
+    if (!trimmed) return null;
+    if (!requiredValueColumns.has(column) && isPlaceholder(trimmed)) return null;
+    return trimmed;
+  }
+
+  function date(source: SourceRow, column: InputColumn): Day | null {
+    const text = textOf(source, column);
+    if (text === null) return null;
+    counters[column]?.add(text);
+    let parse = parseDays.get(column);
+    if (!parse) parseDays.set(column, (parse = dateParser(dateFormatOf(column))));
+    const day = parse(text);
+    if (day === undefined) throw new Unreadable(column, `a date in ${dateFormatOf(column)}`);
     return day;
   }
 
   /** Money, noting the first reformatted value of the row as an amount-text fix. */
-  function money(source: SourceRow, column: RawColumn, fixes: CleaningExample[]): {value: number; currency: string | null} | null {
-    const text = source.values[column];
-    if (!text.trim()) return null;
-    const parsed = parseAmount(text);
-    if (!parsed) fail(source, column, "is not a number (expected an amount such as 1234.50)");
-    if (parsed.reformatted) fixes.push({line: source.line, column: header(column), before: text, after: String(parsed.value)});
+  function money(source: SourceRow, column: InputColumn, fixes: CleaningExample[]): {value: number; currency: string | null} | null {
+    const text = textOf(source, column);
+    if (text === null) return null;
+    counters[column]?.add(text);
+    const parsed = parseAmount(text, decimalOf(column));
+    if (!parsed) throw new Unreadable(column, `an amount with a decimal ${decimalOf(column) === "." ? "point" : "comma"}`);
+    if (parsed.reformatted) fixes.push({line: source.line, column: header(column), before: source.values[column]!, after: String(parsed.value)});
     return parsed;
   }
 
-  function optional<T>(source: SourceRow, column: RawColumn, parse: (text: string) => T | undefined, expected: string): T | null {
-    const text = source.values[column].trim();
-    if (!text) return null;
+  function optional<T>(source: SourceRow, column: InputColumn, parse: (text: string) => T | undefined, expected: string): T | null {
+    const text = textOf(source, column);
+    if (text === null) return null;
     const value = parse(text);
-    if (value === undefined) fail(source, column, expected);
+    if (value === undefined) throw new Unreadable(column, expected);
     return value;
   }
 
-  function nonNegative(source: SourceRow, column: RawColumn, value: number | null): number | null {
-    if (value !== null && value < 0) fail(source, column, "is negative");
-    return value;
+  function quarantined(rule: CleaningRuleId, source: SourceRow, column: InputColumn, amount?: number): SetAside {
+    return {rule, example: {line: source.line, column: header(column), before: source.values[column] ?? "", after: "(set aside)"}, amount};
   }
 
-  function quarantined(rule: CleaningRuleId, source: SourceRow, column: RawColumn): SetAside {
-    return {rule, example: {line: source.line, column: header(column), before: source.values[column], after: "(set aside)"}};
+  function noteUnreadable(source: SourceRow, problem: Unreadable): SetAside {
+    let entry = unreadable.get(problem.column);
+    if (!entry) unreadable.set(problem.column, (entry = {count: 0, first: [], expected: problem.expected}));
+    ++entry.count;
+    const text = source.values[problem.column] ?? "";
+    if (entry.first.length < 3) entry.first.push({line: source.line, row: source.row, text});
+    return {rule: "unreadable-value", example: {line: source.line, column: header(problem.column), before: text, after: `(set aside: not ${problem.expected})`}};
+  }
+
+  /** The label of a subtotal, total or heading row, or null for an ordinary row. */
+  function summaryLabel(values: InputRow): {column: string; text: string} | null {
+    for (const column of hasSummaryLabels) {
+      const text = values[column];
+      if (text && isSummaryLabel(text)) return {column: header(column), text};
+    }
+    // A header repeated in the body (exports paged for printing), or a heading row: a customer's name
+    // alone above its invoices, with no invoice id, date or amount.
+    if (hasColumn("invoice_id") && values.invoice_id.trim() === header("invoice_id").trim()) return {column: header("invoice_id"), text: values.invoice_id};
+    if (!values.invoice_id.trim()) {
+      // Without an invoice id, a total's label may sit in any column (Xero writes "Total" under the date).
+      for (const column of mapping.columns) {
+        const text = values[column];
+        if (text && isSummaryLabel(text)) return {column: header(column), text};
+      }
+    }
+    if (!values.invoice_id.trim() && !values.invoice_date.trim()) {
+      // A customer's name alone above its invoices, or an unlabelled total: an amount and nothing to say whose.
+      if (!values.amount.trim()) {
+        const label = inputLabel(values);
+        if (label) return {column: label.column, text: label.text};
+      } else if (!values.customer_id.trim()) {
+        return {column: header("amount"), text: values.amount};
+      }
+    }
+    return null;
+  }
+
+  function inputLabel(values: InputRow): {column: string; text: string} | null {
+    for (const column of mapping.columns) {
+      const text = values[column];
+      if (text && text.trim()) return {column: header(column), text: text.trim()};
+    }
+    return null;
+  }
+
+  /** The row's document kind from its type column; unknown types and rows without one go by sign. */
+  function kindOf(values: InputRow): DocumentKind | null {
+    const text = values.document_type;
+    if (text === undefined) return null;
+    const kind = documentKind(text);
+    const key = text.trim() || "(blank)";
+    const entry = types.get(key);
+    if (entry) ++entry.rows;
+    else types.set(key, {kind: kind ?? "by sign", rows: 1});
+    return kind;
   }
 
   function read(source: SourceRow, invoiceId: string): Invoice | SetAside {
-    const {line, values} = source;
+    try {
+      return readValues(source, invoiceId);
+    } catch (error) {
+      if (error instanceof Unreadable) return noteUnreadable(source, error);
+      throw error;
+    }
+  }
 
-    // Every value is read first, so a malformed value is reported even on a row that is set aside.
+  function readValues(source: SourceRow, invoiceId: string): Invoice | SetAside {
+    const {line, values} = source;
+    const kind = kindOf(values);
+
+    // Every value is read first, so an unreadable value is reported even on a row set aside for another reason.
     const moneyFixes: CleaningExample[] = [];
     const invoiceDate = date(source, "invoice_date");
     const dueDate = date(source, "due_date");
     const amount = money(source, "amount", moneyFixes);
     const paid = money(source, "paid_amount", moneyFixes);
+    const remaining = money(source, "remaining_amount", moneyFixes);
     const creditLimit = money(source, "credit_limit", moneyFixes);
-    const paidDate = date(source, "paid_date");
+    let paidDate = date(source, "paid_date");
     const lastPaymentDate = date(source, "last_payment_date");
     const lastReminderDate = date(source, "last_reminder_date");
     const writeOffDate = date(source, "write_off_date");
     const customerSince = date(source, "customer_since");
-    const terms = optional(source, "payment_terms", parsePaymentTerms, 'is not a payment term (expected days, e.g. 30 or "Net 30")');
-    const creditScore = optional(source, "credit_score", parseNumber, "is not a number (expected a credit score such as 680)");
-    const installments = optional(source, "installments", parseCount, "is not a whole number of payments");
-    const remindersSent = optional(source, "reminders_sent", parseCount, "is not a whole number of reminders");
-    const disputed = optional(source, "disputed", parseFlag, "is not a yes/no flag (expected 1 or 0)");
-    const extensionRequested = optional(source, "extension_requested", parseFlag, "is not a yes/no flag (expected 1 or 0)");
-    nonNegative(source, "paid_amount", paid && paid.value);
-    nonNegative(source, "credit_limit", creditLimit && creditLimit.value);
+    // Terms are read only where they are needed: a due date makes them redundant, and systems write
+    // terms as codes ("ZB30", "0001") that say nothing in days.
+    const terms = dueDate === null || (invoiceDate !== null && dueDate < invoiceDate) ? optional(source, "payment_terms", parsePaymentTerms, 'payment terms in days (30, "Net 30")') : null;
+    const creditScore = optional(source, "credit_score", (t) => (counters.credit_score?.add(t), parseNumber(t, decimalOf("credit_score"))), "a number");
+    const installments = optional(source, "installments", parseCount, "a whole number of payments");
+    const remindersSent = optional(source, "reminders_sent", parseCount, "a whole number of reminders");
+    const disputed = optional(source, "disputed", parseFlag, "a yes/no flag");
+    const extensionRequested = optional(source, "extension_requested", parseFlag, "a yes/no flag");
+    const open = optional(source, "open_item", openState, "an open/closed flag (Yes/No, Open/Paid)");
+    const sign = optional(source, "debit_credit", debitCreditSign, "a debit/credit indicator (S/H, D/C)");
+    if (paid && paid.value < 0) paid.value = -paid.value;
+    if (remaining && sign === -1) remaining.value = -remaining.value;
     if (moneyFixes.length) tally.record("amount-text", moneyFixes[0]);
     if (columnsAwaitingData.length) noteColumnsWithData(values);
 
     const rawCustomerId = values.customer_id;
     if (!rawCustomerId.trim()) return quarantined("missing-customer-id", source, "customer_id");
-    noteCustomerId(rawCustomerId, line);
     if (invoiceDate === null) return quarantined("missing-invoice-date", source, "invoice_date");
     if (amount === null) return quarantined("missing-amount", source, "amount");
-    if (amount.value < 0) {
-      if (negativeAmounts === "error") fail(source, "amount", "is a negative amount (a credit note?); only invoices can be analysed, so remove credit notes from the file");
-      return quarantined("negative-amount", source, "amount");
+    const signed = sign === -1 ? -Math.abs(amount.value) : sign === 1 ? Math.abs(amount.value) : amount.value;
+    if (kind === "credit") return quarantined("credit-memo", source, hasColumn("document_type") ? "document_type" : "amount", -Math.abs(signed));
+    if (kind === "payment" || kind === "refund" || kind === "other" || open === "void") {
+      return quarantined("not-an-invoice", source, open === "void" ? "open_item" : "document_type", signed);
     }
-    if (amount.value === 0) return quarantined("zero-amount", source, "amount");
+    if (signed < 0) {
+      if (negativeAmounts === "error") fail(source, "amount", "is a negative amount (a credit note?); only invoices can be analysed, so remove credit notes from the file");
+      return quarantined(sign === -1 ? "credit-memo" : "negative-amount", source, sign === -1 ? "debit_credit" : "amount", signed);
+    }
+    if (signed === 0) return quarantined("zero-amount", source, "amount", 0);
+    noteCustomerId(rawCustomerId, line);
 
     let due = dueDate;
     if (due === null || due < invoiceDate) {
@@ -361,16 +557,36 @@ function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: Ro
       }
     }
 
-    let paidAmount = paid?.value ?? (paidDate !== null ? amount.value : 0);
-    if (paidAmount > amount.value) {
-      tally.record("paid-amount-capped", {line, column: header("paid_amount"), before: values.paid_amount, after: String(amount.value)});
-      paidAmount = amount.value;
+    // What was paid, and when the invoice was settled: from a payments file, an open flag or the
+    // remaining amount (ledger entries), or the paid date and amount columns.
+    let paidAmount = paid?.value ?? null;
+    let lastPayment = lastPaymentDate;
+    let paymentCount = installments;
+    if (remaining !== null && paidAmount === null) paidAmount = Math.max(0, signed - Math.max(0, remaining.value));
+    if (open === "open") paidDate = null;
+    const settled = open === "closed" || (open === null && remaining !== null && remaining.value <= 0.005);
+    if (payments) {
+      const receipts = payments.lookup(invoiceId);
+      const settlement = settleFromPayments(receipts ?? [], signed);
+      if (receipts || !hasColumn("paid_date")) {
+        paidDate = settlement.paidDate;
+        paidAmount = settlement.paidAmount;
+        lastPayment = settlement.lastPaymentDate;
+        paymentCount = settlement.installments;
+      }
+    } else if (settled && paidDate === null) {
+      return quarantined("paid-date-unknown", source, hasColumn("open_item") ? "open_item" : "remaining_amount");
+    }
+    paidAmount ??= paidDate !== null ? signed : 0;
+    if (paidAmount > signed) {
+      tally.record("paid-amount-capped", {line, column: header("paid_amount"), before: values.paid_amount, after: String(signed)});
+      paidAmount = signed;
     }
     const currency = values.currency.trim().toUpperCase() || amount.currency || "";
     if (currency) currencies.set(currency, (currencies.get(currency) ?? 0) + 1);
     invoiceDays.set(invoiceDate, (invoiceDays.get(invoiceDate) ?? 0) + 1);
     if (paidDate !== null) activityDays.add(paidDate);
-    if (lastPaymentDate !== null) activityDays.add(lastPaymentDate);
+    if (lastPayment !== null) activityDays.add(lastPayment);
     if (lastReminderDate !== null) activityDays.add(lastReminderDate);
     if (writeOffDate !== null) activityDays.add(writeOffDate);
 
@@ -386,12 +602,12 @@ function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: Ro
       invoiceDate,
       dueDate: due,
       termsDays: due - invoiceDate,
-      amount: amount.value,
+      amount: signed,
       currency,
       paidDate,
       paidAmount,
-      lastPaymentDate: lastPaymentDate ?? (paidAmount > 0 ? paidDate : null),
-      installments: installments ?? (paidAmount > 0 ? 1 : 0),
+      lastPaymentDate: lastPayment ?? (paidAmount > 0 ? paidDate : null),
+      installments: paymentCount ?? (paidAmount > 0 ? 1 : 0),
       disputed: disputed ?? false,
       remindersSent: remindersSent ?? (lastReminderDate !== null ? 1 : 0),
       lastReminderDate,
@@ -402,7 +618,7 @@ function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: Ro
       // objects already built.
       status: "open",
       settledDate: paidDate,
-      openAmount: amount.value,
+      openAmount: signed,
       daysToPay: paidDate,
       daysLate: paidDate,
       paidLate: null,
@@ -411,6 +627,47 @@ function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: Ro
       partialPayment: false,
       paidAfterReminder: null
     };
+  }
+
+  /**
+   * Stops cleaning when a column's unreadable values set aside more than `share` of the rows (at least
+   * one row may always be set aside), naming the column, its first three bad rows and the likely cause.
+   */
+  function checkUnreadable(rowsIn: number, share: number, setting = "AR_UNREADABLE_SHARE (or \"unreadableShare\" in the mapping file)"): void {
+    const allowed = Math.max(1, Math.floor(share * rowsIn));
+    for (const [column, entry] of unreadable) {
+      if (entry.count <= allowed) continue;
+      const first = entry.first[0];
+      const shown = entry.first.map((f) => `line ${f.line} ${JSON.stringify(f.text)}`).join(", ");
+      const percent = ((100 * entry.count) / rowsIn).toFixed(1);
+      throw new InputError({
+        file,
+        line: first.line,
+        row: first.row,
+        column: header(column),
+        reason:
+          `${entry.count.toLocaleString("en-US")} of ${rowsIn.toLocaleString("en-US")} rows (${percent} %) cannot be read as ${entry.expected} (${shown}), more than the ${+(share * 100).toFixed(2)} % that may be set aside. ` +
+          `Likely cause: ${likelyCause(column, entry)}. Fix those values, map another column, or allow more with ${setting}`
+      });
+    }
+  }
+
+  function likelyCause(column: InputColumn, entry: UnreadableTally): string {
+    const texts = entry.first.map((f) => f.text.trim());
+    if (texts.every((t) => isPlaceholder(t) || /^#[A-Z/0!?]+[!?]?$/i.test(t))) return "the export writes placeholders or spreadsheet errors (N/A, #VALUE!, -) where values are missing";
+    if (dateColumnsSet.has(column)) {
+      const other = texts.map((t) => dateFormatsMatching(t).filter((f) => f !== dateFormatOf(column))[0]).find(Boolean);
+      if (other) return `the values are written as ${other}, but most of the column reads as ${dateFormatOf(column)}: the column mixes layouts (set the layout with AR_DATE_FORMAT=${other} if that is the file's)`;
+      if (texts.every((t) => decimalEvidence(t) !== "none")) return "numbers in a date column: check that the header mapping picked the right column";
+      return "text that is not a date in any layout: check that the header mapping picked the right column";
+    }
+    if (numberColumnsSet.has(column)) {
+      const other = decimalOf(column) === "." ? "," : ".";
+      if (texts.some((t) => parseAmount(t, other))) return `the values use a decimal ${other === "," ? "comma" : "point"}, but most of the column a decimal ${other === "," ? "point" : "comma"}: set it with AR_DECIMAL_SEPARATOR=${other} if that is the file's`;
+      if (texts.some((t) => dateFormatsMatching(t).length)) return "dates in an amount column: check that the header mapping picked the right column";
+      return "text in a number column: check that the header mapping picked the right column";
+    }
+    return `values that are not ${entry.expected}`;
   }
 
   function noteCustomerId(raw: string, line: number): void {
@@ -445,8 +702,15 @@ function createRowReader({file, mapping, dateFormat, negativeAmounts, tally}: Ro
     return available;
   }
 
-  return {read, header, customerId: customerIds.resolve, reportCustomerIdFixes, availability, invoiceDays, activityDays, currencies};
+  function documentTypes(): CleaningReport["documentTypes"] {
+    return [...types].map(([type, {kind, rows}]) => ({type, kind, rows})).sort((a, b) => b.rows - a.rows || (a.type < b.type ? -1 : 1));
+  }
+
+  return {read, header, summaryLabel, checkUnreadable, customerId: customerIds.resolve, reportCustomerIdFixes, availability, documentTypes, invoiceDays, activityDays, currencies};
 }
+
+const dateColumnsSet = new Set<InputColumn>(["invoice_date", "due_date", "paid_date", "last_payment_date", "last_reminder_date", "write_off_date", "customer_since"]);
+const numberColumnsSet = new Set<InputColumn>(["amount", "paid_amount", "remaining_amount", "credit_limit", "credit_score"]);
 
 /**
  * The first whole-ledger rule a row breaks, with the column and value to show, or null. Dates after the
@@ -470,9 +734,9 @@ function isAfter(day: Day | null, endOfData: Day): boolean {
 
 // ——— Helpers ———
 
-function isBlankRow(values: RawRow): boolean {
+function isBlankRow(values: InputRow): boolean {
   for (const column of rawColumns) if (values[column].trim() !== "") return false;
-  return true;
+  return !values.document_type?.trim() && !values.remaining_amount?.trim();
 }
 
 /**

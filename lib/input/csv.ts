@@ -20,8 +20,14 @@ export interface CsvReadOptions {
   file: string;
   /** Skip detection and use this delimiter. */
   delimiter?: CsvDelimiter;
-  /** Data records read to detect the delimiter. */
+  /** Records read to detect the delimiter and find the header. */
   sampleRecords?: number;
+  /**
+   * How much a record looks like the header (e.g. how many of its cells are known column names). With
+   * it, report exports' title lines are skipped: the header is the first record scoring highest, if it
+   * scores at least 2; otherwise the first record.
+   */
+  headerScore?: (fields: readonly string[]) => number;
 }
 
 export interface CsvTable {
@@ -29,10 +35,15 @@ export interface CsvTable {
   delimiter: CsvDelimiter;
   /** Header names as written (not trimmed). */
   header: string[];
-  /** Line of the header (1 unless blank lines precede it). */
+  /** Line of the header (1 unless title or blank lines precede it). */
   headerLine: number;
-  /** Data records, parsed on demand; each call starts again from the first record. */
-  records(): Generator<CsvRecord, void, undefined>;
+  /** Title lines above the header (company, report name, period), as text. */
+  titleLines: string[];
+  /**
+   * Data records, parsed on demand; each call starts again from the first record. With `only`, fields at
+   * other positions are "" (a pass that reads a few columns need not build the others' text).
+   */
+  records(only?: readonly number[]): Generator<CsvRecord, void, undefined>;
 }
 
 const QUOTE = 34, LF = 10, CR = 13;
@@ -40,45 +51,97 @@ const unterminatedReason = 'has a quoted field that is never closed (a closing "
 const BOM = 0xfeff;
 
 /**
- * Validates the start of `text` (not empty, not binary, a delimiter that splits the header and first
- * lines consistently, no duplicate header names) and returns the header with a lazy record reader that
- * checks field counts and quotes as it goes. Blank lines are skipped; a UTF-8 BOM is ignored.
+ * Validates the start of `text` (not empty, not binary, a delimiter that splits most of the first
+ * lines alike, no duplicate header names), finds the header (below any title lines) and returns it
+ * with a lazy record reader. Records shorter than the header are padded with blanks and trailing empty
+ * fields beyond it are dropped, as spreadsheets do; a record with more values than the header is an
+ * error naming its line. Blank lines are skipped; a UTF-8 BOM is ignored.
  */
-export function readCsv(text: string, {file, delimiter, sampleRecords = 20}: CsvReadOptions): CsvTable {
+export function readCsv(text: string, {file, delimiter, sampleRecords = 40, headerScore}: CsvReadOptions): CsvTable {
   const start = text.charCodeAt(0) === BOM ? 1 : 0;
   if (isBlank(text, start)) throw new InputError({file, reason: "the file is empty"});
   if (looksBinary(text, start)) {
-    throw new InputError({file, reason: "looks like a binary file, not CSV text (a spreadsheet must be saved as CSV first)"});
+    throw new InputError({file, reason: "looks like a binary file, not CSV text (a spreadsheet must be saved as CSV first, or given as .xlsx)"});
   }
   const chosen = delimiter ?? detectDelimiter(text, {file, sampleRecords});
-  const headerRecord = scanRecords(text, start, chosen, (line) => {
+  const sample: ScannedRecord[] = [];
+  for (const record of scanRecords(text, start, chosen, (line) => {
     throw new InputError({file, line, reason: unterminatedReason});
-  }).next().value!;
-  const header = headerRecord.fields;
+  })) {
+    sample.push(record);
+    if (sample.length > sampleRecords || !headerScore) break;
+  }
+  const headerAt = headerScore ? headerIndex(sample, headerScore) : 0;
+  const headerRecord = sample[headerAt];
+  const header = trimTrailingEmpty(headerRecord.fields);
   const headerLine = headerRecord.line;
+  const titleLines = sample.slice(0, headerAt).map((r) => r.fields.filter((f) => f.trim()).join(" ").trim());
+  const next = sample[headerAt + 1] ?? scanRecords(text, headerRecord.end, chosen, () => {}).next().value;
+  const dataFields = next ? trimTrailingEmpty(next.fields).length : 0;
+  if (header.length === 1 && dataFields > 1) {
+    throw new InputError({
+      file,
+      line: headerLine,
+      reason: `has an unknown delimiter: the header is a single field with no comma, semicolon, tab or pipe, but the data lines have ${dataFields} fields separated by ${delimiterNames[chosen]}s`
+    });
+  }
   assertUniqueHeader(header, file, headerLine);
   const bodyStart = headerRecord.end;
 
-  function* records(): Generator<CsvRecord, void, undefined> {
+  function* records(only?: readonly number[]): Generator<CsvRecord, void, undefined> {
     let row = 0;
+    let padded = headerRecord.fields.length;
+    let keep: Uint8Array | null = null;
+    if (only) {
+      keep = new Uint8Array(header.length + 1);
+      for (const position of only) keep[position] = 1;
+    }
     const onUnterminated = (line: number, field: number) => {
       throw new InputError({file, line, row: row + 1, column: header[field], reason: unterminatedReason});
     };
-    for (const {line, fields} of scanRecords(text, bodyStart, chosen, onUnterminated, headerLine + headerRecord.lines)) {
+    for (const {line, fields} of scanRecords(text, bodyStart, chosen, onUnterminated, headerLine + headerRecord.lines, keep)) {
       ++row;
       if (fields.length !== header.length) {
-        throw new InputError({
-          file,
-          line,
-          row,
-          reason: `has ${fields.length} ${fields.length === 1 ? "field" : "fields"} but the header has ${header.length} (delimiter: ${delimiterNames[chosen]})`
-        });
+        if (fields.length < header.length) {
+          while (fields.length < header.length) fields.push("");
+        } else {
+          const kept = trimTrailingEmpty(fields);
+          // Empty fields past the header are a trailing delimiter only where the file writes one
+          // throughout (the header or the first row has it); elsewhere a value was split in two.
+          const trailing = kept.length <= header.length && (fields.length <= padded || (row === 1 && (padded = fields.length) > 0));
+          if (!trailing) {
+            throw new InputError({
+              file,
+              line,
+              row,
+              reason: `has ${Math.max(kept.length, fields.length)} values but the header has ${header.length} columns (delimiter: ${delimiterNames[chosen]}; a value containing a ${delimiterNames[chosen]} must be in quotes)`
+            });
+          }
+          fields.length = header.length;
+        }
       }
       yield {line, row, fields};
     }
   }
 
-  return {file, delimiter: chosen, header, headerLine, records};
+  return {file, delimiter: chosen, header, headerLine, titleLines, records};
+}
+
+/** The first record scoring highest (at least 2), else the first. */
+export function headerIndex(sample: readonly {fields: readonly string[]}[], score: (fields: readonly string[]) => number): number {
+  let best = 0, bestScore = 1;
+  sample.forEach((record, i) => {
+    const s = score(record.fields);
+    if (s > bestScore) (best = i), (bestScore = s);
+  });
+  return best;
+}
+
+/** A copy without the empty fields at the end (a trailing delimiter, or a spreadsheet's padding). */
+export function trimTrailingEmpty(fields: readonly string[]): string[] {
+  let n = fields.length;
+  while (n > 1 && fields[n - 1].trim() === "") --n;
+  return fields.slice(0, n);
 }
 
 /** All records at once, for small files and tests. */
@@ -90,14 +153,14 @@ export function parseCsv(text: string, options: CsvReadOptions): {header: string
 }
 
 /**
- * The delimiter among comma, semicolon, tab and pipe that splits the header into several fields and the
- * first data lines into as many (ties go to more fields, then to the order above). A header with no
- * delimiter is a one-column file, unless the data lines are split by one.
+ * The delimiter among comma, semicolon, tab and pipe that splits most of the first lines into the
+ * same number (> 1) of fields, the most fields × share of lines winning (ties to the order above); title lines above
+ * the header and a few malformed lines do not change it. A file none splits is a one-column file,
+ * unless some other punctuation splits every line.
  */
-export function detectDelimiter(text: string, {file, sampleRecords = 20}: {file: string; sampleRecords?: number}): CsvDelimiter {
+export function detectDelimiter(text: string, {file, sampleRecords = 40}: {file: string; sampleRecords?: number}): CsvDelimiter {
   const start = text.charCodeAt(0) === BOM ? 1 : 0;
-  let best: {delimiter: CsvDelimiter; fields: number; agreement: number} | null = null;
-  let dataSplitBy: {delimiter: CsvDelimiter; fields: number} | null = null;
+  let best: {delimiter: CsvDelimiter; fields: number; agreement: number; firstFields: number} | null = null;
   for (const delimiter of csvDelimiters) {
     const counts: number[] = [];
     // An unclosed quote ends the sample; the reader reports it with its line.
@@ -106,31 +169,23 @@ export function detectDelimiter(text: string, {file, sampleRecords = 20}: {file:
       if (counts.length > sampleRecords) break;
     }
     if (!counts.length) continue;
-    const [headerFields, ...dataFields] = counts;
-    const agreement = dataFields.length ? dataFields.filter((n) => n === headerFields).length / dataFields.length : 1;
-    if (headerFields > 1) {
-      if (!best || agreement > best.agreement || (agreement === best.agreement && headerFields > best.fields)) {
-        best = {delimiter, fields: headerFields, agreement};
-      }
-    } else if (!dataSplitBy) {
-      const split = dataFields.filter((n) => n > 1);
-      if (split.length * 2 > dataFields.length) dataSplitBy = {delimiter, fields: mostCommon(split)};
+    const modal = mostCommon(counts.filter((n) => n > 1));
+    if (modal === undefined) continue;
+    const agreement = counts.filter((n) => n === modal).length / counts.length;
+    if (agreement < 0.5 && !best) {
+      best = {delimiter, fields: modal, agreement, firstFields: counts[0]};
+      continue;
+    }
+    // Fields × agreement: a decimal comma splits a semicolon file's lines alike too, into fewer fields.
+    if (agreement >= 0.5 && (!best || best.agreement < 0.5 || modal * agreement > best.fields * best.agreement)) {
+      best = {delimiter, fields: modal, agreement, firstFields: counts[0]};
     }
   }
-  // A minority of disagreeing lines is a malformed row (reported with its line by the reader); a
-  // majority means this is not the delimiter at all.
   if (best && best.agreement >= 0.5) return best.delimiter;
   if (best) {
     throw new InputError({
       file,
       reason: "has an unknown delimiter: no comma, semicolon, tab or pipe splits the header and the first lines into the same number of fields"
-    });
-  }
-  if (dataSplitBy) {
-    throw new InputError({
-      file,
-      line: 1,
-      reason: `has an unknown delimiter: the header is a single field with no comma, semicolon, tab or pipe, but the data lines have ${dataSplitBy.fields} fields separated by ${delimiterNames[dataSplitBy.delimiter]}s`
     });
   }
   const other = otherDelimiter(text.slice(start), sampleRecords);
@@ -229,7 +284,8 @@ function* scanRecords(
   start: number,
   delimiter: CsvDelimiter,
   onUnterminated: (line: number, field: number) => void,
-  firstLine = 1
+  firstLine = 1,
+  keep: Uint8Array | null = null
 ): Generator<ScannedRecord, void, undefined> {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
@@ -245,10 +301,11 @@ function* scanRecords(
     const recordLine = line;
     const fields: string[] = [];
     for (;;) {
-      let value: string;
+      let value = "";
+      // A field the caller does not want is stepped over without building its text.
+      const wanted = keep === null || keep[fields.length] === 1;
       if (i < n && text.charCodeAt(i) === QUOTE) {
         const fieldLine = line;
-        value = "";
         let from = ++i;
         for (;;) {
           const q = text.indexOf('"', i);
@@ -258,20 +315,20 @@ function* scanRecords(
           }
           line += countLineBreaks(text, i, q);
           if (text.charCodeAt(q + 1) === QUOTE) {
-            value += text.slice(from, q + 1);
+            if (wanted) value += text.slice(from, q + 1);
             i = from = q + 2;
           } else {
-            value += text.slice(from, q);
+            if (wanted) value += text.slice(from, q);
             i = q + 1;
             break;
           }
         }
         const j = fieldEnd(text, i, d);
-        if (j > i) value += text.slice(i, j);
+        if (j > i && wanted) value += text.slice(i, j);
         i = j;
       } else {
         const j = fieldEnd(text, i, d);
-        value = text.slice(i, j);
+        if (wanted) value = text.slice(i, j);
         i = j;
       }
       fields.push(value);
@@ -334,7 +391,7 @@ function looksBinary(text: string, start: number): boolean {
   return suspicious * 10 > end - start;
 }
 
-function assertUniqueHeader(header: readonly string[], file: string, line: number): void {
+export function assertUniqueHeader(header: readonly string[], file: string, line: number): void {
   const seen = new Map<string, number>();
   header.forEach((name, index) => {
     const key = name.trim();
@@ -347,11 +404,12 @@ function assertUniqueHeader(header: readonly string[], file: string, line: numbe
   });
 }
 
-function mostCommon(values: readonly number[]): number {
+/** The most common value (ties to the larger), or undefined for none. */
+function mostCommon(values: readonly number[]): number | undefined {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best = values[0], bestCount = 0;
-  for (const [v, count] of counts) if (count > bestCount) (best = v), (bestCount = count);
+  let best: number | undefined, bestCount = 0;
+  for (const [v, count] of counts) if (count > bestCount || (count === bestCount && v > best!)) (best = v), (bestCount = count);
   return best;
 }
 

@@ -1,21 +1,85 @@
 // Reading one raw text value as a typed value. Each parser returns undefined for text it cannot read;
-// the caller decides whether that is dirt to fix or an input error to report with its line and column.
+// the caller decides whether that is a value to set aside or an input error to report with its line
+// and column. Which date layout and decimal separator a column uses is inferred from all of its values
+// (./infer.ts); the parsers here read one value in a layout they are given.
 import {dayFromParts, daysInMonth} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
 
-export const dateFormats = ["YYYY-MM-DD", "MM/DD/YYYY", "DD/MM/YYYY", "DD.MM.YYYY", "YYYY/MM/DD"] as const;
+// ——— Dates ———
+
+/**
+ * Date layouts, named as a user writes them in a setting. Layouts with a numeric year also read a
+ * two-digit year (see `twoDigitYearPivot`); "D MMM YYYY" is any date with a month name ("26-Apr-11",
+ * "Apr 26, 2011", "26 April 2011"); "Excel serial" is a spreadsheet's day number (45303 = 2024-01-12).
+ */
+export const dateFormats = [
+  "YYYY-MM-DD",
+  "YYYY/MM/DD",
+  "YYYY.MM.DD",
+  "MM/DD/YYYY",
+  "DD/MM/YYYY",
+  "DD.MM.YYYY",
+  "DD-MM-YYYY",
+  "MM-DD-YYYY",
+  "YYYYMMDD",
+  "D MMM YYYY",
+  "Excel serial"
+] as const;
 export type DateFormat = (typeof dateFormats)[number];
 
-// A time of day after the date (exports from databases often carry one) is accepted and ignored.
-const timeSuffix = String.raw`(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+/**
+ * Two-digit years below the pivot are 20xx, the others 19xx: "1/2/13" is 2013, "1/2/87" is 1987. A
+ * receivables ledger spans recent years, and customer-since dates reach back decades at most.
+ */
+export const twoDigitYearPivot = 50;
 
-const datePatterns: Record<DateFormat, {pattern: RegExp; year: number; month: number; day: number}> = {
-  "YYYY-MM-DD": {pattern: new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${timeSuffix}$`), year: 1, month: 2, day: 3},
-  "YYYY/MM/DD": {pattern: new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})${timeSuffix}$`), year: 1, month: 2, day: 3},
-  "MM/DD/YYYY": {pattern: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${timeSuffix}$`), year: 3, month: 1, day: 2},
-  "DD/MM/YYYY": {pattern: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${timeSuffix}$`), year: 3, month: 2, day: 1},
-  "DD.MM.YYYY": {pattern: new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${timeSuffix}$`), year: 3, month: 2, day: 1}
+type Order = "ymd" | "mdy" | "dmy";
+const numericLayouts: Partial<Record<DateFormat, {order: Order; separator: string}>> = {
+  "YYYY-MM-DD": {order: "ymd", separator: "-"},
+  "YYYY/MM/DD": {order: "ymd", separator: "/"},
+  "YYYY.MM.DD": {order: "ymd", separator: "."},
+  "MM/DD/YYYY": {order: "mdy", separator: "/"},
+  "DD/MM/YYYY": {order: "dmy", separator: "/"},
+  "DD.MM.YYYY": {order: "dmy", separator: "."},
+  "DD-MM-YYYY": {order: "dmy", separator: "-"},
+  "MM-DD-YYYY": {order: "mdy", separator: "-"}
 };
+
+// A time of day after the date (databases and spreadsheets often add one) is accepted and ignored.
+const timeSuffix = String.raw`(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?`;
+const numericDate = new RegExp(String.raw`^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})\.?${timeSuffix}$`);
+const compactDate = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${timeSuffix}$`);
+const serialDate = /^\d{4,5}(?:\.\d+)?$/;
+
+/** Excel's day 25569 is 1970-01-01 (its calendar counts a 29 February 1900 that never was). */
+const excelEpoch = 25569;
+/** Serials read as dates: 1927-05-18 (10000) to 2173-10-14 (99999); smaller numbers are not dates in a ledger. */
+const serialRange = [10_000, 99_999] as const;
+
+const monthNames: Record<string, number> = {};
+for (const [month, names] of [
+  [1, "jan january januar janv janvier ene enero gen"],
+  [2, "feb february februar fev fevr fevrier febrero"],
+  [3, "mar march marz maerz mrz mars marzo"],
+  [4, "apr april avr avril abr abril"],
+  [5, "may mai mayo"],
+  [6, "jun june juni juin junio"],
+  [7, "jul july juli juil juillet julio"],
+  [8, "aug august aout ago agosto"],
+  [9, "sep sept september septembre septiembre set"],
+  [10, "oct october okt oktober octobre octubre"],
+  [11, "nov november novembre noviembre"],
+  [12, "dec december dez dezember decembre dic diciembre"]
+] as const) {
+  for (const name of names.split(" ")) monthNames[name] = month;
+}
+const weekdayPrefix = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
+
+function fullYear(text: string): number {
+  const year = Number(text);
+  if (text.length === 2) return year < twoDigitYearPivot ? 2000 + year : 1900 + year;
+  return year;
+}
 
 /** The day a date written in `format` names; undefined if it does not match or does not exist (02-30). */
 export function parseDate(text: string, format: DateFormat = "YYYY-MM-DD"): Day | undefined {
@@ -23,10 +87,49 @@ export function parseDate(text: string, format: DateFormat = "YYYY-MM-DD"): Day 
     const day = compactIsoDay(text);
     if (day !== undefined) return day;
   }
-  const {pattern, year, month, day} = datePatterns[format];
-  const match = pattern.exec(text.trim());
-  if (!match) return undefined;
-  return dayFromParts(Number(match[year]), Number(match[month]), Number(match[day]));
+  const trimmed = text.trim();
+  const layout = numericLayouts[format];
+  if (layout) return parseNumericDate(trimmed, layout.order, layout.separator);
+  if (format === "YYYYMMDD") {
+    const match = compactDate.exec(trimmed);
+    return match ? dayFromParts(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+  }
+  if (format === "Excel serial") return parseSerialDate(trimmed);
+  return parseMonthNameDate(trimmed);
+}
+
+function parseNumericDate(text: string, order: Order, separator: string): Day | undefined {
+  const match = numericDate.exec(text);
+  if (!match || match[2] !== separator) return undefined;
+  const [, a, , b, c] = match;
+  if (order === "ymd") return a.length === 4 && c.length <= 2 ? dayFromParts(Number(a), Number(b), Number(c)) : undefined;
+  if (a.length > 2 || (c.length !== 2 && c.length !== 4)) return undefined;
+  const year = fullYear(c);
+  return order === "mdy" ? dayFromParts(year, Number(a), Number(b)) : dayFromParts(year, Number(b), Number(a));
+}
+
+function parseSerialDate(text: string): Day | undefined {
+  if (!serialDate.test(text)) return undefined;
+  const serial = Math.floor(Number(text));
+  return serial >= serialRange[0] && serial <= serialRange[1] ? serial - excelEpoch : undefined;
+}
+
+/** "26-Apr-11", "26 Apr 2011", "Apr 26, 2011", "April 26 2011", "2011-Apr-26", "Tue, 26 Apr 2011 10:00". */
+function parseMonthNameDate(text: string): Day | undefined {
+  const withoutTime = text.replace(/[T ]\d{1,2}:\d{2}.*$/, "").replace(weekdayPrefix, "");
+  const tokens = withoutTime.split(/[\s,./\-]+/).filter(Boolean);
+  if (tokens.length !== 3) return undefined;
+  const monthAt = tokens.findIndex((t) => /^\p{L}+$/u.test(t));
+  if (monthAt < 0) return undefined;
+  const month = monthNames[tokens[monthAt].normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()];
+  if (month === undefined) return undefined;
+  const numbers = tokens.filter((_, i) => i !== monthAt);
+  if (!numbers.every((t) => /^\d{1,4}$/.test(t))) return undefined;
+  // The year is the four-digit number, or else the last one ("26-Apr-11", "Apr 26, 11").
+  const yearAt = numbers[0].length === 4 ? 0 : 1;
+  const year = numbers[yearAt], day = numbers[1 - yearAt];
+  if (day.length > 2 || (year.length !== 2 && year.length !== 4)) return undefined;
+  return dayFromParts(fullYear(year), month, Number(day));
 }
 
 /**
@@ -62,14 +165,14 @@ function daysFromCivil(year: number, month: number, day: number): Day {
 }
 
 /**
- * `parseDate` for one format, with a cache for the layouts that need a regular expression (a ledger
- * repeats a few thousand distinct dates across a million rows).
+ * `parseDate` for one format, with a cache (a ledger repeats a few thousand distinct dates across a
+ * million rows). A strict YYYY-MM-DD is read in any format: it cannot be mistaken for anything else,
+ * and a workbook's typed date cells arrive in it.
  */
 export function dateParser(format: DateFormat = "YYYY-MM-DD"): (text: string) => Day | undefined {
   const cache = new Map<string, Day | undefined>();
-  const iso = format === "YYYY-MM-DD";
   return (text) => {
-    if (iso && text.length === 10) {
+    if (text.length === 10) {
       const compact = compactIsoDay(text);
       if (compact !== undefined) return compact;
     }
@@ -82,10 +185,16 @@ export function dateParser(format: DateFormat = "YYYY-MM-DD"): (text: string) =>
   };
 }
 
-/** Other formats that would read `text`: a hint for an error message when the format option is wrong. */
+/** Formats that read `text`: a hint for an error message when a value fits no chosen format. */
 export function dateFormatsMatching(text: string): DateFormat[] {
   return dateFormats.filter((format) => parseDate(text, format) !== undefined);
 }
+
+// ——— Amounts and numbers ———
+
+/** The decimal separator of a column of numbers; the other marks (and spaces, apostrophes) group thousands. */
+export type DecimalSeparator = "." | ",";
+export const decimalSeparators: readonly DecimalSeparator[] = [".", ","];
 
 export interface ParsedAmount {
   value: number;
@@ -95,42 +204,61 @@ export interface ParsedAmount {
   currency: string | null;
 }
 
-const plainNumber = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
-const groupedNumber = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const unsignedNumber = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
-const currencyPrefix = /^([A-Za-z]{3}|[A-Z]{0,2}[$€£¥])\s*/;
-const currencySuffix = /\s*([A-Za-z]{3}|[$€£¥])$/;
-const symbolCurrencies: Record<string, string> = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD", "A$": "AUD"};
+const currencyPrefix = /^([A-Za-z]{3}|[A-Z]{0,2}[$€£¥₹₩₽₺]|R\$|kr|Fr\.?)\s*/;
+const currencySuffix = /\s*([A-Za-z]{3}|[$€£¥₹₩₽₺]|kr|zł|Kč|Ft|Fr\.?)$/;
+const symbolCurrencies: Record<string, string> = {
+  "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "R$": "BRL",
+  "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "zł": "PLN", "Kč": "CZK", "Ft": "HUF", "Fr": "CHF", "Fr.": "CHF"
+};
+// Thousands groups: comma, dot, space, no-break and narrow no-break spaces, apostrophes (Swiss).
+const groupedPoint = /^\d{1,3}([, '’\u00a0\u202f])\d{3}(?:\1\d{3})*(?:\.\d*)?$/;
+const groupedComma = /^\d{1,3}([. '’\u00a0\u202f])\d{3}(?:\1\d{3})*(?:,\d*)?$/;
+const ungroupedPoint = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
+const ungroupedComma = /^(?:\d+(?:,\d*)?|,\d+)$/;
 
 /**
- * A money amount: "1234.50", or as spreadsheets and accounting systems write it — "$1,234.50",
- * "1234.50 USD", "USD 1,234.50", "(1,234.50)" and "1,234.50-" for negatives. Undefined for anything
- * else, including a comma decimal ("12,5"), which could be read two ways.
+ * A money amount written the way spreadsheets and accounting systems write it, with `decimal` as the
+ * decimal separator: "1234.50", "$1,234.50", "1234.50 USD", "USD 1,234.50", "1'234.50", "(1,234.50)",
+ * "1,234.50-" and "-1,234.50" for negatives; with a decimal comma "1.234,56", "1 234,56", "1.234,56-",
+ * "€ 55,94". Undefined for anything else ("N/A", "#VALUE!", "-", "1e3", "12..5").
  */
-export function parseAmount(text: string): ParsedAmount | undefined {
-  if (isPlainDecimal(text)) return {value: normalizeZero(Number(text)), reformatted: false, currency: null};
+export function parseAmount(text: string, decimal: DecimalSeparator = "."): ParsedAmount | undefined {
+  if (decimal === "." && isPlainDecimal(text)) return {value: normalizeZero(Number(text)), reformatted: false, currency: null};
   let rest = text.trim();
   let signs = 0;
   let currency: string | null = null;
   if (rest.startsWith("(") && rest.endsWith(")")) (rest = rest.slice(1, -1).trim()), ++signs;
-  if (rest.startsWith("-")) (rest = rest.slice(1).trim()), ++signs;
+  if (rest.startsWith("-") || rest.startsWith("−")) (rest = rest.slice(1).trim()), ++signs;
   else if (rest.startsWith("+")) rest = rest.slice(1).trim();
   const prefix = currencyPrefix.exec(rest);
   if (prefix) (currency = currencyCode(prefix[1])), (rest = rest.slice(prefix[0].length));
-  if (rest.startsWith("-")) (rest = rest.slice(1).trim()), ++signs;
+  if (rest.startsWith("-") || rest.startsWith("−")) (rest = rest.slice(1).trim()), ++signs;
+  if (rest.endsWith("-")) (rest = rest.slice(0, -1).trim()), ++signs;
   const suffix = prefix ? null : currencySuffix.exec(rest);
   if (suffix) (currency = currencyCode(suffix[1])), (rest = rest.slice(0, suffix.index));
   if (rest.endsWith("-")) (rest = rest.slice(0, -1).trim()), ++signs;
-  if (signs > 1) return undefined;
-  let digits: string;
-  if (unsignedNumber.test(rest)) digits = rest;
-  else if (groupedNumber.test(rest)) digits = rest.replaceAll(",", "");
-  else return undefined;
+  if (signs > 1 || !rest) return undefined;
+  const digits = plainDigits(rest, decimal);
+  if (digits === undefined) return undefined;
   const value = normalizeZero((signs ? -1 : 1) * Number(digits));
-  return {value, reformatted: true, currency};
+  // Written as a plain number in the column's own decimal separator: nothing was reformatted.
+  const plain = currency === null && text === (signs ? "-" : "") + rest && digits.length === rest.length;
+  return {value, reformatted: !plain, currency};
 }
 
-/** "-1234.50", "7", ".5": what `plainNumber` matches, checked by hand because it is the common case. */
+/** The number as JavaScript reads it ("1234.5"), or undefined when `text` is not grouped digits with `decimal`. */
+function plainDigits(text: string, decimal: DecimalSeparator): string | undefined {
+  if (decimal === ".") {
+    if (ungroupedPoint.test(text)) return text;
+    const grouped = groupedPoint.exec(text);
+    return grouped ? text.replaceAll(grouped[1], "") : undefined;
+  }
+  if (ungroupedComma.test(text)) return text.replace(",", ".");
+  const grouped = groupedComma.exec(text);
+  return grouped ? text.replaceAll(grouped[1], "").replace(",", ".") : undefined;
+}
+
+/** "-1234.50", "7", ".5": the common case, checked by hand. */
 function isPlainDecimal(text: string): boolean {
   const n = text.length;
   let i = text.charCodeAt(0) === 45 ? 1 : 0;
@@ -144,6 +272,48 @@ function isPlainDecimal(text: string): boolean {
   return digits > 0;
 }
 
+/**
+ * What one value says about its column's decimal separator: "." or "," when only that reading works,
+ * "either" when both read it alike (1234, -5), "ambiguous" when both read it differently (1,234 or
+ * 1.234: a thousands group or three decimals), "none" when neither reads it.
+ */
+export type DecimalEvidence = DecimalSeparator | "either" | "ambiguous" | "none";
+
+export function decimalEvidence(text: string): DecimalEvidence {
+  return evidenceKinds[decimalEvidenceCode(text)];
+}
+
+/** `decimalEvidence` as an index into `evidenceKinds`, for counting a million values without string keys. */
+export const evidenceKinds: readonly DecimalEvidence[] = ["none", ".", ",", "either", "ambiguous"];
+
+export function decimalEvidenceCode(text: string): number {
+  // One pass over the characters, run on every value of every number column: which separators occur,
+  // how often, and how many digits stand before the first and after the last. Currency marks, signs,
+  // spaces and apostrophes do not matter here; a value no layout reads fails later, when it is parsed.
+  let digits = 0, dots = 0, commas = 0, last = 0, after = 0, before = 0;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      ++digits, ++after;
+      if (!dots && !commas) ++before;
+    } else if (c === 46 || c === 44) {
+      if (c === 46) ++dots;
+      else ++commas;
+      last = c, (after = 0);
+    }
+  }
+  if (!digits) return 0;
+  if (!dots && !commas) return 3;
+  const lastIs = last === 46 ? 1 : 2;
+  const other = last === 46 ? 2 : 1;
+  // Both marks: the last one is the decimal separator ("1,234.56", "1.234,56").
+  if (dots && commas) return lastIs;
+  // One mark, repeated: it groups thousands ("1,234,567"), so the decimal separator is the other.
+  if (dots + commas > 1) return other;
+  // One mark once: a decimal unless it could be a thousands group (three digits after, one to three before).
+  return after === 3 && before >= 1 && before <= 3 ? 4 : lastIs;
+}
+
 function currencyCode(marker: string): string | null {
   if (/^[A-Za-z]{3}$/.test(marker)) return marker.toUpperCase();
   return symbolCurrencies[marker] ?? null;
@@ -153,45 +323,58 @@ function normalizeZero(value: number): number {
   return value === 0 ? 0 : value;
 }
 
-/** A plain decimal number ("712", "712.0", "-3.5"); undefined otherwise. */
-export function parseNumber(text: string): number | undefined {
+/** A plain number ("712", "712.0", "-3.5", or "712,5" with a decimal comma); undefined otherwise. */
+export function parseNumber(text: string, decimal: DecimalSeparator = "."): number | undefined {
   const trimmed = text.trim();
-  return plainNumber.test(trimmed) ? normalizeZero(Number(trimmed)) : undefined;
+  const body = trimmed.startsWith("-") ? trimmed.slice(1) : trimmed;
+  const digits = body ? plainDigits(body, decimal) : undefined;
+  if (digits === undefined) return undefined;
+  return normalizeZero((trimmed === body ? 1 : -1) * Number(digits));
 }
 
-/** A whole count ≥ 0 ("3", or "3.0" as spreadsheets write it); undefined otherwise. */
+/** A whole count ≥ 0 ("3", or "3.0" / "3,0" as spreadsheets write it); undefined otherwise. */
 export function parseCount(text: string): number | undefined {
   if (text.length === 1) {
     const digit = text.charCodeAt(0) - 48;
     if (digit >= 0 && digit <= 9) return digit;
   }
-  const match = /^(\d+)(?:\.0*)?$/.exec(text.trim());
+  const match = /^(\d+)(?:[.,]0*)?$/.exec(text.trim());
   return match ? Number(match[1]) : undefined;
 }
 
-const immediateTerms = new Set(["cod", "cia", "cashondelivery", "dueonreceipt", "uponreceipt", "onreceipt", "immediate", "immediately", "due"]);
+const immediateTerms = new Set(["cod", "cia", "cashondelivery", "dueonreceipt", "uponreceipt", "onreceipt", "immediate", "immediately", "due", "sofort", "sofortzahlung"]);
 
 /**
- * Payment terms in days: "30", "30.0", "Net 30", "NET30", "N30", "30 days", "30D", "2/10 Net 30" (the
- * discount is ignored), and 0 for "Due on receipt", "COD" and "Immediate". Undefined otherwise.
+ * Payment terms in days: "30", "30.0", "Net 30", "NET30", "N30", "30 days", "30D", "30 Tage", "2/10 Net
+ * 30" (the discount is ignored), "Net 30 EOM" (read as 30), and 0 for "Due on receipt", "COD" and
+ * "Immediate". Undefined otherwise.
  */
 export function parsePaymentTerms(text: string): number | undefined {
   const lower = text.trim().toLowerCase();
-  const simple = /^(?:net\s*|n\s*)?(\d{1,3})(?:\.0*)?(?:\s*(?:days?|d))?$/.exec(lower);
+  const simple = /^(?:net\s*|n\s*)?(\d{1,3})(?:[.,]0*)?(?:\s*(?:days?|d|tage))?(?:\s*eom)?$/.exec(lower);
   if (simple) return Number(simple[1]);
-  const discounted = /(?:^|[\s/,])net\s*(\d{1,3})(?:\s*days?)?$/.exec(lower);
+  const discounted = /(?:^|[\s/,])net\s*(\d{1,3})(?:\s*days?)?(?:\s*eom)?$/.exec(lower);
   if (discounted) return Number(discounted[1]);
   if (immediateTerms.has(lower.replace(/[^a-z]/g, ""))) return 0;
   return undefined;
 }
 
-const trueFlags = new Set(["1", "true", "t", "yes", "y", "x"]);
-const falseFlags = new Set(["0", "false", "f", "no", "n"]);
+const trueFlags = new Set(["1", "true", "t", "yes", "y", "x", "ja", "j", "oui", "si", "sí", "wahr"]);
+const falseFlags = new Set(["0", "false", "f", "no", "n", "nein", "non", "falsch"]);
 
-/** A yes/no flag: "1"/"0", true/false, yes/no, y/n (any case); undefined otherwise. */
+/** A yes/no flag: "1"/"0", true/false, yes/no, y/n, ja/nein (any case); undefined otherwise. */
 export function parseFlag(text: string): boolean | undefined {
   const lower = text.trim().toLowerCase();
   if (trueFlags.has(lower)) return true;
   if (falseFlags.has(lower)) return false;
   return undefined;
+}
+
+/**
+ * Text a system writes where a value is missing: read as blank, not as an unreadable value. Only in
+ * optional columns; in a required one it still sets the row aside as missing.
+ */
+export function isPlaceholder(text: string): boolean {
+  const t = text.trim();
+  return t === "" || t === "-" || t === "–" || t === "—" || /^(?:n\/?a|null|none|nil|#n\/a)$/i.test(t);
 }

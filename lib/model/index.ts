@@ -370,19 +370,47 @@ const key = (family: FamilyKey, variant: VariantKey) => `${family}/${variant}`;
 
 /** Train, validation and test must each hold enough late and on-time invoices to fit and judge a model. */
 function checkSlices(ledger: Ledger, split: TimeSplit, minimum: number): void {
+  const gap = sliceGap(split, minimum);
+  if (gap) throw new InputError({file: ledger.source.name, reason: `has ${gap}`});
+}
+
+function sliceGap(split: TimeSplit, minimum: number): string | null {
   for (const slice of [split.train, split.validation, split.test]) {
     let late = 0;
     for (const label of slice.labels) late += label;
     const onTime = slice.labels.length - late;
     if (late < minimum || onTime < minimum) {
-      throw new InputError({
-        file: ledger.source.name,
-        reason:
-          `has too little payment history to validate a late-payment model: the ${slice.name} slice holds ${late} late and ${onTime} on-time invoices ` +
-          `(at least ${minimum} of each are needed in the training, validation and test slices)`
-      });
+      return (
+        `too little payment history to validate a late-payment model: the ${slice.name} slice holds ${late} late and ${onTime} on-time invoices ` +
+        `(at least ${minimum} of each are needed in the training, validation and test slices)`
+      );
     }
   }
+  return null;
+}
+
+/**
+ * Why the ledger cannot train and judge a model (an open-items snapshot has no settled invoices; a short
+ * history too few in a slice), or null when it can. The pipeline skips the model stage on a reason.
+ */
+export function paymentHistoryGap(ledger: Ledger, {split: splitOptions, minClassCount = 20}: Pick<ModelStageOptions, "split" | "minClassCount"> = {}): string | null {
+  const settled = ledger.invoices.reduce((n, invoice) => n + (invoice.settledDate !== null ? 1 : 0), 0);
+  if (!settled) return "no paid invoices: it lists what is open, not how invoices were paid, so there is no payment history to learn from";
+  const split = timeSplit(ledger, splitOptions);
+  const gap = sliceGap(split, minClassCount);
+  if (!gap) return null;
+  // A history with one outcome only (never late, or never on time) is not short but degenerate: the
+  // model stage stops on it, saying so, rather than the report going on without a model.
+  let late = 0;
+  for (const label of split.production.labels) late += label;
+  return late === 0 || late === split.production.labels.length ? null : gap;
+}
+
+/** The model stage's own refusal of a ledger (too little history in a slice), as the build would print it; null when it can run. */
+export function paymentHistoryError(ledger: Ledger, {split: splitOptions, minClassCount = 20}: Pick<ModelStageOptions, "split" | "minClassCount"> = {}): InputError | null {
+  if (paymentHistoryGap(ledger, {split: splitOptions, minClassCount}) !== null) return null;
+  const gap = sliceGap(timeSplit(ledger, splitOptions), minClassCount);
+  return gap ? new InputError({file: ledger.source.name, reason: `has ${gap}`}) : null;
 }
 
 /** The test rows permutation importance shuffles: all of them, or a seeded sample in slice order. */

@@ -30,6 +30,8 @@ import type {CustomerFeatureKey, CustomerFeatureSpec} from "../segments/customer
 import type {SegmentLetter} from "../segments/naming.js";
 import type {DirtKind} from "../source/dirt.js";
 import type {GeneratorOptions} from "../source/generate.js";
+import type {ColumnFormat} from "../input/infer.js";
+import type {PaymentsReport} from "../input/payments.js";
 
 /** Every data file of the report, by name (written as `<name>.json`). */
 export interface ReportFiles {
@@ -38,8 +40,8 @@ export interface ReportFiles {
   dictionary: DictionaryFile;
   "ledger-sample": LedgerSampleFile;
   eda: EdaFile;
-  model: ModelFile;
-  "score-bins": ScoreBinsFile;
+  model: ModelFile | SkippedModelFile;
+  "score-bins": ScoreBinsFile | SkippedScoreBinsFile;
   segments: SegmentsFile;
   kpis: KpisFile;
   strategy: StrategyFile;
@@ -71,6 +73,26 @@ export interface LedgerProvenance {
   /** Canonical column → header in the file (CSV only). */
   mapping: {column: string; header: string | null}[] | null;
   reminderWindowDays: number;
+  /** How the user's file was read (files only). */
+  input?: InputProvenance;
+}
+
+/** What was read from the user's file and how: the Data page and `npm run inspect` show it. */
+export interface InputProvenance {
+  format: "csv" | "xlsx";
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | number | null;
+  headerLine: number;
+  titleLines: string[];
+  /** Each date and number column's format, how it was decided, and a sample. */
+  formats: ColumnFormat[];
+  /** Headers that also looked like a column, passed over for a better match. */
+  passedOver: {column: string; headers: string[]}[];
+  /** The mapping file that reproduces this reading (AR_MAPPING). */
+  mappingJson: {columns: Record<string, string>} & Record<string, unknown>;
+  /** The separate payments file, if any. */
+  payments: PaymentsReport | null;
 }
 
 /** meta.json: what the report is built from. */
@@ -186,6 +208,27 @@ export interface ModelFile {
   narrative: ModelNarrative;
   production: ProductionSection;
   settings: ModelSettings;
+}
+
+/**
+ * model.json when the ledger has no payment history to learn from (lib/model/skipped.ts): why, how open
+ * invoices were ranked instead, and the counts behind that rule. Pages show a note instead of a model.
+ */
+export interface SkippedModelFile {
+  skipped: true;
+  reason: string;
+  rule: string;
+  /** The reason and the rule in one sentence, for the overview's findings. */
+  summary: string;
+  modelName: string;
+  openInvoices: number;
+  pastDue: number;
+  overdueShare: number;
+}
+
+export interface SkippedScoreBinsFile {
+  skipped: true;
+  reason: string;
 }
 
 /** lib/model/split.ts `summarizeSplit`: the slices by date, with their late rates rounded. */

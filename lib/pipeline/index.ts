@@ -1,6 +1,7 @@
 // The whole report, from a sourced ledger to the files the pages read. Pure: the loader does the I/O.
 import {dataStage} from "./data.js";
-import {modelStage} from "../model/index.js";
+import {modelStage, paymentHistoryGap} from "../model/index.js";
+import {skippedModelStage} from "../model/skipped.js";
 import type {ModelStage} from "../model/index.js";
 import {portfolioStage, worklistCsv} from "../portfolio/index.js";
 import type {PortfolioResult} from "../portfolio/index.js";
@@ -32,7 +33,9 @@ export function buildReport(sourced: SourcedLedger, {seed, onStage}: ReportOptio
   };
   const {ledger} = sourced;
   const data = stage("data", () => dataStage(sourced));
-  const model = stage("model", () => modelStage(ledger, {seed, onStage}));
+  // A ledger without payment history (an open-items snapshot) still gets its aging, DSO and worklist.
+  const historyGap = paymentHistoryGap(ledger);
+  const model = stage("model", () => (historyGap ? skippedModelStage(ledger, historyGap) : modelStage(ledger, {seed, onStage})));
   const portfolio = stage("portfolio", () => portfolioStage(ledger, model.scores, {seed, onStage}));
   return {
     files: {...data.files, ...model.files, ...portfolio.files},

@@ -64,8 +64,10 @@ export function predictedLateCard(facts: OverviewFacts): {value: string; note: s
   return {value: formatPercent(facts.predictedLateRate.invoices, 0), note: `mean P(late) of open invoices; ${formatPercent(facts.predictedLateRate.amountWeighted, 0)} weighted by amount`};
 }
 
-export function keyFindings(facts: OverviewFacts, model: ModelNarrative, topCustomers: readonly RiskyCustomer[]): Finding[] {
-  return [riskFinding(facts, topCustomers), modelFinding(model), strategyFinding(facts)];
+/** `model` is null when the ledger had no payment history; `noModelSummary` then says how risk was judged. */
+export function keyFindings(facts: OverviewFacts, model: ModelNarrative | null, topCustomers: readonly RiskyCustomer[], noModelSummary = ""): Finding[] {
+  const modelOrNote = model === null ? {text: noModelSummary, href: "./model", link: "Why there is no model"} : modelFinding(model);
+  return [riskFinding(facts, topCustomers), modelOrNote, strategyFinding(facts)];
 }
 
 function riskFinding(facts: OverviewFacts, topCustomers: readonly RiskyCustomer[]): Finding {
@@ -114,7 +116,7 @@ export interface NextStep {
 }
 
 /** `averageDailySales`: what one day of DSO ties up in receivables. */
-export function nextSteps(facts: OverviewFacts, model: ModelNarrative, topCustomers: readonly RiskyCustomer[], averageDailySales: number): NextStep[] {
+export function nextSteps(facts: OverviewFacts, model: ModelNarrative | null, topCustomers: readonly RiskyCustomer[], averageDailySales: number): NextStep[] {
   const money = (v: number) => formatMoney(v, {currency: facts.currency});
   const steps: NextStep[] = [];
   if (topCustomers.length === 1) {
@@ -133,14 +135,16 @@ export function nextSteps(facts: OverviewFacts, model: ModelNarrative, topCustom
       href: "./strategy"
     });
   }
-  const caught = `and they were ${formatPercent(model.lateCaughtShare, 0)} of all late ones`;
-  steps.push({
-    text:
-      model.precisionAtThreshold >= thresholds.usefulLift.value * model.baseRate
-        ? `Act on the model's flags: at the chosen threshold ${formatPercent(model.precisionAtThreshold, 0)} of flagged invoices were in fact paid late, ${caught}.`
-        : `Use the model's flags with care: at the chosen threshold ${formatPercent(model.precisionAtThreshold, 0)} of flagged invoices were paid late, against ${formatPercent(model.baseRate, 0)} of all invoices, ${caught}.`,
-    href: "./model"
-  });
+  if (model) {
+    const caught = `and they were ${formatPercent(model.lateCaughtShare, 0)} of all late ones`;
+    steps.push({
+      text:
+        model.precisionAtThreshold >= thresholds.usefulLift.value * model.baseRate
+          ? `Act on the model's flags: at the chosen threshold ${formatPercent(model.precisionAtThreshold, 0)} of flagged invoices were in fact paid late, ${caught}.`
+          : `Use the model's flags with care: at the chosen threshold ${formatPercent(model.precisionAtThreshold, 0)} of flagged invoices were paid late, against ${formatPercent(model.baseRate, 0)} of all invoices, ${caught}.`,
+      href: "./model"
+    });
+  }
   const gap = facts.dso === null || facts.bestPossibleDso === null ? NaN : facts.dso - facts.bestPossibleDso;
   if (hasOpenBook(facts) && gap >= thresholds.dsoAtBest.value) {
     steps.push({

@@ -1,6 +1,6 @@
 // `npm run bench`: how fast the report is built and used, and how that grows with the ledger.
 //
-//   npm run bench [-- --sizes 10k,50k,200k,1m] [--skip-build] [--skip-browser] [--skip-peer]
+//   npm run bench [-- --sizes 10k,50k,200k,1m] [--skip-build] [--skip-browser] [--skip-peer] [--skip-inference]
 //                 [--seed N] [--peer-invoices 25k] [--heap MB] [--keep-site]
 //                 [--skip-training] [--training-invoices 600k] [--training-rows 10k,25k,50k,100k,200k,300k]
 //
@@ -8,6 +8,8 @@
 //    and peak memory per stage and step.
 // 2. The full `npm run build` at the default size into dist-bench/ (AR_OUTPUT), its size, and every page
 //    served and opened in Chromium: bytes transferred, time to charts drawn, slider-to-repaint latency.
+// 1b. Format inference at each size (scripts/bench/inference.ts): the ledger written as a US export and
+//    read back as a user's file; inference's share of that data stage.
 // 3. The peer comparison: `npm run export`'s tables through scikit-learn and XGBoost (scripts/bench/peer.py).
 // 4. Test AUC against training rows (scripts/bench/trainingSize.ts), the evidence for the model stage's
 //    cap on training rows; its table is committed as benchmarks/training-size.md.
@@ -23,6 +25,8 @@ import type {BuildMeasure} from "./build.js";
 import type {PageMeasure} from "./browser.js";
 import {parseSize, sizeLabel} from "./measure.js";
 import {runPeer} from "./peer.js";
+import {spawnInference} from "./inference.js";
+import type {InferenceRun} from "./inference.js";
 import type {TrainingSizeResult} from "./trainingSize.js";
 import type {PeerResult} from "./peer.js";
 import type {PipelineResult} from "./pipeline.js";
@@ -51,6 +55,8 @@ export interface BenchResult {
   pages: PageMeasure[] | null;
   tabular: TabularMeasure[] | null;
   peer: PeerResult | null;
+  /** Format inference's share of the data stage from a file, per size (scripts/bench/inference.ts). */
+  inference?: InferenceRun[];
   training: TrainingSizeResult | null;
   errors: string[];
   targets: Target[];
@@ -62,6 +68,7 @@ export interface BenchOptions {
   skipBuild: boolean;
   skipBrowser: boolean;
   skipPeer: boolean;
+  skipInference: boolean;
   peerInvoices: number;
   /** --max-old-space-size of each size's process, MB (null: Node's default). */
   heapMb: number | null;
@@ -84,7 +91,7 @@ function parseOptions(argv: string[]): BenchOptions {
     return v;
   };
   const known = new Set([
-    "sizes", "seed", "peer-invoices", "heap", "site", "skip-build", "skip-browser", "skip-peer", "keep-site", "skip-training", "training-invoices", "training-rows"
+    "sizes", "seed", "peer-invoices", "heap", "site", "skip-build", "skip-browser", "skip-peer", "keep-site", "skip-inference", "skip-training", "training-invoices", "training-rows"
   ]);
   for (const arg of argv) if (arg.startsWith("--") && !known.has(arg.slice(2))) throw new Error(`unknown option ${arg} (see scripts/bench/index.ts)`);
   return {
@@ -93,6 +100,7 @@ function parseOptions(argv: string[]): BenchOptions {
     skipBuild: argv.includes("--skip-build"),
     skipBrowser: argv.includes("--skip-browser"),
     skipPeer: argv.includes("--skip-peer"),
+    skipInference: argv.includes("--skip-inference"),
     peerInvoices: parseSize(value("peer-invoices") ?? "25k"),
     heapMb: value("heap") === undefined ? null : Number(value("heap")),
     keepSite: argv.includes("--keep-site"),
@@ -167,6 +175,16 @@ async function main(): Promise<void> {
     sizes.push(run);
   }
 
+  const inference: InferenceRun[] = [];
+  if (!options.skipInference) {
+    for (const invoices of options.sizes) {
+      say(`bench: format inference at ${sizeLabel(invoices)} invoices read from a CSV (own process)`);
+      const run = await spawnInference(invoices, {seed: options.seed, resultsDir, heapMb: options.heapMb});
+      if (!run.ok) errors.push(`inference at ${sizeLabel(invoices)}: ${run.error}`);
+      inference.push(run);
+    }
+  }
+
   let build: BuildMeasure | null = null;
   let pages: PageMeasure[] | null = null;
   if (!options.skipBuild) {
@@ -235,6 +253,7 @@ async function main(): Promise<void> {
     pages,
     tabular,
     peer,
+    inference,
     training,
     errors,
     targets: []

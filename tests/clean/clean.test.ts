@@ -46,14 +46,19 @@ describe("cleaning rules on a hand-made dirty sample", () => {
     expect(Object.keys(counts)).toEqual(cleaningRules.map((r) => r.id));
     expect(counts).toEqual({
       "blank-row": 1,
+      "summary-row": 1,
       "duplicate-row": 1,
       "conflicting-invoice-id": 1,
-      "missing-invoice-id": 1,
+      "missing-invoice-id": 0,
       "missing-customer-id": 1,
       "missing-invoice-date": 1,
       "missing-amount": 1,
+      "unreadable-value": 0,
+      "credit-memo": 0,
+      "not-an-invoice": 0,
       "negative-amount": 1,
       "zero-amount": 1,
+      "paid-date-unknown": 0,
       "amount-text": 1,
       "customer-id-form": 3,
       "due-date-from-terms": 1,
@@ -71,7 +76,7 @@ describe("cleaning rules on a hand-made dirty sample", () => {
     ["duplicate-row", {line: 5, column: "invoice_id", before: "INV-003", after: "(removed: same as line 4)"}],
     ["conflicting-invoice-id", {line: 13, column: "invoice_id", before: "INV-001", after: "(set aside: line 2 has this invoice id)"}],
     ["blank-row", {line: 17, column: "", before: "", after: "(removed)"}],
-    ["missing-invoice-id", {line: 18, column: "invoice_id", before: "", after: "(set aside)"}],
+    ["summary-row", {line: 18, column: "customer_name", before: "Total", after: "(removed)"}],
     ["missing-customer-id", {line: 20, column: "customer_id", before: "", after: "(set aside)"}],
     ["missing-invoice-date", {line: 9, column: "invoice_date", before: "", after: "(set aside)"}],
     ["missing-amount", {line: 21, column: "amount", before: "", after: "(set aside)"}],
@@ -168,10 +173,11 @@ describe("cleaning rules on a hand-made dirty sample", () => {
     expect(JSON.stringify(dirty())).toBe(JSON.stringify(result));
   });
 
-  test("negative amounts are an input error by default", () => {
-    const error = inputError(() => cleanCsv(fixture("dirty-sample.csv"), {file: "dirty-sample.csv"}));
+  test("negative amounts are set aside with their total by default, or an input error when asked", () => {
+    const byDefault = cleanCsv(fixture("dirty-sample.csv"), {file: "dirty-sample.csv"});
+    expect(ruleOf(byDefault, "negative-amount")).toMatchObject({count: 1, amount: -150});
+    const error = inputError(() => cleanCsv(fixture("dirty-sample.csv"), {file: "dirty-sample.csv", negativeAmounts: "error"}));
     expect([error.line, error.row, error.column, error.value]).toEqual([10, 9, "amount", "-150.00"]);
-    expect(error.message).toMatch(/^dirty-sample\.csv, line 10 \(row 9\), column "amount": "-150\.00" is a negative amount/);
   });
 
   test("a given as-of date is the report date: the history keeps what came later, the ledger is cut there", () => {
@@ -216,42 +222,58 @@ function rawRow(overrides: Partial<RawRow>): RawRow {
 const clean = (rows: Partial<RawRow>[], options: Partial<CleaningOptions> = {}) =>
   cleanLedger(numberedRows(rows.map(rawRow)), {file: "invoices.csv", endOfData: day("2024-06-30"), ...options});
 
-describe("input errors name file, line, row, column and value", () => {
-  test("an impossible date in row N, on the right line after a multi-line field", () => {
+describe("unreadable values: set aside up to a share of the rows, then an error naming the column, rows and cause", () => {
+  test("one impossible date is set aside, with its line and value on the report", () => {
     const text = 'Invoice,Customer,Notes,Invoice Date,Due Date,Amount,Paid Date\nA1,C1,"two\nlines",2024-02-01,2024-03-02,10,\nA2,C1,,2024-02-30,2024-03-30,10,\n';
-    const error = inputError(() => cleanCsv(text, {file: "invoices.csv"}));
-    expect(error.message).toBe('invoices.csv, line 4 (row 2), column "Invoice Date": "2024-02-30" is not a valid date (expected YYYY-MM-DD)');
-    expect([error.file, error.line, error.row, error.column, error.value]).toEqual(["invoices.csv", 4, 2, "Invoice Date", "2024-02-30"]);
+    const result = cleanCsv(text, {file: "invoices.csv"});
+    expect(result.ledger.invoices.map((i) => i.invoiceId)).toEqual(["A1"]);
+    expect(ruleOf(result, "unreadable-value").examples).toEqual([{line: 4, column: "Invoice Date", before: "2024-02-30", after: "(set aside: not a date in YYYY-MM-DD)"}]);
   });
 
-  test("words and other layouts are not dates; the message suggests a format that would read them", () => {
-    expect(inputError(() => clean([{invoice_id: "A"}, {invoice_id: "B", paid_date: "yesterday"}])).message).toBe(
-      'invoices.csv, line 3 (row 2), column "paid_date": "yesterday" is not a valid date (expected YYYY-MM-DD)'
+  test("more than the allowed share stops with the column, the first three bad rows and the likely cause", () => {
+    const rows = [{invoice_id: "A"}, {invoice_id: "B", amount: "N/A"}, {invoice_id: "C", amount: "#VALUE!"}, {invoice_id: "D", amount: "-"}];
+    const error = inputError(() => clean(rows));
+    expect([error.line, error.row, error.column]).toEqual([3, 2, "amount"]);
+    expect(error.message).toBe(
+      'invoices.csv, line 3 (row 2), column "amount": 3 of 4 rows (75.0 %) cannot be read as an amount with a decimal point (line 3 "N/A", line 4 "#VALUE!", line 5 "-"), more than the 2 % that may be set aside. ' +
+        "Likely cause: the export writes placeholders or spreadsheet errors (N/A, #VALUE!, -) where values are missing. Fix those values, map another column, or allow more with AR_UNREADABLE_SHARE (or \"unreadableShare\" in the mapping file)"
     );
-    expect(inputError(() => clean([{invoice_date: "31/01/2024"}])).reason).toBe(
-      "is not a valid date (expected YYYY-MM-DD; it reads as DD/MM/YYYY, so set the date format option to match the file)"
-    );
+    expect(clean(rows, {unreadableShare: 0.8}).ledger.invoices.map((i) => i.invoiceId)).toEqual(["A"]);
+  });
+
+  test("a date in another layout than the column's is named as the likely cause", () => {
+    const error = inputError(() => clean([{invoice_id: "A"}, {invoice_id: "B", invoice_date: "31/01/2024"}, {invoice_id: "C", invoice_date: "30/01/2024"}]));
+    expect(error.reason).toMatch(/Likely cause: the values are written as DD\/MM\/YYYY, but most of the column reads as YYYY-MM-DD/);
   });
 
   test.each([
-    ["amount", "abc", "is not a number (expected an amount such as 1234.50)"],
-    ["amount", "12..5", "is not a number (expected an amount such as 1234.50)"],
-    ["amount", "12,5", "is not a number (expected an amount such as 1234.50)"],
-    ["paid_amount", "-5", "is negative"],
-    ["credit_score", "AAA", "is not a number (expected a credit score such as 680)"],
-    ["credit_limit", "lots", "is not a number (expected an amount such as 1234.50)"],
-    ["payment_terms", "whenever", 'is not a payment term (expected days, e.g. 30 or "Net 30")'],
-    ["installments", "2.5", "is not a whole number of payments"],
-    ["reminders_sent", "many", "is not a whole number of reminders"],
-    ["disputed", "maybe", "is not a yes/no flag (expected 1 or 0)"],
-    ["customer_since", "2024-13-01", "is not a valid date (expected YYYY-MM-DD)"]
-  ] as const)("%s = %j", (column, value, reason) => {
-    const error = inputError(() => clean([{invoice_id: "A"}, {invoice_id: "B"}, {invoice_id: "C", [column]: value}]));
-    expect([error.line, error.row, error.column, error.value, error.reason]).toEqual([4, 3, column, value, reason]);
+    ["amount", "abc"],
+    ["amount", "12..5"],
+    ["credit_score", "AAA"],
+    ["credit_limit", "lots"],
+    ["installments", "2.5"],
+    ["reminders_sent", "many"],
+    ["disputed", "maybe"],
+    ["customer_since", "2024-13-01"],
+    ["paid_date", "yesterday"]
+  ] as const)("%s = %j is set aside; twice in four rows, it stops the build", (column, value) => {
+    const once = clean([{invoice_id: "A"}, {invoice_id: "B"}, {invoice_id: "C", [column]: value}, {invoice_id: "D"}]);
+    expect(once.ledger.invoices.map((i) => i.invoiceId)).toEqual(["A", "B", "D"]);
+    expect(ruleOf(once, "unreadable-value")).toMatchObject({count: 1, examples: [{line: 4, column, before: value}]});
+    const error = inputError(() => clean([{invoice_id: "A"}, {invoice_id: "B"}, {invoice_id: "C", [column]: value}, {invoice_id: "D", [column]: value}]));
+    expect([error.line, error.row, error.column]).toEqual([4, 3, column]);
+    expect(error.reason).toMatch(/^2 of 4 rows \(50\.0 %\) cannot be read as/);
   });
 
-  test("a malformed value is reported even on a row that would be set aside", () => {
-    expect(inputError(() => clean([{invoice_date: "", amount: "abc"}])).column).toBe("amount");
+  test("payment terms are read only where a due date is missing or before the invoice date", () => {
+    expect(clean([{payment_terms: "ZB30"}]).ledger.invoices.length).toBe(1);
+    expect(ruleOf(clean([{invoice_id: "A"}, {invoice_id: "B", due_date: "", payment_terms: "whenever"}]), "unreadable-value").count).toBe(1);
+  });
+
+  test("placeholders in optional columns are blanks, not unreadable values", () => {
+    const {ledger, report} = clean([{paid_date: "N/A", credit_score: "-", disputed: "n/a"}]);
+    expect([ledger.invoices[0].paidDate, ledger.invoices[0].creditScore]).toEqual([null, null]);
+    expect(ruleOf({report}, "unreadable-value").count).toBe(0);
   });
 
   test("a file with a header and no rows, or with no usable rows", () => {
@@ -261,7 +283,7 @@ describe("input errors name file, line, row, column and value", () => {
 
   test("CSV and mapping errors come through cleanCsv", () => {
     expect(inputError(() => cleanCsv("", {file: "ar.csv"})).message).toBe("ar.csv: the file is empty");
-    expect(inputError(() => cleanCsv("Invoice,Amount\n1,2\n", {file: "ar.csv"})).reason).toMatch(/^has no columns for customer_id, invoice_date, paid_date, due_date/);
+    expect(inputError(() => cleanCsv("Invoice,Amount\n1,2\n", {file: "ar.csv"})).reason).toMatch(/^has no columns for customer_id, invoice_date, due_date/);
   });
 });
 
@@ -345,7 +367,7 @@ describe("cleanLedger on generator rows", () => {
     const rows = Array.from({length: 30}, (_, i) => ({invoice_id: `I${i}`, invoice_date: i < 25 ? "" : "2024-01-01"}));
     const {report} = clean(rows, {quarantineListLimit: 10});
     expect(report.quarantine.length).toBe(10);
-    expect(report.quarantine[0]).toEqual({line: 2, rule: "missing-invoice-date", invoiceId: "I0"});
+    expect(report.quarantine[0]).toEqual({line: 2, rule: "missing-invoice-date", invoiceId: "I0", column: "invoice_date", value: ""});
     expect(ruleOf({report} as CleanedLedger, "missing-invoice-date").count).toBe(25);
     expect(report.rowsKept + report.rowsQuarantined).toBe(30);
   });
@@ -398,7 +420,7 @@ describe("values", () => {
     expect(parseFlag("2")).toBeUndefined();
     expect(["3", "3.0", " 0 "].map(parseCount)).toEqual([3, 3, 0]);
     expect(["-1", "2.5", "x"].map(parseCount)).toEqual([undefined, undefined, undefined]);
-    expect(["712", "712.5", "-3"].map(parseNumber)).toEqual([712, 712.5, -3]);
+    expect(["712", "712.5", "-3"].map((t) => parseNumber(t))).toEqual([712, 712.5, -3]);
     expect(parseNumber("7 12")).toBeUndefined();
   });
 });
@@ -424,8 +446,9 @@ describe("customer ids", () => {
     expect(resolveAll(["AC-0001", "AC-0002", "AC-0003", "ac0003", "AC 3"])).toEqual(["AC-0001", "AC-0002", "AC-0003", "AC-0003", "AC-0003"]);
   });
 
-  test("ids without a number are only trimmed and uppercased", () => {
+  test("ids without a number (names) keep their most common spelling among case and spacing variants", () => {
     expect(resolveAll([" acme-ltd ", "ACME-LTD"])).toEqual(["ACME-LTD", "ACME-LTD"]);
+    expect(resolveAll(["Acme Corp", " acme corp", "Acme  Corp", "Beta Ltd"])).toEqual(["Acme Corp", "Acme Corp", "Acme Corp", "Beta Ltd"]);
   });
 });
 

@@ -35,7 +35,8 @@ describe("reading", () => {
 
   test("empty fields, a trailing delimiter and a header-only file", () => {
     expect(parseCsv("a,b,c\n,,\n1,,\n", {file: "t.csv"}).rows).toEqual([["", "", ""], ["1", "", ""]]);
-    expect(parseCsv("a,b,\n1,2,\n", {file: "t.csv"})).toEqual({header: ["a", "b", ""], delimiter: ",", rows: [["1", "2", ""]]});
+    // A trailing delimiter (and a spreadsheet's padding) adds no column.
+    expect(parseCsv("a,b,\n1,2,\n", {file: "t.csv"})).toEqual({header: ["a", "b"], delimiter: ",", rows: [["1", "2"]]});
     expect(parseCsv("a,b\n", {file: "t.csv"}).rows).toEqual([]);
   });
 
@@ -100,8 +101,8 @@ describe("bad input", () => {
     );
   });
 
-  test("unknown delimiter: no candidate splits the header and lines alike", () => {
-    const error = inputError(() => readCsv("a;b;c\n1,2,3\n4,5,6\n7,8,9\n", {file: "invoices.csv"}));
+  test("unknown delimiter: no candidate splits most lines alike", () => {
+    const error = inputError(() => readCsv("a;b;c\n1,2\n4|5|6|7\n7\t8\t9\t0\t1\n", {file: "invoices.csv"}));
     expect(error.reason).toMatch(/^has an unknown delimiter: no comma, semicolon, tab or pipe splits/);
     expect(error.file).toBe("invoices.csv");
   });
@@ -112,12 +113,25 @@ describe("bad input", () => {
     expect(error.column).toBe("Amount");
   });
 
-  test("a row with the wrong number of fields names its line and row", () => {
-    const text = 'a,b,c\n1,2,3\n4,"five\nlines",6\n7,8\n';
+  test("a short row is padded, as spreadsheets read it; a row with more values than the header names its line and row", () => {
+    expect(parseCsv("a,b,c\n1,2\n", {file: "t.csv"}).rows).toEqual([["1", "2", ""]]);
+    const text = 'a,b,c\n1,2,3\n4,"five\nlines",6\n7,8,9,10\n';
     const table = readCsv(text, {file: "invoices.csv"});
     const error = inputError(() => [...table.records()]);
-    expect(error.message).toBe("invoices.csv, line 5 (row 3): has 2 fields but the header has 3 (delimiter: comma)");
+    expect(error.message).toBe("invoices.csv, line 5 (row 3): has 4 values but the header has 3 columns (delimiter: comma; a value containing a comma must be in quotes)");
     expect([error.line, error.row]).toEqual([5, 3]);
+  });
+
+  test("title lines above the header are skipped when a later row looks like the header", () => {
+    const text = "Acme Corp,,,\nAged receivables,,,\n,,,\nInvoice No,Customer,Invoice Date,Amount\nA1,C1,2024-01-01,10\n";
+    const score = (fields: readonly string[]) => fields.filter((f) => ["Invoice No", "Customer", "Invoice Date", "Amount"].includes(f)).length;
+    const table = readCsv(text, {file: "t.csv", headerScore: score});
+    expect([table.header, table.headerLine, table.titleLines]).toEqual([["Invoice No", "Customer", "Invoice Date", "Amount"], 4, ["Acme Corp", "Aged receivables", ""]]);
+    expect([...table.records()].map((r) => [r.line, r.fields])).toEqual([[5, ["A1", "C1", "2024-01-01", "10"]]]);
+  });
+
+  test("a semicolon file with decimal commas is not read as comma-separated", () => {
+    expect(detectDelimiter("Beleg;Kunde;Betrag;Offen\n1;K1;10,50;2,25\n2;K2;3,10;0,00\n3;K3;7,00;1,00\n", {file: "t.csv"})).toBe(";");
   });
 
   test("an unterminated quote names the line where the field opens and its column", () => {

@@ -72,6 +72,8 @@ describe("header aliases", () => {
     const owners = new Map<string, string>();
     for (const [column, aliases] of Object.entries(defaultAliases)) {
       for (const alias of [normalizeHeader(column), ...aliases]) {
+        // The one shared alias: "Due" is the due date, or the amount due beside a "Due Date".
+        if (alias === "due") continue;
         expect(owners.get(alias) ?? column).toBe(column);
         owners.set(alias, column);
       }
@@ -95,10 +97,12 @@ describe("explicit mapping", () => {
     expect(mapping.unmappedColumns).toEqual([]);
   });
 
-  test("resolves two headers that both look like one column, and matches loosely", () => {
+  test("of two headers that look like one column the better-ranked wins; equal ones need the mapping; matches loosely", () => {
     const both = ["Invoice", "Customer", "Invoice Date", "Amount", "Total", "Paid Date", "Terms"];
-    const error = inputError(() => mapColumns(both, {file: "ar.csv"}));
-    expect(error.message).toBe('ar.csv: the headers "Amount" and "Total" both look like the amount column; say which one to use with the column mapping, e.g. {amount: "Amount"}');
+    const ranked = mapColumns(both, {file: "ar.csv"});
+    expect([ranked.headers.amount, ranked.passedOver.amount]).toEqual(["Amount", ["Total"]]);
+    const equal = ["Invoice", "Customer", "Invoice Date", "Amount", "amount", "Paid Date", "Terms"];
+    expect(inputError(() => mapColumns(equal, {file: "ar.csv"})).message).toBe('ar.csv: the headers "Amount" and "amount" both look like the amount column; say which one to use with the column mapping, e.g. {amount: "Amount"}');
     const mapping = mapColumns(both, {file: "ar.csv", columns: {amount: "total"}});
     expect(mapping.headers.amount).toBe("Total");
     expect(mapping.unmappedColumns).toEqual(["Amount"]);
@@ -120,7 +124,7 @@ describe("required columns", () => {
   test("a missing required column names the file, the column and the headers found", () => {
     const error = inputError(() => mapColumns(["Invoice No", "Customer", "Amount", "Paid Date", "Due Date"], {file: "ar.csv"}));
     expect(error.message).toBe(
-      'ar.csv: has no invoice_date column; headers found: "Invoice No", "Customer", "Amount", "Paid Date", "Due Date". Name the matching header in the column mapping, e.g. {invoice_date: "Your Header"}'
+      'ar.csv: has no invoice_date column; headers found: "Invoice No", "Customer", "Amount", "Paid Date", "Due Date". Name the matching header in the column mapping, e.g. {"columns": {"invoice_date": "Your Header"}}'
     );
   });
 
@@ -131,7 +135,18 @@ describe("required columns", () => {
   });
 
   test("several missing columns are named together", () => {
-    expect(inputError(() => mapColumns(["Invoice", "Notes"], {file: "t.csv"})).reason).toMatch(/^has no columns for customer_id, invoice_date, amount, paid_date, due_date/);
+    expect(inputError(() => mapColumns(["Invoice", "Notes"], {file: "t.csv"})).reason).toMatch(/^has no columns for customer_id, invoice_date, amount, due_date/);
+  });
+
+  test("beside a customer id column, a header passed over for the id is the customer name", () => {
+    const mapping = mapColumns(["Invoice #", "Customer ID", "Customer", "Invoice Date", "Due Date", "Amount"], {file: "us.csv"});
+    expect([mapping.headers.customer_id, mapping.headers.customer_name, mapping.passedOver.customer_id]).toEqual(["Customer ID", "Customer", undefined]);
+  });
+
+  test("a file without a paid date is an open-items snapshot; names stand in for missing customer ids", () => {
+    const xero = mapColumns(["Date", "Invoice Number", "Contact", "Due Date", "Total", "Paid", "Credited", "Due", "Currency"], {file: "aged.csv"});
+    expect(xero.headers).toMatchObject({invoice_id: "Invoice Number", customer_name: "Contact", customer_id: "Contact", invoice_date: "Date", due_date: "Due Date", amount: "Total", paid_amount: "Paid", remaining_amount: "Due"});
+    expect([xero.customerIdFromName, xero.index.paid_date]).toEqual([true, undefined]);
   });
 });
 

@@ -33,7 +33,7 @@ function runLoader(env: Record<string, string>): Promise<{code: number | null; s
 
 const cases: {name: string; env: () => Record<string, string>; message: RegExp}[] = [
   {name: "empty file", env: () => ({AR_DATA: file("empty.csv", "")}), message: /empty\.csv: the file is empty/},
-  {name: "binary file", env: () => ({AR_DATA: file("book.csv", Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0x78, 0x6c, 0, 1, 2]))}), message: /book\.csv: looks like a binary file/},
+  {name: "binary file", env: () => ({AR_DATA: file("book.csv", Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0x78, 0x6c, 0, 1, 2]))}), message: /book\.csv: cannot be read as an Excel workbook/},
   {name: "missing file", env: () => ({AR_DATA: join(folder, "nowhere.csv")}), message: /nowhere\.csv: does not exist/},
   {
     name: "missing required column",
@@ -41,19 +41,19 @@ const cases: {name: string; env: () => Record<string, string>; message: RegExp}[
     message: /no-amount\.csv.*amount/i
   },
   {
-    name: "impossible date in row 2",
-    env: () => ({AR_DATA: file("bad-date.csv", [header, good[0], "INV-2,C2,2025-02-30,2025-03-30,250.00,"].join("\n"))}),
-    message: /bad-date\.csv, line 3 \(row 2\), column "Invoice Date": "2025-02-30"/
+    name: "impossible dates in rows 2 and 3",
+    env: () => ({AR_DATA: file("bad-date.csv", [header, good[0], "INV-2,C2,2025-02-30,2025-03-30,250.00,", "INV-3,C2,2025-02-31,2025-03-30,250.00,"].join("\n"))}),
+    message: /bad-date\.csv, line 3 \(row 2\), column "Invoice Date": 2 of 3 rows .*line 3 "2025-02-30", line 4 "2025-02-31"/
   },
   {
-    name: "amount not a number",
-    env: () => ({AR_DATA: file("bad-amount.csv", [header, good[0], "INV-2,C2,2025-01-06,2025-02-05,two hundred,"].join("\n"))}),
-    message: /bad-amount\.csv, line 3 \(row 2\), column "Total": "two hundred"/
+    name: "amounts not numbers",
+    env: () => ({AR_DATA: file("bad-amount.csv", [header, good[0], "INV-2,C2,2025-01-06,2025-02-05,two hundred,", "INV-3,C2,2025-01-06,2025-02-05,three,"].join("\n"))}),
+    message: /bad-amount\.csv, line 3 \(row 2\), column "Total": 2 of 3 rows .*"two hundred"/
   },
   {
-    name: "negative amount",
-    env: () => ({AR_DATA: file("negative.csv", [header, good[0], "INV-2,C2,2025-01-06,2025-02-05,-250.00,"].join("\n"))}),
-    message: /negative\.csv, line 3 \(row 2\), column "Total": "-250\.00"/
+    name: "nothing but credit notes",
+    env: () => ({AR_DATA: file("negative.csv", [header, "INV-1,C1,2025-01-05,2025-02-04,-100.00,", "INV-2,C2,2025-01-06,2025-02-05,-250.00,"].join("\n"))}),
+    message: /negative\.csv: has no usable rows: all 2 were set aside \(negative-amount: 2\)/
   },
   {
     name: "duplicate header",

@@ -1,0 +1,54 @@
+// What a row of a mixed ledger is: an invoice, a credit memo, a payment, a refund or another entry, as
+// SAP (RV, DR, DG, DZ), Dynamics 365 (Invoice, Credit Memo, Payment, Refund, Finance Charge Memo),
+// QuickBooks and Xero (ACCREC, ACCRECCREDIT) name them; and the sign a debit/credit indicator gives an
+// amount. A type no system here uses is left to the amount's sign.
+
+export type DocumentKind = "invoice" | "credit" | "payment" | "refund" | "other";
+
+const kinds: Record<Exclude<DocumentKind, never>, readonly string[]> = {
+  invoice: ["invoice", "inv", "in", "rv", "dr", "rechnung", "re", "salesinvoice", "taxinvoice", "accrec", "bill", "debitmemo", "debitnote", "dm", "charge", "ar", "customerinvoice", "i"],
+  credit: ["creditmemo", "creditnote", "credit", "cm", "cn", "dg", "g2", "gutschrift", "accreccredit", "salescreditmemo", "returnmemo", "c"],
+  payment: ["payment", "pmt", "pymt", "pay", "dz", "zahlung", "zahlungseingang", "receipt", "cashreceipt", "rc", "py", "receivepayment", "customerpayment", "salesreceipt", "deposit", "p"],
+  refund: ["refund", "rf", "erstattung", "customerrefund", "r"],
+  other: ["financechargememo", "financecharge", "fc", "reminder", "journal", "journalentry", "je", "ab", "sa", "discount", "writeoff", "adjustment", "void", "voided", "draft", "cancelled", "canceled", "deleted", "statementcharge", "interest"]
+};
+const byName = new Map<string, DocumentKind>();
+for (const [kind, names] of Object.entries(kinds) as [DocumentKind, readonly string[]][]) for (const name of names) byName.set(name, kind);
+
+/** The kind a document type names, or null for a type not known here (left to the amount's sign). */
+export function documentKind(text: string): DocumentKind | null {
+  const key = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (!key) return null;
+  return byName.get(key) ?? null;
+}
+
+/** +1 for a debit (S, D, Dr, Debit, Soll), −1 for a credit (H, C, Cr, Credit, Haben), null otherwise. */
+export function debitCreditSign(text: string): 1 | -1 | null {
+  const key = text.trim().toLowerCase().replace(/[^a-z+-]/g, "");
+  if (["s", "d", "dr", "debit", "soll", "+"].includes(key)) return 1;
+  if (["h", "c", "cr", "credit", "haben", "-"].includes(key)) return -1;
+  return null;
+}
+
+export type OpenState = "open" | "closed" | "void";
+
+const openWords = new Set(["op", "open", "yes", "y", "true", "1", "unpaid", "overdue", "outstanding", "partiallypaid", "partial", "partlypaid", "openbalance", "pendingpayment", "pending", "unapplied", "due", "awaitingpayment", "offen", "ja", "x", "sent", "authorised", "authorized", "approved"]);
+const closedWords = new Set(["cl", "closed", "no", "n", "false", "0", "paid", "cleared", "settled", "fullypaid", "ausgeglichen", "bezahlt", "nein", "complete", "completed", "paidinfull", "fullypaid", "fullyapplied", "applied"]);
+const voidWords = new Set(["void", "voided", "cancelled", "canceled", "deleted", "draft", "storniert", "reversed"]);
+
+/** An open flag or invoice status: open (Yes, Unpaid, Overdue…), closed (No, Paid, Cleared…), void (Voided, Draft…); null otherwise. */
+export function openState(text: string): OpenState | null {
+  const key = text.trim().toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (openWords.has(key)) return "open";
+  if (closedWords.has(key)) return "closed";
+  if (voidWords.has(key)) return "void";
+  return null;
+}
+
+const summaryWords = /^(?:grand\s+)?(?:sub[\s-]?)?totals?\b|\btotals?$|^total\s+for\b|^summe\b|^gesamt|^zwischensumme|^balance\s+(?:brought|carried)|^(?:opening|closing)\s+balance|^report\s+total|^overall\b/i;
+
+/** A label of a subtotal, total or balance line ("TOTAL", "Total for Acme Ltd", "Subtotal:", "Summe"). */
+export function isSummaryLabel(text: string): boolean {
+  const t = text.trim().replace(/[:*]+$/, "");
+  return t !== "" && summaryWords.test(t);
+}
