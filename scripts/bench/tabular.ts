@@ -170,7 +170,7 @@ function worklistArquero(rows: readonly WorklistRow[], asOf: number, options: Re
       strategyName: decisions.map((d) => strategyShortLabels[d.strategy]),
       nextAction: decisions.map((d) => d.nextAction),
       nextActionDate: decisions.map((d) => (d.nextActionDate === null ? "" : formatIsoDay(d.nextActionDate))),
-      channel: decisions.map((d) => d.nextActionChannel)
+      nextActionChannel: decisions.map((d) => d.nextActionChannel)
     })
     .params({only})
     .filter((d: any, $: any) => $.only === null || d.strategy === $.only)
