@@ -26,7 +26,7 @@ import {selectDataset} from "./learners/types.js";
 import {capRows} from "./capRows.js";
 import type {Dataset, Matrix} from "./learners/types.js";
 import {averagePrecision, brierScore, confusionMatrix, confusionRates, rocAuc} from "./metrics.js";
-import {createRandom} from "../core/random.js";
+import {createRandom, defaultSeed} from "../core/random.js";
 import {greatest, mean} from "d3";
 import {round, roundFinite} from "../core/json.js";
 import type {InvoiceScores, StageHook} from "../pipeline/types.js";
@@ -107,8 +107,6 @@ export interface ModelStage {
   timings: ModelTimings;
 }
 
-export const defaultModelSeed = 20260930;
-
 /**
  * A larger training slice is sampled uniformly with the seed down to this many invoices: test AUC has
  * levelled off by then while fit time keeps growing with the rows. Measured by `npm run bench`, committed
@@ -129,7 +127,7 @@ export const defaultCalibrationOptions: Required<ChooseCalibrationOptions> = {fo
 
 export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): ModelStage {
   const {
-    seed = defaultModelSeed,
+    seed = defaultSeed,
     onStage,
     clock = () => performance.now(),
     selectionTolerance = 0.002,
