@@ -26,7 +26,8 @@ import {selectDataset} from "./learners/types.js";
 import {capRows} from "./capRows.js";
 import type {Dataset, Matrix} from "./learners/types.js";
 import {averagePrecision, brierScore, confusionMatrix, confusionRates, rocAuc} from "./metrics.js";
-import {createRandom} from "../core/random.js";
+import {createRandom, defaultSeed} from "../core/random.js";
+import {greatest, mean} from "d3";
 import {round, roundFinite} from "../core/json.js";
 import type {InvoiceScores, StageHook} from "../pipeline/types.js";
 import type {FeatureSection, ModelFile, ModelNarrative, ProductionSection, ReportFiles, SplitSection} from "../pipeline/contract.js";
@@ -121,8 +122,6 @@ export interface ModelStage {
   recipe: ModelRecipe | null;
 }
 
-export const defaultModelSeed = 20260930;
-
 /**
  * A larger training slice is sampled uniformly with the seed down to this many invoices: test AUC has
  * levelled off by then while fit time keeps growing with the rows. Measured by `npm run bench`, committed
@@ -143,7 +142,7 @@ export const defaultCalibrationOptions: Required<ChooseCalibrationOptions> = {fo
 
 export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): ModelStage {
   const {
-    seed = defaultModelSeed,
+    seed = defaultSeed,
     onStage,
     clock = () => performance.now(),
     selectionTolerance = 0.002,
@@ -256,7 +255,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
       threshold: {value: roundFinite(best.threshold.value), validationF1: roundFinite(best.threshold.f1)},
       curves: familyKeys.map((family) => curvesOf(chosenOf(family), test, curvePoints)),
       importance,
-      baseRate: roundFinite(meanOf(test.y)),
+      baseRate: roundFinite(mean(test.y) ?? NaN),
       narrative: narrativeFacts(best, runnerUp && chosenOf(runnerUp.family), familyKeys.map(chosenOf), test, testAmounts, importance[familyKeys.indexOf(chosen.family)].groups),
       production: productionSection(split, productionModel, pLate, best),
       settings: {seed, ...settings, calibration: calibrationOptions, selectionTolerance, scoreBins: bins, reliabilityBins, importance: {repeats, maxRows}, maxTrainingRows}
@@ -342,7 +341,7 @@ function narrativeFacts(
 ): ModelNarrative {
   const testPrAuc = (e: EvaluatedModel) => averagePrecision(test.y, e.testScores);
   const testAuc = (e: EvaluatedModel) => rocAuc(test.y, e.testScores);
-  const bestOnTest = families.reduce((a, b) => (testPrAuc(b) > testPrAuc(a) ? b : a));
+  const bestOnTest = greatest(families, testPrAuc)!;
   const cells = confusionMatrix(test.y, best.testCalibrated, best.threshold.value, amounts);
   const rates = confusionRates(cells);
   const {lift, caught} = liftAtTop(test.y, best.testCalibrated, 0.1);
@@ -362,7 +361,7 @@ function narrativeFacts(
     bestOnTestPrAuc: round(testPrAuc(bestOnTest)),
     choiceConfirmedOnTest: bestOnTest === best,
     testInvoices: test.y.length,
-    baseRate: roundFinite(meanOf(test.y)),
+    baseRate: roundFinite(mean(test.y) ?? NaN),
     liftTopDecile: roundFinite(lift),
     lateShareInTopDecile: roundFinite(caught),
     threshold: roundFinite(best.threshold.value),
@@ -382,12 +381,6 @@ function narrativeFacts(
 // Helpers ------------------------------------------------------------------------------------------
 
 const key = (family: FamilyKey, variant: VariantKey) => `${family}/${variant}`;
-
-function meanOf(values: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < values.length; ++i) s += values[i];
-  return values.length ? s / values.length : NaN;
-}
 
 /** Train, validation and test must each hold enough late and on-time invoices to fit and judge a model. */
 function checkSlices(ledger: Ledger, split: TimeSplit, minimum: number): void {

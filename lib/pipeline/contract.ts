@@ -19,12 +19,13 @@ import type {FamilyKey, FamilySettings, VariantKey} from "../model/families.js";
 import type {CalibrationMethod} from "../model/learners/calibration.js";
 import type {SplitSummary} from "../model/split.js";
 import type {OpenInvoiceTable} from "../portfolio/openInvoiceTable.js";
-import type {PaymentTimingModel} from "../portfolio/paymentTiming.js";
+import type {BandTimingSummary, PaymentTimingModel} from "../portfolio/paymentTiming.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
-import type {ScenarioInputs, ScenarioInputSpec} from "../portfolio/scenario.js";
+import type {ScenarioInputs, ScenarioInputSpec, ScenarioResult} from "../portfolio/scenario.js";
 import type {AgingRow} from "../portfolio/kpi.js";
 import type {AgingShiftRow, CustomerRisk, RiskBin as RiskHistogramBin} from "../portfolio/riskOutlook.js";
 import type {PlannedAction, StrategyCell, StrategyGridCell, StrategyKey, StrategyRow as StrategyTableRow, StrategyRule, StrategyTheme, ValueBand} from "../portfolio/strategy.js";
+import type {KChoice} from "../segments/chooseK.js";
 import type {CustomerFeatureKey, CustomerFeatureSpec} from "../segments/customerFeatures.js";
 import type {SegmentLetter} from "../segments/naming.js";
 import type {DirtKind} from "../source/dirt.js";
@@ -524,14 +525,7 @@ export interface KCurve {
 }
 
 /** The elbow k, unless its mean silhouette is below `minSilhouette`; then the best-silhouette k. */
-export interface KChoiceFacts {
-  k: number;
-  minSilhouette: number;
-  elbowK: number;
-  silhouetteK: number;
-  agree: boolean;
-  decidedBy: "elbow" | "silhouette";
-}
+export type KChoiceFacts = Pick<KChoice, "k" | "minSilhouette" | "elbowK" | "silhouetteK" | "agree" | "decidedBy">;
 
 export type RiskLevel = "Low" | "Medium" | "High";
 
@@ -809,40 +803,15 @@ export interface ScenarioFile {
   forecast: ForecastSection;
 }
 
-export interface TimingSummaryRow {
-  band: RiskBand;
-  meanDaysLate: number;
-  /** Null when the band has no late outcome. */
+/** lib/portfolio/paymentTiming.ts `summarizeTiming`, rounded; medianDaysLate is null when the band has no late outcome. */
+export interface TimingSummaryRow extends Omit<BandTimingSummary, "medianDaysLate"> {
   medianDaysLate: number | null;
-  writeOffShare: number;
-  meanDaysEarly: number;
-  observations: {onTime: number; late: number; writtenOff: number};
-  borrowed: {onTime: boolean; late: boolean};
 }
 
-/** lib/portfolio/scenario.ts `InterventionOutcome`, rounded. */
-export interface InterventionOutcomeFile {
-  threshold: number;
-  eligible: number;
-  actioned: number;
-  cost: number;
-  financingValue: number;
-  recovered: number;
-  net: number;
-}
 
-/** lib/portfolio/scenario.ts `ScenarioResult` without its per-invoice shifts, rounded. */
-export interface ScenarioResultFile {
-  inputs: ScenarioInputs;
-  delayed: {customers: number; invoices: number; amount: number};
-  openAr: {baseline: number; scenario: number; change: number};
-  aging: {bucket: AgingBucket; baseline: number; scenario: number}[];
-  dsoChange: {delay: number; interventions: number; total: number};
-  workingCapitalChange: number | null;
-  financingCost: number;
-  interventions: InterventionOutcomeFile & {cashAccelerated: number; daysSaved: number};
+/** lib/portfolio/scenario.ts `ScenarioResult` without its per-invoice shifts, rounded, its weeks as plain arrays. */
+export interface ScenarioResultFile extends Omit<ScenarioResult, "shifts" | "cashByWeek"> {
   cashByWeek: {baseline: number[]; scenario: number[]};
-  decisionCurve: {points: InterventionOutcomeFile[]; optimum: InterventionOutcomeFile | null};
 }
 
 export interface ForecastSection {

@@ -4,15 +4,10 @@
 // which header fed which column, each column's inferred format and why, what kinds of rows were found,
 // and the command and mapping file that reproduce the build.
 import {formatCount, formatMoney, formatPercent} from "../core/format.js";
-import type {CleaningReport} from "../clean/index.js";
-import type {InputProvenance} from "../pipeline/source.js";
+import type {CleaningFile, InputProvenance, MetaFile} from "../pipeline/contract.js";
 
 /** The fields of meta.json read here. */
-export interface GeneratorMeta {
-  invoices: number;
-  generatorDescription: Record<string, string> | null;
-  writtenOff?: {invoices: number; share: number | null};
-}
+export type GeneratorMeta = Pick<MetaFile, "invoices" | "generatorDescription"> & Partial<Pick<MetaFile, "writtenOff">>;
 
 /** The generator's description, topic by topic, with the measured share of written-off invoices. */
 export function generatorNotes(meta: GeneratorMeta): [topic: string, text: string][] {
@@ -30,7 +25,7 @@ export function generatorNotes(meta: GeneratorMeta): [topic: string, text: strin
 export type InputAccount = InputProvenance;
 
 /** cleaning.json's fields this view reads. */
-export type CleaningAccount = Pick<CleaningReport, "rowsIn" | "rules" | "documentTypes" | "customerIdFromName" | "openItemsOnly" | "unmatchedPayments">;
+export type CleaningAccount = Pick<CleaningFile, "rowsIn" | "rules" | "documentTypes" | "customerIdFromName" | "openItemsOnly" | "unmatchedPayments">;
 
 const delimiterNames: Record<string, string> = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"};
 

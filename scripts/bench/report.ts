@@ -215,6 +215,18 @@ export function reportTables(result: BenchResult): Table[] {
     });
   }
 
+  if (result.tabular?.length) {
+    tables.push({
+      title: "Pages' tabular work: hand-written against arquero, per input change (ms, median), on the built site's data",
+      columns: ["Case", "rows", "hand-written", "arquero", "arquero ÷ hand", "same figures", "page uses"],
+      rows: result.tabular.map((t) => [t.name, t.rows, fixed(t.handMs, 2), fixed(t.arqueroMs, 2), fixed(t.ratio, 1), t.agree ? "yes" : "NO", t.ratio > 1.5 ? "hand-written" : "arquero"]),
+      notes: [
+        "scripts/bench/tabular.ts, in the bench's Node process (V8, as in Chromium). A page keeps its hand-written path only where",
+        "arquero is more than 1.5× slower; the figures behind each choice are also in a comment beside the code that made it."
+      ]
+    });
+  }
+
   if (result.peer) {
     const p = result.peer;
     tables.push({

@@ -11,7 +11,7 @@ import type {Random} from "../../core/random.js";
 import {defaultScenarioInputs, prepareScenario, runScenario, scenarioInputSpecs} from "../scenario.js";
 import type {InterventionOutcome, ScenarioResult} from "../scenario.js";
 import {round, roundAllFinite, roundFinite} from "../../core/json.js";
-import type {InterventionOutcomeFile, ScenarioFile, ScenarioResultFile} from "../../pipeline/contract.js";
+import type {ScenarioFile, ScenarioResultFile} from "../../pipeline/contract.js";
 import {openInvoiceTable} from "../openInvoiceTable.js";
 import type {SampleInfo} from "../sample.js";
 
@@ -97,7 +97,7 @@ export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; f
 }
 
 
-function outcomeJson(o: InterventionOutcome): InterventionOutcomeFile {
+function outcomeJson(o: InterventionOutcome): InterventionOutcome {
   return {
     threshold: roundFinite(o.threshold, 4),
     eligible: o.eligible,
