@@ -9,7 +9,7 @@
 // The same AR_* variables as the build are read too (AR_MAPPING, AR_DATE_FORMAT, ...).
 import {isInputError} from "../lib/core/errors.js";
 import {formatIsoDay} from "../lib/core/dates.js";
-import {paymentHistoryError, paymentHistoryGap} from "../lib/model/index.js";
+import {paymentHistoryGap} from "../lib/model/index.js";
 import type {SourcedLedger} from "../lib/pipeline/source.js";
 import {fileInputFrom, loadFile} from "../data-loaders/input.js";
 
@@ -76,7 +76,7 @@ function describe(sourced: SourcedLedger): string {
   const other = report.rules.find((r) => r.id === "other-currency");
   if (other?.count) out.push(`  ${count(other.count)} rows in other currencies than ${ledger.currency} are set aside (amounts are not added across currencies)`);
   const gap = paymentHistoryGap(ledger);
-  out.push(`Late-payment model: ${gap ? `none — the ledger has ${gap}` : "enough payment history to fit and validate one"}`);
+  out.push(`Late-payment model: ${gap ? `none — the ledger has ${gap.reason}` : "enough payment history to fit and validate one"}`);
   out.push("", "Mapping file that reproduces this (save as mapping.json, build with AR_MAPPING=mapping.json):");
   out.push(JSON.stringify(input.mappingJson, null, 2));
   return out.join("\n");
@@ -89,12 +89,9 @@ function delimiterName(delimiter: string | null): string {
 try {
   const {env, json} = parseArguments(process.argv.slice(2));
   const sourced = await loadFile(fileInputFrom(env)!);
-  // The build's model stage refuses a history with one outcome only: say so here too.
-  const refusal = paymentHistoryError(sourced.ledger);
-  if (refusal) throw refusal;
   if (json) {
     const {report, provenance, ledger} = sourced;
-    process.stdout.write(JSON.stringify({report: {...report, quarantine: report.quarantine.slice(0, 20)}, input: provenance.input, asOf: formatIsoDay(ledger.asOf), invoices: ledger.invoices.length, open: ledger.invoices.filter((i) => i.status === "open").length, currency: ledger.currency, model: paymentHistoryGap(ledger), first: ledger.invoices[0] && {invoiceId: ledger.invoices[0].invoiceId, customerId: ledger.invoices[0].customerId, customerName: ledger.invoices[0].customerName}}, null, 1) + "\n");
+    process.stdout.write(JSON.stringify({report: {...report, quarantine: report.quarantine.slice(0, 20)}, input: provenance.input, asOf: formatIsoDay(ledger.asOf), invoices: ledger.invoices.length, open: ledger.invoices.filter((i) => i.status === "open").length, currency: ledger.currency, model: paymentHistoryGap(ledger)?.reason ?? null, first: ledger.invoices[0] && {invoiceId: ledger.invoices[0].invoiceId, customerId: ledger.invoices[0].customerId, customerName: ledger.invoices[0].customerName}}, null, 1) + "\n");
   } else {
     process.stdout.write(describe(sourced) + "\n");
   }

@@ -20,9 +20,8 @@ import type {ModelRecipe} from "../model/index.js";
 import {buildReceivablesHistory} from "../portfolio/kpi.js";
 import type {PortfolioResult} from "../portfolio/index.js";
 import type {InvoiceScores, StageHook} from "../pipeline/types.js";
-import type {ReportFiles} from "../pipeline/contract.js";
+import type {BacktestFile, NoModelFacts, ReportFiles, RollingRow, SkippedOrigin} from "../pipeline/contract.js";
 import {dateScoresJson, replayFile, rollingRow} from "./files.js";
-import type {BacktestFile, RollingRow} from "./files.js";
 import {openBookAt} from "./openBook.js";
 import {modelAt, monthEndsBefore, reportAtOrigin} from "./origins.js";
 import type {OriginInputs} from "./origins.js";
@@ -30,8 +29,6 @@ import {defaultCalibrationShare} from "./originModel.js";
 import type {OriginModel} from "./originModel.js";
 import {scoreReplayedDate} from "./scoreDate.js";
 import type {ReportAt, ScoreContext} from "./scoreDate.js";
-
-export type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "./files.js";
 
 export interface BacktestInputs {
   /** The ledger as recorded, to the last day of data. */
@@ -167,7 +164,7 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
     recentDays: horizonDays
   };
   const rows: RollingRow[] = [];
-  const skipped: BacktestFile["origins"]["skipped"] = [];
+  const skipped: SkippedOrigin[] = [];
   let model: OriginModel | null = null;
   // Oldest first, so that a model fitted at one origin can serve the next ones.
   for (const origin of candidates.slice(0, originCount).reverse()) {
@@ -196,6 +193,7 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
     kind: asOf.kind,
     currency: ledger.currency,
     modelName: scores.modelName,
+    noModel: recipe ? null : noModelFacts(ledger),
     horizonWeeks,
     bookWeeks: [...bookWeeks],
     minOutcomes,
@@ -210,6 +208,20 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
   timings.total = performance.now() - started;
   onStage?.({stage: "backtest", phase: "end", detail: {ms: timings.total}});
   return {files: {backtest, replay: replayFile(asOf, horizonDays, invoicesAfter)}, timings};
+}
+
+/**
+ * The outcomes the report had to learn from, as the model stage counts them (lib/model/split.ts
+ * `production`): invoices due before the report date, late if settled late or still open.
+ */
+function noModelFacts(ledger: Ledger): NoModelFacts {
+  let due = 0, late = 0;
+  for (const invoice of ledger.invoices) {
+    if (invoice.dueDate >= ledger.asOf) continue;
+    ++due;
+    if (invoice.settledDate === null || invoice.paidLate) ++late;
+  }
+  return {due, late, onTime: due - late};
 }
 
 /** Invoices of `ledger` issued in the `days` before `day` (inclusive), with P(late) by ledger position. */

@@ -19,6 +19,7 @@ import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import type {CompiledTiming} from "../portfolio/paymentTiming.js";
 import {compareWorklistPriority} from "../portfolio/worklist.js";
 import type {ReplayOptions} from "../clean/replay.js";
+import type {DateStatus} from "../pipeline/contract.js";
 import {bandCoverage, forecastBias, wape} from "./accuracy.js";
 import {captureCurve, capturedAt, largestFirst, oldestFirst, randomCapture} from "./capture.js";
 import type {CaptureOrderKey, CaptureRow} from "./capture.js";
@@ -131,7 +132,7 @@ export interface DateScores {
   day: Day;
   /** Whole weeks of known future after the day, up to the horizon. */
   weeksKnown: number;
-  status: "scored" | "no-future" | "too-few";
+  status: DateStatus;
   /** Why the date is not scored; null when it is. */
   notScored: NotScored | null;
   openBook: OpenBookScores | null;

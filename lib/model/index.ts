@@ -19,6 +19,7 @@ import {invoiceFeatures} from "./features/index.js";
 import type {FeatureOptions, InvoiceFeatures} from "./features/index.js";
 import {InputError} from "../core/errors.js";
 import {formatIsoDay} from "../core/dates.js";
+import {formatCount} from "../core/format.js";
 import type {Ledger} from "../input/ledger.js";
 import type {CalibrationMethod, ChooseCalibrationOptions} from "./learners/calibration.js";
 import {permutationImportance} from "./learners/importance.js";
@@ -404,27 +405,32 @@ function sliceGap(split: TimeSplit, minimum: number): string | null {
 }
 
 /**
- * Why the ledger cannot train and judge a model (an open-items snapshot has no settled invoices; a short
- * history too few in a slice), or null when it can. The pipeline skips the model stage on a reason.
+ * Why the ledger cannot train and judge a model, or null when it can:
+ *   no-payments  nothing settled (an open-items snapshot): no payment history at all;
+ *   one-outcome  every invoice due by the report date was paid on time, or none was: nothing tells a late
+ *                payer from an on-time one;
+ *   short        both outcomes occur, but a slice of the time split holds too few of one to validate on.
+ * The pipeline runs the no-model stand-in (./skipped.ts) instead of the model stage on any of them.
  */
-export function paymentHistoryGap(ledger: Ledger, {split: splitOptions, minClassCount = 20}: Pick<ModelStageOptions, "split" | "minClassCount"> = {}): string | null {
+export interface PaymentHistoryGap {
+  kind: "no-payments" | "one-outcome" | "short";
+  /** In words, to follow "the ledger has". */
+  reason: string;
+}
+
+export function paymentHistoryGap(ledger: Ledger, {split: splitOptions, minClassCount = 20}: Pick<ModelStageOptions, "split" | "minClassCount"> = {}): PaymentHistoryGap | null {
   const settled = ledger.invoices.reduce((n, invoice) => n + (invoice.settledDate !== null ? 1 : 0), 0);
-  if (!settled) return "no paid invoices: it lists what is open, not how invoices were paid, so there is no payment history to learn from";
+  if (!settled) return {kind: "no-payments", reason: "no paid invoices: it lists what is open, not how invoices were paid, so there is no payment history to learn from"};
   const split = timeSplit(ledger, splitOptions);
   const gap = sliceGap(split, minClassCount);
   if (!gap) return null;
-  // A history with one outcome only (never late, or never on time) is not short but degenerate: the
-  // model stage stops on it, saying so, rather than the report going on without a model.
+  const labels = split.production.labels;
   let late = 0;
-  for (const label of split.production.labels) late += label;
-  return late === 0 || late === split.production.labels.length ? null : gap;
-}
-
-/** The model stage's own refusal of a ledger (too little history in a slice), as the build would print it; null when it can run. */
-export function paymentHistoryError(ledger: Ledger, {split: splitOptions, minClassCount = 20}: Pick<ModelStageOptions, "split" | "minClassCount"> = {}): InputError | null {
-  if (paymentHistoryGap(ledger, {split: splitOptions, minClassCount}) !== null) return null;
-  const gap = sliceGap(timeSplit(ledger, splitOptions), minClassCount);
-  return gap ? new InputError({file: ledger.source.name, reason: `has ${gap}`}) : null;
+  for (const label of labels) late += label;
+  const due = `${formatCount(labels.length)} invoice${labels.length === 1 ? "" : "s"} due before ${formatIsoDay(ledger.asOf)}`;
+  if (late === 0) return {kind: "one-outcome", reason: `no late payment in its history: all ${due} were paid on time, so there is no late payer to learn from`};
+  if (late === labels.length) return {kind: "one-outcome", reason: `no on-time payment in its history: all ${due} were paid late or written off, so there is no on-time payer to learn from`};
+  return {kind: "short", reason: gap};
 }
 
 /** The test rows permutation importance shuffles: all of them, or a seeded sample in slice order. */

@@ -19,3 +19,6 @@ export const variantNames: Record<VariantKey, string> = {
   balanced: "Balanced class weights",
   smote: "SMOTE"
 };
+
+/** What a report that fitted no late-payment model (./skipped.ts) names its model. */
+export const noModelName = "No model";

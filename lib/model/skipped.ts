@@ -4,14 +4,15 @@
 // one not yet due carries the share of the open book that is already past due — and the files say
 // so, so the Model page can explain what is missing instead of showing figures it does not have.
 import type {Ledger} from "../input/ledger.js";
-import type {ModelStage} from "./index.js";
+import type {ModelStage, PaymentHistoryGap} from "./index.js";
 import type {SkippedModelFile, SkippedScoreBinsFile} from "../pipeline/contract.js";
 import {familyKeys, variantKeys} from "./families.js";
+import {noModelName} from "./names.js";
+
+export {noModelName};
 import type {FamilyKey, VariantKey} from "./families.js";
 
-export const noModelName = "No model (payment history needed)";
-
-export function skippedModelStage(ledger: Ledger, reason: string): ModelStage {
+export function skippedModelStage(ledger: Ledger, {kind, reason}: PaymentHistoryGap): ModelStage {
   const {invoices, asOf} = ledger;
   let open = 0, pastDue = 0;
   for (const invoice of invoices) {
@@ -29,7 +30,7 @@ export function skippedModelStage(ledger: Ledger, reason: string): ModelStage {
     `Without a model, an open invoice already past due counts as late (risk 1), and one not yet due carries ` +
     `the share of open invoices already past due (${(100 * overdueShare).toFixed(1)} %).`;
   const summary = `No late-payment model: the ledger has ${reason}. ${rule}`;
-  const file: SkippedModelFile = {skipped: true, reason, rule, summary, modelName: noModelName, openInvoices: open, pastDue, overdueShare: Math.round(overdueShare * 10_000) / 10_000};
+  const file: SkippedModelFile = {skipped: true, kind, reason, rule, summary, modelName: noModelName, openInvoices: open, pastDue, overdueShare: Math.round(overdueShare * 10_000) / 10_000};
   const empty = {x: {rows: 0, cols: 0, values: new Float64Array(0)}, y: new Uint8Array(0)};
   return {
     files: {model: file, "score-bins": {skipped: true, reason} satisfies SkippedScoreBinsFile},

@@ -17,6 +17,7 @@ import type {Day} from "../core/dates.js";
 import type {AgingBucket, Availability, InvoiceStatus, RawColumn} from "../input/ledger.js";
 import type {FamilyKey, FamilySettings, VariantKey} from "../model/families.js";
 import type {CalibrationMethod} from "../model/learners/calibration.js";
+import type {PaymentHistoryGap} from "../model/index.js";
 import type {SplitSummary} from "../model/split.js";
 import type {OpenInvoiceTable} from "../portfolio/openInvoiceTable.js";
 import type {BandTimingSummary, PaymentTimingModel} from "../portfolio/paymentTiming.js";
@@ -30,7 +31,10 @@ import type {CustomerFeatureKey, CustomerFeatureSpec} from "../segments/customer
 import type {SegmentLetter} from "../segments/naming.js";
 import type {DirtKind} from "../source/dirt.js";
 import type {GeneratorOptions} from "../source/generate.js";
-import type {BacktestFile, ReplayFile} from "../backtest/files.js";
+import type {AsOfKind} from "../clean/asOf.js";
+import type {CaptureOrderKey} from "../backtest/capture.js";
+import type {OriginSkip} from "../backtest/originModel.js";
+import type {NotScored} from "../backtest/scoreDate.js";
 import type {ColumnFormat} from "../input/infer.js";
 import type {PaymentsReport} from "../input/payments.js";
 
@@ -49,7 +53,7 @@ export interface ReportFiles {
   worklist: WorklistFile;
   scenario: ScenarioFile;
   "overview-facts": OverviewFactsFile;
-  /** The backtest stage (lib/backtest/files.ts): the report scored against what happened after its date. */
+  /** The backtest stage (lib/backtest/index.ts): the report scored against what happened after its date. */
   backtest: BacktestFile;
   /** The backtest stage: the date every page is replayed on, for the note under each title. */
   replay: ReplayFile;
@@ -221,6 +225,9 @@ export interface ModelFile {
  */
 export interface SkippedModelFile {
   skipped: true;
+  /** What the history lacks (lib/model/index.ts `PaymentHistoryGap`). */
+  kind: PaymentHistoryGap["kind"];
+  /** In words, to follow "the ledger has". */
   reason: string;
   rule: string;
   /** The reason and the rule in one sentence, for the overview's findings. */
@@ -873,4 +880,208 @@ export interface OverviewFactsFile {
   segmentsK: number | null;
   /** The segment holding the most open amount. */
   topSegment: {segment: string; label: string | null; openAmount: number; openShare: number; expectedLateAmount: number; customers: number; invoices: number} | null;
+}
+
+// Backtest stage (lib/backtest/index.ts, files.ts) ----------------------------------------------------
+// The only stage that reads the ledger after the report date: what the report said on a date against
+// what its ledger recorded in the weeks after. Facts only; lib/views/backtest.ts writes every sentence.
+
+/** replay.json: the date every page is replayed on, for the note under each title. */
+export interface ReplayFile {
+  asOf: IsoDate;
+  endOfData: IsoDate;
+  kind: AsOfKind;
+  /** Days of recorded future after the as-of date (0 when it is the last day of data). */
+  futureDays: number;
+  /** Days the backtest scores the report on (13 weeks). */
+  horizonDays: number;
+  /** Invoices issued after the as-of date: in the history, out of every stage. */
+  invoicesAfter: number;
+}
+
+/** backtest.json: the report's own date scored, and the same method replayed at earlier month-ends. */
+export interface BacktestFile {
+  asOf: IsoDate;
+  endOfData: IsoDate;
+  kind: AsOfKind;
+  currency: string;
+  modelName: string;
+  /**
+   * Why the report fitted no late-payment model (lib/model/skipped.ts), or null when it fitted one. Without
+   * one, P(late) is the stand-in's rule and no earlier month-end can be refitted.
+   */
+  noModel: NoModelFacts | null;
+  horizonWeeks: number;
+  bookWeeks: number[];
+  minOutcomes: number;
+  captureShare: number;
+  /** The report's own date, scored with what the report said. */
+  report: DateScoresJson;
+  origins: {
+    settings: OriginSettings;
+    rows: RollingRow[];
+    /** Month-ends tried and not scored: no model could be fitted, or the date could not be scored. */
+    skipped: SkippedOrigin[];
+  };
+}
+
+/** The outcomes the report had when it fitted no model: invoices due before its date, by outcome. */
+export interface NoModelFacts {
+  due: number;
+  late: number;
+  onTime: number;
+}
+
+export type DateStatus = "scored" | "no-future" | "too-few";
+
+/** One replayed date scored; `openBook`, `capture` and `cash` are null unless `status` is "scored". */
+export interface DateScoresJson {
+  asOf: IsoDate;
+  weeksKnown: number;
+  status: DateStatus;
+  /** Why the date is not scored; null when it is. */
+  notScored: NotScored | null;
+  openBook: OpenBookScoresJson | null;
+  capture: CaptureJson | null;
+  cash: CashScoresJson | null;
+  /** DSO, overdue share and aging expected and actual at each known horizon of `bookWeeks`. */
+  book: BookHorizonJson[];
+  /** How new business after the date was expected to arrive; null when no horizon is known. */
+  newBusinessBasis: "seasonal" | "run-rate" | null;
+}
+
+/** Each open invoice's P(late) against whether it was paid late. */
+export interface OpenBookScoresJson {
+  invoices: number;
+  amount: number | null;
+  /** Invoices whose outcome the data does not reach, left out of every score. */
+  unknown: number;
+  late: number;
+  onTime: number;
+  lateAmount: number | null;
+  meanPLate: number | null;
+  lateRate: number | null;
+  rocAuc: number | null;
+  prAuc: number | null;
+  brier: number | null;
+  reliability: ReliabilityColumns;
+  /** The invoices not yet due on the date: the outcomes still truly open then. */
+  notYetDue: {invoices: number; late: number; rocAuc: number | null};
+  /** The invoices already past due on the date, late whatever happened next. */
+  overdue: {invoices: number; meanPLate: number | null};
+}
+
+/** Reliability bins of P(late), columnar. */
+export interface ReliabilityColumns {
+  length: number;
+  lower: (number | null)[];
+  upper: (number | null)[];
+  meanPredicted: (number | null)[];
+  observedRate: (number | null)[];
+  count: number[];
+}
+
+/** Share of the late amount held by the first `rows` of `of` open invoices, in each order. */
+export interface CaptureJson {
+  rows: number;
+  of: number;
+  shares: CaptureShares;
+  curves: CaptureCurveColumns;
+}
+
+export type CaptureShares = Record<CaptureOrderKey, number | null>;
+
+/** Each order's capture at the row shares of `rowShare`, columnar. */
+export interface CaptureCurveColumns {
+  length: number;
+  rowShare: (number | null)[];
+  worklist: (number | null)[];
+  oldest: (number | null)[];
+  largest: (number | null)[];
+  random: (number | null)[];
+}
+
+/** The weekly cash forecast against the cash received on the invoices open on the date. */
+export interface CashScoresJson {
+  weeks: CashWeekColumns;
+  ours: ForecastErrorsJson & {coverage: number | null};
+  dueDate: ForecastErrorsJson;
+  customerDelay: ForecastErrorsJson;
+  /** Open amount of the book, and the cash received against it within the scored weeks. */
+  openAmount: number | null;
+  received: number | null;
+}
+
+export interface ForecastErrorsJson {
+  wape: number | null;
+  bias: number | null;
+}
+
+/** One row per scored week, columnar. */
+export interface CashWeekColumns {
+  length: number;
+  week: number[];
+  start: IsoDate[];
+  end: IsoDate[];
+  actual: (number | null)[];
+  expected: (number | null)[];
+  low: (number | null)[];
+  high: (number | null)[];
+  dueDate: (number | null)[];
+  customerDelay: (number | null)[];
+}
+
+export interface BookHorizonJson {
+  weeks: number;
+  expected: BookFiguresJson;
+  actual: BookFiguresJson;
+}
+
+/** The receivables book on a day: total open, overdue share, countback DSO, open amount per aging bucket. */
+export interface BookFiguresJson {
+  date: IsoDate;
+  total: number | null;
+  overdueShare: number | null;
+  dso: number | null;
+  buckets: (number | null)[];
+}
+
+/** One replayed date in the rolling-origin charts. */
+export interface RollingRow {
+  asOf: IsoDate;
+  /** "report": the report's own date, scored with its own model; "origin": an earlier month-end, refitted. */
+  source: "report" | "origin";
+  status: DateStatus;
+  /** The origin's model: when it was fitted and on how many rows; null for the report's own date. */
+  model: {fittedAt: IsoDate; trainingRows: number} | null;
+  invoices: number | null;
+  rocAuc: number | null;
+  prAuc: number | null;
+  brier: number | null;
+  capture: CaptureShares;
+  wape: number | null;
+  bias: number | null;
+  coverage: number | null;
+  wapeDueDate: number | null;
+  wapeCustomerDelay: number | null;
+  /** Expected − actual at each of `bookWeeks`; null where that horizon is not known. */
+  dsoError: (number | null)[];
+  overdueShareError: (number | null)[];
+}
+
+/** How the rolling origins were chosen and what each refits or reuses (lib/backtest/index.ts options). */
+export interface OriginSettings {
+  /** Month-ends asked for, and how many before the report date leave the horizon of known future. */
+  requested: number;
+  candidates: number;
+  refitEveryMonths: number;
+  maxTrainingRows: number;
+  calibrationShare: number;
+  timingRecords: number;
+  forecastRuns: number;
+}
+
+export interface SkippedOrigin {
+  asOf: IsoDate;
+  reason: OriginSkip | NotScored;
 }

@@ -2,11 +2,9 @@
 // carries — all from backtest.json and replay.json, every verdict from a threshold below.
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent, formatPointsChange} from "../core/format.js";
 import {coverageVerdict} from "../backtest/accuracy.js";
-import type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../backtest/files.js";
 import type {OriginSkip} from "../backtest/originModel.js";
 import type {NotScored} from "../backtest/scoreDate.js";
-
-export type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../backtest/files.js";
+import type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../pipeline/contract.js";
 
 /**
  * WAPE gaps up to this count as a tie between two forecasts. Across the default ledger's rolling origins
@@ -75,6 +73,33 @@ export function beatsChance(auc: number, positives: number, negatives: number): 
   return auc - 2 * aucStandardError(auc, positives, negatives) > 0.5;
 }
 
+// ——— Without a model ———
+
+/**
+ * What the page can and cannot score when the report fitted no late-payment model: "No late-payment model
+ * was fitted: all 1,487 invoices due before 2025-06-30 were paid on time, so there is no late payer to
+ * learn from. …" Null when a model was fitted.
+ */
+export function noModelSentence(file: BacktestFile): string | null {
+  const facts = file.noModel;
+  if (!facts) return null;
+  const due = `${formatCount(facts.due)} invoice${facts.due === 1 ? "" : "s"} due before ${file.asOf}`;
+  const why =
+    !facts.due ? `no invoice was due before ${file.asOf}, so no outcome was known to learn from` :
+    !facts.late ? `all ${due} were paid on time, so there is no late payer to learn from` :
+    !facts.onTime ? `all ${due} were paid late or written off, so there is no on-time payer to learn from` :
+    `${formatCount(facts.late)} of the ${due} were paid late, too few in some stretch of time to check a model on`;
+  const what = isScored(file.report)
+    ? "Scored below: the cash forecast against what came in, and DSO and aging at each horizon, which rest on how invoices were paid, not on a model; the open book's ranking and the worklist's capture are those of the stand-in rule (an invoice already past due counts as late)."
+    : "Without one there is nothing to refit at earlier month-ends either, so nothing on this page can be scored.";
+  return `No late-payment model was fitted: ${why}. ${what}`;
+}
+
+/** How the open book was ranked: the model's P(late), or the stand-in rule's risk. */
+function rankedBy(file: BacktestFile): string {
+  return file.noModel ? "The stand-in rule (past due counts as late)" : "Its P(late)";
+}
+
 // ——— The report's own date ———
 
 type Scored = DateScoresJson & {openBook: NonNullable<DateScoresJson["openBook"]>; capture: NonNullable<DateScoresJson["capture"]>; cash: NonNullable<DateScoresJson["cash"]>};
@@ -109,8 +134,9 @@ export function notScoredNote(file: BacktestFile): string {
   const r = file.report;
   if (!r.notScored) return "";
   const why = notScoredText(r.asOf, r.notScored);
-  if (r.notScored.kind === "no-future") return `The report's own date cannot be scored yet: ${why}. The rolling origin below replays the same method at earlier month-ends, where the future is known.`;
-  return `The report's own date is not scored: ${why}.`;
+  if (r.notScored.kind !== "no-future") return `The report's own date is not scored: ${why}.`;
+  const rolling = file.noModel ? "" : " The rolling origin below replays the same method at earlier month-ends, where the future is known.";
+  return `The report's own date cannot be scored yet: ${why}.${rolling}`;
 }
 
 /**
@@ -130,19 +156,20 @@ export function backtestLede(file: BacktestFile): string {
   const band = coverage === "right" ? `its 10–90% band held ${inside} of ${r.weeksKnown} weeks, as a band should` : `its 10–90% band held ${inside} of ${r.weeksKnown} weeks: ${coverage}`;
   const b = r.openBook;
   const chance = beatsChance(b.rocAuc ?? NaN, b.late, b.onTime) ? "better than chance" : "no better than chance";
+  const ranked = file.noModel ? "The stand-in rule (past due counts as late) ranked" : "Its P(late) ranked";
   return (
     `On ${r.asOf} the report expected ${money(sum(r.cash.weeks.expected as (number | null)[]))} to come in over the next ${r.weeksKnown} weeks from the invoices then open; ${money(r.cash.received)} did. ` +
     `Its weekly forecast ${against} (WAPE ${formatPercent(ours.wape, 0)} against ${formatPercent(dueDate.wape, 0)} and ${formatPercent(customerDelay.wape, 0)}), and ${band}. ` +
-    `Its P(late) ranked the open invoices ${chance} (ROC AUC ${formatDecimal(b.rocAuc, 2)}), and the worklist's first ${formatPercent(r.capture.rows / r.capture.of, 0)} held ${formatPercent(r.capture.shares.worklist, 0)} of the amount then paid late.`
+    `${ranked} the open invoices ${chance} (ROC AUC ${formatDecimal(b.rocAuc, 2)}), and the worklist's first ${formatPercent(r.capture.rows / r.capture.of, 0)} held ${formatPercent(r.capture.shares.worklist, 0)} of the amount then paid late.`
   );
 }
 
-/** "It ranked the open book well: ROC AUC 0.88 on the 1,636 invoices open that day, against 0.85 on the Model page's test slice." */
-export function rankingSentence(r: Scored, testAuc: number | null): string {
-  const b = r.openBook;
+/** "Its P(late) ranked the 1,636 open invoices better than chance: ROC AUC 0.88, above the 0.84 of the Model page's test slice." */
+export function rankingSentence(file: BacktestFile & {report: Scored}, testAuc: number | null): string {
+  const b = file.report.openBook;
   const auc = b.rocAuc ?? NaN;
   const chance = beatsChance(auc, b.late, b.onTime);
-  let text = `Its P(late) ranked the ${formatCount(b.late + b.onTime)} open invoices ${chance ? "better than chance" : "no better than chance"}: ROC AUC ${formatDecimal(auc, 2)}`;
+  let text = `${rankedBy(file)} ranked the ${formatCount(b.late + b.onTime)} open invoices ${chance ? "better than chance" : "no better than chance"}: ROC AUC ${formatDecimal(auc, 2)}`;
   if (testAuc !== null && Number.isFinite(testAuc)) {
     const gap = auc - testAuc;
     text += Math.abs(gap) <= wapeMargin ? `, as on the Model page's test slice (${formatDecimal(testAuc, 2)})` : gap > 0 ? `, above the ${formatDecimal(testAuc, 2)} of the Model page's test slice` : `, below the ${formatDecimal(testAuc, 2)} of the Model page's test slice`;
@@ -155,9 +182,9 @@ export function rankingSentence(r: Scored, testAuc: number | null): string {
  * 32% against 40% paid late. The 293 invoices already overdue that day were late whatever happened next,
  * yet the report gave them a mean P(late) of 55%: …"
  */
-export function openBookCalibration(r: Scored): string {
-  const b = r.openBook;
-  let text = `The report's mean P(late) was ${formatPercent(b.meanPLate, 0)} against ${formatPercent(b.lateRate, 0)} paid late.`;
+export function openBookCalibration(file: BacktestFile & {report: Scored}): string {
+  const b = file.report.openBook;
+  let text = `${file.noModel ? "The stand-in rule's mean risk" : "The report's mean P(late)"} was ${formatPercent(b.meanPLate, 0)} against ${formatPercent(b.lateRate, 0)} paid late.`;
   if (b.overdue.invoices && b.overdue.meanPLate !== null && b.overdue.meanPLate < 1 - wapeMargin) {
     text +=
       ` The ${formatCount(b.overdue.invoices)} invoice${b.overdue.invoices === 1 ? "" : "s"} already past due that day ${b.overdue.invoices === 1 ? "was" : "were"} late whatever happened next, yet the report gave them a mean P(late) of ${formatPercent(b.overdue.meanPLate, 0)}: ` +
@@ -302,6 +329,7 @@ export function skippedOrigins(file: BacktestFile): string {
 
 /** The rolling origin in one paragraph. */
 export function rollingSentence(file: BacktestFile): string {
+  if (file.noModel) return "No earlier month-end is replayed: the report fitted no late-payment model to refit at them.";
   const s = rollingSummary(file.origins.rows, file.horizonWeeks);
   if (!s.dates) return `No earlier month-end could be scored: ${file.origins.skipped.length ? skippedOrigins(file) : `the data is too short to leave ${file.horizonWeeks} weeks of known future after one`}.`;
   const of = (n: number) => `${n} of the ${s.dates}`;

@@ -2,6 +2,7 @@
 // never drift from the data. Each finding links to the page that proves it.
 import {formatCount, formatDays, formatMoney, formatPercent} from "../core/format.js";
 import type {KpisFile, ModelFile, OverviewFactsFile} from "../pipeline/contract.js";
+import {noModelName} from "../model/names.js";
 import {thresholds} from "./thresholds.js";
 
 /** The fields of overview-facts.json this module reads. */
@@ -48,13 +49,14 @@ export function hasOpenBook(facts: Pick<OverviewFacts, "openAr" | "openInvoices"
 }
 
 /** The page's opening: what is owed, how much is overdue, how much is expected late — or that nothing is open. */
-export function overviewLede(facts: OverviewFacts, asOf: string): string {
+/** `modelName` tells a report without a model (lib/model/names.ts `noModelName`), whose risk is its stand-in rule's. */
+export function overviewLede(facts: OverviewFacts & Partial<Pick<OverviewFactsFile, "modelName">>, asOf: string): string {
   const money = (v: number) => formatMoney(v, {currency: facts.currency});
   if (!hasOpenBook(facts)) return `As of ${asOf} nothing is owed: every invoice in the ledger has been paid or written off. The model and the collection rules below apply to the next ones.`;
   const invoices = `${formatCount(facts.openInvoices)} open ${facts.openInvoices === 1 ? "invoice" : "invoices"}`;
   return (
     `As of ${asOf}, ${money(facts.openAr)} is owed across ${invoices}. ${formatPercent(facts.overdueShare, 0)} of it is already overdue. ` +
-    `Weighting each open invoice by the model's probability that it is paid late, ${money(facts.cashAtRisk)} is expected to arrive after its due date.`
+    `Weighting each open invoice by ${facts.modelName === noModelName ? "its risk under the no-model rule (an invoice past due counts as late)" : "the model's probability that it is paid late"}, ${money(facts.cashAtRisk)} is expected to arrive after its due date.`
   );
 }
 
@@ -119,7 +121,9 @@ export interface NextStep {
 export function nextSteps(facts: OverviewFacts, model: ModelNarrative | null, topCustomers: readonly RiskyCustomer[], averageDailySales: number): NextStep[] {
   const money = (v: number) => formatMoney(v, {currency: facts.currency});
   const steps: NextStep[] = [];
-  if (topCustomers.length === 1) {
+  if (!(facts.cashAtRisk > 0)) {
+    // Nothing is expected to be paid late: there is no one to call first.
+  } else if (topCustomers.length === 1) {
     steps.push({text: `Call ${topCustomers[0].customerName}, the one customer with cash at risk, from the prioritised worklist.`, href: "./strategy#worklist"});
   } else if (topCustomers.length) {
     const names = topCustomers.slice(0, 3).map((c) => c.customerName);

@@ -3,15 +3,7 @@
 // and each line is labelled there with its share, so colour is not needed to tell them apart.
 import * as Plot from "@observablehq/plot";
 import {formatPercent} from "../lib/core/format.js";
-
-export interface CaptureCurves {
-  length: number;
-  rowShare: (number | null)[];
-  worklist: (number | null)[];
-  oldest: (number | null)[];
-  largest: (number | null)[];
-  random: (number | null)[];
-}
+import type {CaptureCurveColumns} from "../lib/pipeline/contract.js";
 
 const orders = [
   {key: "worklist", label: "Worklist order"},
@@ -20,7 +12,7 @@ const orders = [
   {key: "random", label: "No order"}
 ] as const;
 
-export function captureChart(curves: CaptureCurves, {width, readAt}: {width: number; readAt: number}) {
+export function captureChart(curves: CaptureCurveColumns, {width, readAt}: {width: number; readAt: number}) {
   const narrow = width < 420;
   const points = orders.flatMap(({key, label}) =>
     Array.from({length: curves.length}, (_, k) => ({order: label, rows: curves.rowShare[k] ?? 0, share: curves[key][k] ?? 0, main: key === "worklist"}))

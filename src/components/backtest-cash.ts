@@ -3,22 +3,11 @@
 // the colours the rolling-origin charts give them (`naiveColors`).
 import * as Plot from "@observablehq/plot";
 import {formatMoney} from "../lib/core/format.js";
-
-export interface CashWeeks {
-  length: number;
-  week: number[];
-  start: string[];
-  actual: (number | null)[];
-  expected: (number | null)[];
-  low: (number | null)[];
-  high: (number | null)[];
-  dueDate: (number | null)[];
-  customerDelay: (number | null)[];
-}
+import type {CashWeekColumns} from "../lib/pipeline/contract.js";
 
 export const naiveColors = {dueDate: "var(--bad)", customerDelay: "var(--good)"} as const;
 
-export function cashChart(weeks: CashWeeks, {width, currency}: {width: number; currency: string}) {
+export function cashChart(weeks: CashWeekColumns, {width, currency}: {width: number; currency: string}) {
   const money = (v: number | null) => formatMoney(v, {currency});
   const rows = Array.from({length: weeks.length}, (_, k) => ({
     week: weeks.week[k],

@@ -3,15 +3,7 @@
 // calibration. Dot area shows how many invoices a bin holds.
 import * as Plot from "@observablehq/plot";
 import {formatCount, formatPercent} from "../lib/core/format.js";
-
-export interface ReliabilityTable {
-  length: number;
-  lower: (number | null)[];
-  upper: (number | null)[];
-  meanPredicted: (number | null)[];
-  observedRate: (number | null)[];
-  count: number[];
-}
+import type {ReliabilityColumns} from "../lib/pipeline/contract.js";
 
 interface Point {
   lower: number;
@@ -21,7 +13,7 @@ interface Point {
   count: number;
 }
 
-export function reliabilityChart(bins: ReliabilityTable, {width, asOf}: {width: number; asOf: string}) {
+export function reliabilityChart(bins: ReliabilityColumns, {width, asOf}: {width: number; asOf: string}) {
   const points: Point[] = [];
   for (let k = 0; k < bins.length; ++k) {
     const meanPredicted = bins.meanPredicted[k], observedRate = bins.observedRate[k];

@@ -3,7 +3,7 @@
 // (lib/views/backtest.ts `replayNote`).
 import {FileAttachment} from "npm:@observablehq/stdlib";
 import {replayNote as replayNoteText} from "../lib/views/backtest.js";
-import type {ReplayFile} from "../lib/views/backtest.js";
+import type {ReplayFile} from "../lib/pipeline/contract.js";
 
 const replay = (await FileAttachment("../data/report/replay.json").json()) as ReplayFile;
 const text = replayNoteText(replay);

@@ -25,8 +25,10 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
   const facts = f["overview-facts"];
   const bins = f["score-bins"];
   const currency = meta.currency;
-  const narrative = m.narrative;
-  const chosenImportance = m.importance.find((e: Json) => e.family === m.selection.family);
+  // A ledger whose history cannot train a model gets the stand-in (lib/model/skipped.ts): the pages that
+  // read a model show only its note (src/components/model-missing.ts), written from the same file.
+  const skipped = Boolean(m.skipped);
+  const narrative = skipped ? null : m.narrative;
   const hasOpen = k.aging.count > 0;
 
   const pages: Record<string, string[]> = {};
@@ -34,31 +36,15 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
   pages["/"] = [
     overview.overviewLede(facts, meta.asOf),
     `${lateCard.value}: ${lateCard.note}`,
-    ...overview.keyFindings(facts, narrative, k.topRiskyCustomers).map((x) => x.text),
+    ...overview.keyFindings(facts, narrative, k.topRiskyCustomers, skipped ? m.summary : undefined).map((x) => x.text),
     overview.strategyMixFinding(facts),
     ...overview.nextSteps(facts, narrative, k.topRiskyCustomers, sc.options.averageDailySales).map((x) => x.text),
-    backtest.backtestFinding(files.backtest)?.text ?? ""
+    backtest.backtestFinding(files.backtest)?.text ?? "",
+    skipped ? `No prediction model: the ledger has ${m.reason}.` : ""
   ];
   pages["/data"] = generatorNotes(meta).map(([, text]) => text);
 
-  const sweep = model.thresholdSweep(bins);
-  const outcome = model.thresholdOutcome(bins, bins.threshold);
-  pages["/model"] = [
-    model.modelLede(narrative),
-    model.modelDetail(narrative, chosenImportance),
-    model.droppedFeaturesNote(m.features.dropped),
-    model.thresholdSentence(outcome, bins.currency),
-    model.thresholdFinding(outcome),
-    model.tradeoffFinding(sweep, bins.threshold),
-    model.scoreDistributionFinding(bins),
-    model.imbalanceFinding(m.comparison),
-    model.comparisonFinding(m.selection),
-    model.rocFinding(m.curves),
-    model.prFinding(m.curves.find((c: Json) => c.family === m.selection.family) ?? m.curves[0], m.baseRate),
-    model.calibrationFinding(m.calibration),
-    model.brierFinding(m.calibration, m.baseRate),
-    ...m.importance.map((e: Json) => model.importanceFinding(e))
-  ];
+  pages["/model"] = skipped ? [`The ledger has ${m.reason}.`, m.rule] : modelSentences(m, bins, narrative);
 
   if (seg.available) {
     const chosen = seg.perK.find((s: Json) => s.k === seg.choice.k);
@@ -125,17 +111,16 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
   pages["/backtest"] = [
     backtest.replayNote(files.replay) ?? "",
     backtest.backtestLede(bt),
+    backtest.noModelSentence(bt) ?? "",
     backtest.replayReason(files.replay, f.cleaning.asOfRule),
     ...(backtest.isScored(own)
-      ? [backtest.rankingSentence(own, narrative.testAuc), backtest.openBookCalibration(own), backtest.captureSentence(own), backtest.forecastSentence(own), backtest.bookSentence(own), backtest.bookTitle(own)]
+      ? [backtest.rankingSentence({...bt, report: own}, narrative?.testAuc ?? null), backtest.openBookCalibration({...bt, report: own}), backtest.captureSentence(own), backtest.forecastSentence(own), backtest.bookSentence(own), backtest.bookTitle(own)]
       : [backtest.notScoredNote(bt)]),
     backtest.rollingSentence(bt),
-    backtest.originRule(bt),
-    backtest.reuseRule(bt),
-    backtest.skippedOrigins(bt)
+    ...(bt.noModel ? [] : [backtest.originRule(bt), backtest.reuseRule(bt), backtest.skippedOrigins(bt)])
   ];
 
-  pages["/case-study"] = [
+  pages["/case-study"] = skipped ? [`The ledger has ${m.reason}.`, m.rule] : [
     caseStudy.problemFigures(facts, meta.asOf),
     caseStudy.strategyResult(facts).result,
     caseStudy.sourceStep(meta),
@@ -163,4 +148,27 @@ export function sentenceProblems(sentence: string): string[] {
     [/\ba [AEIOU]\b/, "a for an"]
   ];
   return checks.filter(([pattern]) => pattern.test(sentence)).map(([, what]) => `${what}: ${sentence}`);
+}
+
+/** The Model page's sentences (src/model.md) about a fitted model. */
+function modelSentences(m: Json, bins: Json, narrative: Json): string[] {
+  const chosenImportance = m.importance.find((e: Json) => e.family === m.selection.family);
+  const sweep = model.thresholdSweep(bins);
+  const outcome = model.thresholdOutcome(bins, bins.threshold);
+  return [
+    model.modelLede(narrative),
+    model.modelDetail(narrative, chosenImportance),
+    model.droppedFeaturesNote(m.features.dropped),
+    model.thresholdSentence(outcome, bins.currency),
+    model.thresholdFinding(outcome),
+    model.tradeoffFinding(sweep, bins.threshold),
+    model.scoreDistributionFinding(bins),
+    model.imbalanceFinding(m.comparison),
+    model.comparisonFinding(m.selection),
+    model.rocFinding(m.curves),
+    model.prFinding(m.curves.find((c: Json) => c.family === m.selection.family) ?? m.curves[0], m.baseRate),
+    model.calibrationFinding(m.calibration),
+    model.brierFinding(m.calibration, m.baseRate),
+    ...m.importance.map((e: Json) => model.importanceFinding(e))
+  ];
 }

@@ -1,13 +1,13 @@
 // Degenerate books through the real pipeline (CSV text → cleaning → data, model, portfolio stages) and
 // every sentence the pages would print about them: nothing open, a single customer, nothing overdue —
-// and no late payment at all, which cannot train a model and must stop the build saying so.
+// and no late payment at all, which cannot train a model: the report builds without one and says why.
 import {describe, expect, test} from "vitest";
-import {parseIsoDay} from "../../lib/core/dates.js";
-import {isInputError} from "../../lib/core/errors.js";
+import {formatIsoDay, parseIsoDay} from "../../lib/core/dates.js";
 import {buildReport} from "../../lib/pipeline/index.js";
 import type {Report} from "../../lib/pipeline/index.js";
 import {csvLedger} from "../../lib/pipeline/source.js";
-import {degenerateCsv} from "../helpers/ledgers.js";
+import {paymentHistoryGap} from "../../lib/model/index.js";
+import {degenerateCsv, generatedRows, ledgerCsv} from "../helpers/ledgers.js";
 import type {DegenerateKind} from "../helpers/ledgers.js";
 import {pageSentences, sentenceProblems} from "../helpers/pageSentences.js";
 
@@ -26,7 +26,7 @@ function everySentence(pages: Record<string, string[]>): string[] {
   return Object.values(pages).flat();
 }
 
-describe.each(["nothing open", "one customer", "nothing overdue"] as const)("a book with %s", (kind) => {
+describe.each(["nothing open", "one customer", "nothing overdue", "no late payments"] as const)("a book with %s", (kind) => {
   test("every page's sentences read sensibly", () => {
     const pages = pageSentences(report(kind).files);
     expect(everySentence(pages).length).toBeGreaterThan(30);
@@ -70,14 +70,28 @@ describe("what each degenerate book says", () => {
     expect(pages["/kpis"]).toContain("100% of the open amount is not yet due");
   });
 
-  test("no late payment at all: the build stops, saying why, instead of printing a model it could not validate", () => {
-    let error: unknown;
-    try {
-      report("no late payments");
-    } catch (e) {
-      error = e;
-    }
-    expect(isInputError(error)).toBe(true);
-    expect((error as Error).message).toMatch(/^no-late-payments\.csv: has too little payment history to validate a late-payment model: the train slice holds 0 late and \d+ on-time invoices/);
+  test("no late payment at all: no model is fitted, and the pages say why instead of printing one", () => {
+    const built = report("no late payments");
+    const pages = pageSentences(built.files);
+    const why = /^The ledger has no late payment in its history: all [\d,]+ invoices due before 2025-06-30 were paid on time, so there is no late payer to learn from\.$/;
+    expect(built.model.recipe).toBeNull();
+    expect(pages["/model"][0]).toMatch(why);
+    expect(pages["/case-study"][0]).toMatch(why);
+    expect(pages["/"]).toContainEqual(expect.stringMatching(/^No late-payment model: the ledger has no late payment in its history: all [\d,]+ invoices due before 2025-06-30 were paid on time/));
+    expect(pages["/"]).toContainEqual(expect.stringMatching(/^No prediction model: the ledger has no late payment in its history/));
+    // The backtest says what it can and cannot score: the report's date has no future, and with no model
+    // no earlier month-end is replayed.
+    expect(pages["/backtest"]).toContain("The report's own date cannot be scored yet: the data ends on 2025-06-30: there is no week of known future to score against.");
+    expect(pages["/backtest"]).toContainEqual(expect.stringMatching(/^No late-payment model was fitted: all [\d,]+ invoices due before 2025-06-30 were paid on time, so there is no late payer to learn from\. Without one there is nothing to refit at earlier month-ends either, so nothing on this page can be scored\.$/));
+    expect(pages["/backtest"]).toContain("No earlier month-end is replayed: the report fitted no late-payment model to refit at them.");
+  });
+
+  test("no on-time payment at all: the same stand-in, with the other reason", () => {
+    // Every settled invoice paid ten days after its due date, every write-off kept.
+    const rows = generatedRows().map((row) => (row.paid_date === "" ? row : {...row, paid_date: formatIsoDay(parseIsoDay(row.due_date)! + 10), last_payment_date: formatIsoDay(parseIsoDay(row.due_date)! + 10)}));
+    const {ledger} = csvLedger({file: "always-late.csv", text: ledgerCsv(rows), asOf});
+    const gap = paymentHistoryGap(ledger);
+    expect(gap?.kind).toBe("one-outcome");
+    expect(gap?.reason).toMatch(/^no on-time payment in its history: all [\d,]+ invoices due before 2025-06-30 were paid late or written off, so there is no on-time payer to learn from$/);
   });
 });

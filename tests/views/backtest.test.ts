@@ -1,8 +1,8 @@
 // The Backtest page's sentences and verdicts, from hand-made files: every judging word moves with the
 // numbers and its threshold.
 import {describe, expect, test} from "vitest";
-import {aucStandardError, backtestFinding, beatsChance, coverageSentence, forecastVerdict, isScored, notScoredText, originSkipText, replayNote, rollingSummary, wapeMargin} from "../../lib/views/backtest.js";
-import type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../../lib/views/backtest.js";
+import {aucStandardError, backtestFinding, backtestLede, beatsChance, coverageSentence, forecastVerdict, isScored, noModelSentence, notScoredNote, notScoredText, originSkipText, replayNote, rollingSentence, rollingSummary, wapeMargin} from "../../lib/views/backtest.js";
+import type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../../lib/pipeline/contract.js";
 
 const replay: ReplayFile = {asOf: "2013-10-09", endOfData: "2014-01-08", kind: "replayed", futureDays: 91, horizonDays: 91, invoicesAfter: 312};
 
@@ -54,7 +54,7 @@ function scoredDate(ours: {wape: number; coverage: number}, dueDate: number, cus
 
 function file(report: DateScoresJson, rows: RollingRow[] = []): BacktestFile {
   const settings = {requested: 6, candidates: 6, refitEveryMonths: 3, maxTrainingRows: 30_000, calibrationShare: 0.2, timingRecords: 50_000, forecastRuns: 200};
-  return {asOf: "2013-10-09", endOfData: "2014-01-08", kind: "replayed", currency: "USD", modelName: "Random forest", horizonWeeks: 13, bookWeeks: [4, 8, 13], minOutcomes: 20, captureShare: 0.1,
+  return {asOf: "2013-10-09", endOfData: "2014-01-08", kind: "replayed", currency: "USD", modelName: "Random forest", noModel: null, horizonWeeks: 13, bookWeeks: [4, 8, 13], minOutcomes: 20, captureShare: 0.1,
     report, origins: {settings, rows, skipped: []}};
 }
 
@@ -101,5 +101,35 @@ describe("why a date or a month-end is not scored", () => {
     expect(originSkipText("2012-03-31", {kind: "short", slice: "training", late: 4, onTime: 90, minClassCount: 20})).toBe(
       "the model's training slice held 4 late and 90 on-time invoices (at least 20 of each are needed)"
     );
+  });
+});
+
+describe("a report without a model says what the page can and cannot score", () => {
+  const scored = scoredDate({wape: 0.27, coverage: 0.7}, 0.36, 0.39);
+  const unscored: DateScoresJson = {...scored, status: "no-future", notScored: {kind: "no-future", daysAfter: 0}, openBook: null, capture: null, cash: null};
+  const noModel = (report: DateScoresJson, facts = {due: 1487, late: 0, onTime: 1487}): BacktestFile => ({...file(report), noModel: facts});
+
+  test("with a model, nothing is said", () => {
+    expect(noModelSentence(file(scored))).toBeNull();
+  });
+
+  test("its own date scored: the cash and the book are the report's, the ranking is the stand-in rule's", () => {
+    expect(noModelSentence(noModel(scored))).toBe(
+      "No late-payment model was fitted: all 1,487 invoices due before 2013-10-09 were paid on time, so there is no late payer to learn from. " +
+        "Scored below: the cash forecast against what came in, and DSO and aging at each horizon, which rest on how invoices were paid, not on a model; " +
+        "the open book's ranking and the worklist's capture are those of the stand-in rule (an invoice already past due counts as late)."
+    );
+    expect(backtestLede(noModel(scored))).toContain("The stand-in rule (past due counts as late) ranked the open invoices better than chance (ROC AUC 0.80)");
+    expect(backtestLede(file(scored))).toContain("Its P(late) ranked the open invoices");
+  });
+
+  test("its own date not scored: nothing on the page is, and the rolling origin says why once", () => {
+    expect(noModelSentence(noModel(unscored, {due: 40, late: 40, onTime: 0}))).toBe(
+      "No late-payment model was fitted: all 40 invoices due before 2013-10-09 were paid late or written off, so there is no on-time payer to learn from. " +
+        "Without one there is nothing to refit at earlier month-ends either, so nothing on this page can be scored."
+    );
+    expect(notScoredNote(noModel(unscored))).toBe("The report's own date cannot be scored yet: the data ends on 2013-10-09: there is no week of known future to score against.");
+    expect(notScoredNote(file(unscored))).toMatch(/The rolling origin below replays the same method at earlier month-ends/);
+    expect(rollingSentence(noModel(unscored))).toBe("No earlier month-end is replayed: the report fitted no late-payment model to refit at them.");
   });
 });
