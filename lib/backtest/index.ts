@@ -23,11 +23,12 @@ import type {InvoiceScores, StageHook} from "../pipeline/types.js";
 import type {BacktestFile, NoModelFacts, ReportFiles, RollingRow, SkippedOrigin} from "../pipeline/contract.js";
 import {dateScoresJson, replayFile, rollingRow} from "./files.js";
 import {openBookAt} from "./openBook.js";
+import type {ReplayedInvoice} from "./openBook.js";
 import {modelAt, monthEndsBefore, reportAtOrigin} from "./origins.js";
 import type {OriginInputs} from "./origins.js";
 import {defaultCalibrationShare} from "./originModel.js";
 import type {OriginModel} from "./originModel.js";
-import {scoreReplayedDate} from "./scoreDate.js";
+import {scoreReplayedDate, tooFewToScore} from "./scoreDate.js";
 import type {ReportAt, ScoreContext} from "./scoreDate.js";
 
 export interface BacktestInputs {
@@ -165,25 +166,32 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
   };
   const rows: RollingRow[] = [];
   const skipped: SkippedOrigin[] = [];
+  // The latest month-ends with enough of each outcome open to score, up to `originCount` of them: one
+  // that has too few is passed over, before any model is fitted for it, and the search goes further back.
+  const chosen: {origin: Day; book: ReplayedInvoice[]}[] = [];
+  for (const origin of originInputs ? candidates : []) {
+    if (chosen.length >= originCount) break;
+    const book = step("origins: open book", () => openBookAt(history, origin, context.replay));
+    const short = tooFewToScore(book, minOutcomes);
+    if (short) skipped.push({asOf: formatIsoDay(origin), reason: short});
+    else chosen.push({origin, book});
+  }
+  if (!originInputs) for (const origin of candidates.slice(0, originCount)) skipped.push({asOf: formatIsoDay(origin), reason: {kind: "no-model"}});
   let model: OriginModel | null = null;
   // Oldest first, so that a model fitted at one origin can serve the next ones.
-  for (const origin of candidates.slice(0, originCount).reverse()) {
-    if (!originInputs) {
-      skipped.push({asOf: formatIsoDay(origin), reason: {kind: "no-model"}});
-      continue;
-    }
-    const fit = step("origins: fit", () => modelAt(origin, model, originInputs, refitEveryMonths));
+  for (const {origin, book} of chosen.reverse()) {
+    const fit = step("origins: fit", () => modelAt(origin, model, originInputs!, refitEveryMonths));
     if (!fit.model) {
       skipped.push({asOf: formatIsoDay(origin), reason: fit.skipped});
       continue;
     }
     model = fit.model;
-    const book = step("origins: open book", () => openBookAt(history, origin, context.replay));
-    const said = step("origins: forecast", () => reportAtOrigin(origin, fit.model, book, (i) => rowOf[i], originInputs, random.fork(`origin ${formatIsoDay(origin)}`)));
+    const said = step("origins: forecast", () => reportAtOrigin(origin, fit.model, book, (i) => rowOf[i], originInputs!, random.fork(`origin ${formatIsoDay(origin)}`)));
     const scored = step("origins: score", () => scoreReplayedDate(said, context));
     if (scored.notScored) skipped.push({asOf: formatIsoDay(origin), reason: scored.notScored});
     else rows.push(rollingRow(scored, "origin", {fittedAt: formatIsoDay(fit.model.origin), trainingRows: fit.model.trainingRows}, bookWeeks));
   }
+  skipped.sort((x, y) => (x.asOf < y.asOf ? -1 : x.asOf > y.asOf ? 1 : 0));
   rows.push(rollingRow(report, "report", null, bookWeeks));
 
   const invoicesAfter = history.invoices.length - ledger.invoices.length;
@@ -200,7 +208,7 @@ export function backtestStage(inputs: BacktestInputs, options: BacktestOptions =
     captureShare,
     report: dateScoresJson(report),
     origins: {
-      settings: {requested: originCount, candidates: candidates.length, refitEveryMonths, maxTrainingRows, calibrationShare: defaultCalibrationShare, timingRecords, forecastRuns},
+      settings: {requested: originCount, candidates: candidates.length, lookBackMonths, refitEveryMonths, maxTrainingRows, calibrationShare: defaultCalibrationShare, timingRecords, forecastRuns},
       rows,
       skipped
     }

@@ -25,6 +25,7 @@ import {captureCurve, capturedAt, largestFirst, oldestFirst, randomCapture} from
 import type {CaptureOrderKey, CaptureRow} from "./capture.js";
 import {customerDelayForecast, dueDateForecast, paymentDelays} from "./naive.js";
 import {cashByWeek, openBookAt} from "./openBook.js";
+import type {ReplayedInvoice} from "./openBook.js";
 import {actualBook, expectedBook, newBusinessAfter} from "./receivables.js";
 import type {BookFigures, RecentInvoice} from "./receivables.js";
 
@@ -156,11 +157,10 @@ export function scoreReplayedDate(said: ReportAt, context: ScoreContext): DateSc
     const invoice = said_.get(entry.invoiceId);
     return invoice && entry.late !== null ? [{entry, invoice, late: entry.late}] : [];
   });
+  const short = tooFewToScore(book, minOutcomes, scored.map((s) => s.late));
+  if (short) return {day, weeksKnown, status: "too-few", notScored: short, ...empty};
   const late = scored.filter((s) => s.late).length;
   const onTime = scored.length - late;
-  if (late < minOutcomes || onTime < minOutcomes) {
-    return {day, weeksKnown, status: "too-few", notScored: {kind: "too-few", open: book.length, late, onTime, minOutcomes}, ...empty};
-  }
 
   const labels = Uint8Array.from(scored, (s) => (s.late ? 1 : 0));
   const pLate = Float64Array.from(scored, (s) => s.invoice.pLate);
@@ -201,6 +201,19 @@ export function scoreReplayedDate(said: ReportAt, context: ScoreContext): DateSc
       actual: actualBook(history, day + weeks * 7, context.sales)
     }));
   return {day, weeksKnown, status: "scored", notScored: null, openBook, capture, cash, book: bookHorizons, newBusinessBasis: business.basis};
+}
+
+/**
+ * Why a date's open book cannot be scored: fewer than `minOutcomes` of its invoices were in the end paid
+ * late, or on time. `outcomes` are those of the invoices scored (default: every one the data reaches).
+ */
+export function tooFewToScore(book: readonly ReplayedInvoice[], minOutcomes: number, outcomes: readonly (boolean | null)[] = book.map((entry) => entry.late)): NotScored | null {
+  let late = 0, onTime = 0;
+  for (const outcome of outcomes) {
+    if (outcome === true) ++late;
+    else if (outcome === false) ++onTime;
+  }
+  return late < minOutcomes || onTime < minOutcomes ? {kind: "too-few", open: book.length, late, onTime, minOutcomes} : null;
 }
 
 function captureScores(invoices: readonly OpenInvoice[], late: readonly boolean[], context: ScoreContext): CaptureScores {

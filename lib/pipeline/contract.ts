@@ -1074,6 +1074,8 @@ export interface OriginSettings {
   /** Month-ends asked for, and how many before the report date leave the horizon of known future. */
   requested: number;
   candidates: number;
+  /** How far back the search for month-ends with enough of each outcome open went at most. */
+  lookBackMonths: number;
   refitEveryMonths: number;
   maxTrainingRows: number;
   calibrationShare: number;

@@ -71,6 +71,26 @@ describe("dates that cannot be scored say why", () => {
     expect(notScoredText(r.asOf, r.notScored!)).toMatch(/^on 2013-06-30 \d+ invoices were open, of which \d+ ended up paid late and 0 on time; scoring needs at least 20 of each, or a single invoice would swing the figures$/);
   });
 
+  test("a month-end with too few outcomes open is passed over, and the search goes further back", {timeout: 300_000}, () => {
+    // The same ten quiet weeks, replayed as of 2013-09-30: the month-ends around the gap leave too few
+    // on-time invoices open to score, so earlier month-ends take their places and six are still scored.
+    const [header, ...lines] = settledCsv.trimEnd().split("\n");
+    const date = header.split(",").indexOf("InvoiceDate");
+    const quiet = lines.filter((line) => {
+      const issued = line.split(",")[date];
+      return issued <= "2013-04-20" || issued > "2013-06-30";
+    });
+    const sourced = csvLedger({file: "quiet.csv", text: [header, ...quiet].join("\n"), asOf: day("2013-09-30"), asOfSource: "AR_AS_OF"});
+    const {origins} = buildReport(sourced, {seed: 3}).backtest.files.backtest;
+    const passedOver = origins.skipped.filter((s) => s.reason.kind === "too-few").map((s) => s.asOf);
+    expect(passedOver).toContain("2013-06-30");
+    expect(origins.rows.filter((r) => r.source === "origin")).toHaveLength(origins.settings.requested);
+    // Every scored month-end is older than the ones passed over after it, none repeats.
+    const scored = origins.rows.filter((r) => r.source === "origin").map((r) => r.asOf);
+    expect(new Set(scored).size).toBe(scored.length);
+    for (const asOf of passedOver) expect(scored).not.toContain(asOf);
+  });
+
   test("a report dated on its last day of data has no future to score, but earlier month-ends do", {timeout: 300_000}, () => {
     const sourced = syntheticLedger({seed: 5, invoices: 3000, customers: 120, futureDays: 0});
     expect(sourced.asOf.kind).toBe("given");

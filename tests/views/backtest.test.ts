@@ -53,7 +53,7 @@ function scoredDate(ours: {wape: number; coverage: number}, dueDate: number, cus
 }
 
 function file(report: DateScoresJson, rows: RollingRow[] = []): BacktestFile {
-  const settings = {requested: 6, candidates: 6, refitEveryMonths: 3, maxTrainingRows: 30_000, calibrationShare: 0.2, timingRecords: 50_000, forecastRuns: 200};
+  const settings = {requested: 6, candidates: 6, lookBackMonths: 36, refitEveryMonths: 3, maxTrainingRows: 30_000, calibrationShare: 0.2, timingRecords: 50_000, forecastRuns: 200};
   return {asOf: "2013-10-09", endOfData: "2014-01-08", kind: "replayed", currency: "USD", modelName: "Random forest", noModel: null, horizonWeeks: 13, bookWeeks: [4, 8, 13], minOutcomes: 20, captureShare: 0.1,
     report, origins: {settings, rows, skipped: []}};
 }
