@@ -112,9 +112,7 @@ export interface MetaFile {
   firstInvoiceDate: IsoDate;
   lastInvoiceDate: IsoDate;
   available: Availability;
-  /** How the synthetic ledger is made, by topic; null for a user's file. */
-  generatorDescription: Record<string, string> | null;
-  /** Invoices written off by the as-of date and their share of all invoices (the description states no rate). */
+  /** Invoices written off by the as-of date and their share of all invoices (lib/views/data.ts `generatorNotes` words it). */
   writtenOff: {invoices: number; share: number | null};
 }
 
@@ -241,9 +239,18 @@ export type SplitSection = SplitSummary;
 
 export interface FeatureSection {
   columns: number;
-  groups: {name: string; kind: "numeric" | "onehot"; description: string; columns: number; columnNames: readonly string[]}[];
+  /** Each group's meaning is lib/views/definitions.ts `featureGroupDescription`, filled from `options`. */
+  groups: {name: string; kind: "numeric" | "onehot"; columns: number; columnNames: readonly string[]}[];
   dropped: {group: string; columns: readonly string[]; reason: string}[];
-  rule: string;
+  options: FeatureOptionsSection;
+}
+
+/** The feature options a group's description names (lib/model/features/index.ts `FeatureOptions`). */
+export interface FeatureOptionsSection {
+  recentWindow: number;
+  trendWindow: number;
+  priorWeight: number;
+  monthEndDays: number;
 }
 
 /**
@@ -347,7 +354,7 @@ export interface FamilyImportance {
   baselineAuc: number;
   repeats: number;
   rows: number;
-  groups: {group: string; description: string; mean: number; sd: number}[];
+  groups: {group: string; mean: number; sd: number}[];
 }
 
 /** The numbers the Model and home pages' sentences need (lib/views/model.ts, lib/views/overview.ts). */
@@ -381,7 +388,7 @@ export interface ModelNarrative {
   calibration: CalibrationMethod;
   brierBefore: number;
   brierAfter: number;
-  topGroups: {group: string; description: string}[];
+  topGroups: {group: string}[];
 }
 
 export interface ProductionSection {
@@ -401,7 +408,6 @@ export interface ProductionSection {
   scoredMeanPLate: number | null;
   predicted: number;
   calibration: CalibrationMethod;
-  calibrationRule: string;
 }
 
 export interface ModelSettings extends FamilySettings {
@@ -480,7 +486,8 @@ export interface UnsegmentedFile extends SegmentsBase {
   ruleRating: null;
 }
 
-export interface SegmentFeature extends Pick<CustomerFeatureSpec, "key" | "label" | "definition" | "unit" | "transform"> {
+/** One customer feature; its one-line definition is lib/views/definitions.ts `customerFeatureDefinitions`. */
+export interface SegmentFeature extends Pick<CustomerFeatureSpec, "key" | "label" | "unit" | "transform"> {
   available: boolean;
   unavailableReason: string | null;
   clustering: boolean;
@@ -512,7 +519,6 @@ export interface SegmentProposal {
   letter: SegmentLetter;
   label: string;
   proposal: SegmentProposalWord;
-  action: string;
 }
 
 export interface KCurve {
@@ -630,7 +636,8 @@ export interface KpisFile {
   segments: {highRiskCutoff: number; rows: SegmentKpiRow[]};
   topRiskyCustomers: RiskyCustomer[];
   riskDistribution: RiskBin[];
-  agingShift: {horizonDays: number; rule: string; rows: AgingShiftRow[]};
+  /** Projected as lib/views/definitions.ts `agingShiftRule` says. */
+  agingShift: {horizonDays: number; rows: AgingShiftRow[]};
 }
 
 export interface KpiCard {
@@ -638,7 +645,6 @@ export interface KpiCard {
   label: string;
   unit: string;
   format: CardFormat;
-  formula: string;
   better: "lower" | "higher";
   value: number | null;
   previous: number | null;
@@ -708,7 +714,8 @@ export interface StrategyFile {
   cutoffs: StrategyCutoffs;
   /** In order: the first rule that matches decides. */
   rules: (StrategyRule & {index: number})[];
-  definitions: {key: StrategyKey; label: string; summary: string; actions: PlannedAction[]}[];
+  /** Each strategy's planned actions; what it is for is lib/views/definitions.ts `strategySummaries`. */
+  definitions: {key: StrategyKey; label: string; actions: PlannedAction[]}[];
   riskBands: {band: RiskBand; label: string}[];
   valueBands: ValueBand[];
   matrix: {cells: StrategyCell[]; grid: StrategyGridCell[]};
@@ -724,7 +731,6 @@ export interface StrategyCutoffs {
   defaultRisk: RiskCutoffs;
   invoiceValue: number;
   customerValue: number;
-  valueRule: string;
   /** Candidate values for the value sliders, from the open book. */
   suggestedInvoiceValues: {quantile: number; value: number}[];
   suggestedCustomerValues: {quantile: number; value: number}[];
@@ -742,7 +748,6 @@ export interface SegmentStrategyRow {
   letter: SegmentLetter | null;
   label: string;
   proposal: SegmentProposalWord;
-  action: string;
   customers: number;
   invoices: number;
   amount: number;
@@ -754,7 +759,6 @@ export interface SegmentStrategyRow {
 export interface WorklistFile {
   asOf: Day;
   currency: string;
-  priorityRule: string;
   /** Open invoices in the worklist. */
   total: number;
   /** Rows in `items`. */
@@ -825,7 +829,6 @@ export interface ForecastSection {
   uncollected: number;
   /** null when nothing is open. */
   expectedCollectionShare: number | null;
-  scenarioBandRule: string;
   weeks: ForecastWeeks;
 }
 
@@ -863,7 +866,6 @@ export interface OverviewFactsFile {
   predictedLateRate: {invoices: number | null; amountWeighted: number | null};
   /** Σ P(late) × open amount over open invoices. */
   cashAtRisk: number;
-  cashAtRiskRule: string;
   strategyMix: {strategy: StrategyKey; label: string; invoices: number; invoiceShare: number; amountShare: number}[];
   /** Share of open invoices on standard or loyalty terms. */
   routineShare: number;

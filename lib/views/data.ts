@@ -5,13 +5,14 @@
 // and the command and mapping file that reproduce the build.
 import {formatCount, formatMoney, formatPercent} from "../core/format.js";
 import type {CleaningFile, InputProvenance, MetaFile} from "../pipeline/contract.js";
+import {generatorEffects} from "./definitions.js";
 
 /** The fields of meta.json read here. */
-export type GeneratorMeta = Pick<MetaFile, "invoices" | "generatorDescription"> & Partial<Pick<MetaFile, "writtenOff">>;
+export type GeneratorMeta = Pick<MetaFile, "invoices" | "synthetic"> & Partial<Pick<MetaFile, "writtenOff">>;
 
 /** The generator's description, topic by topic, with the measured share of written-off invoices. */
 export function generatorNotes(meta: GeneratorMeta): [topic: string, text: string][] {
-  return Object.entries(meta.generatorDescription ?? {}).map(([topic, text]) => {
+  return Object.entries(meta.synthetic ? generatorEffects : {}).map(([topic, text]) => {
     if (topic !== "writeOffs" || !meta.writtenOff || meta.writtenOff.share === null) return [topic, text];
     const {invoices, share} = meta.writtenOff;
     const measured = invoices

@@ -25,7 +25,7 @@ describe("the generator's description states measured figures, not asserted ones
   });
 
   test("a CSV ledger has no generator to describe", () => {
-    expect(generatorNotes({invoices: 10, generatorDescription: null})).toEqual([]);
+    expect(generatorNotes({invoices: 10, synthetic: false})).toEqual([]);
   });
 });
 

@@ -13,15 +13,15 @@ import type {KSection, PcaPoints, RiskLevel, SegmentedFile, SegmentProposal, Seg
 import {ascending} from "d3";
 import {sampleIds} from "../sample.js";
 
-/** What a collections team does with each quadrant, in one word, with the quadrant's action text. */
-export const segmentProposals: Record<SegmentLetter, {proposal: SegmentProposalWord; action: string}> = {
-  A: {proposal: "Reward", action: segmentQuadrants.A.action},
-  B: {proposal: "Safeguard", action: segmentQuadrants.B.action},
-  C: {proposal: "Automate", action: segmentQuadrants.C.action},
-  D: {proposal: "Monitor", action: segmentQuadrants.D.action}
+/** What a collections team does with each quadrant, in one word (in a sentence: lib/views/definitions.ts `quadrantActions`). */
+export const segmentProposals: Record<SegmentLetter, {proposal: SegmentProposalWord}> = {
+  A: {proposal: "Reward"},
+  B: {proposal: "Safeguard"},
+  C: {proposal: "Automate"},
+  D: {proposal: "Monitor"}
 };
 
-/** Per letter: the quadrant's label, the proposal word and its action text (cluster rows carry the word only). */
+/** Per letter: the quadrant's label and the proposal word. */
 function proposalTable(): SegmentProposal[] {
   return segmentLetters.map((letter) => ({letter, label: segmentQuadrants[letter].label, ...segmentProposals[letter]}));
 }
@@ -186,7 +186,6 @@ function describeFeatures(ledger: Ledger, table: CustomerFeatureTable, totals: M
     features: customerFeatureSpecs.map((spec) => ({
       key: spec.key,
       label: spec.label,
-      definition: spec.definition,
       unit: spec.unit,
       transform: spec.transform,
       available: table.availableFeatures.includes(spec.key),
@@ -239,7 +238,6 @@ interface ClusterFigures {
   name: string;
   label: string;
   proposal: SegmentProposalWord;
-  action: string;
   customers: number;
   customerShare: number;
   invoices: number;
@@ -286,7 +284,6 @@ function kSection(
       name: c.name,
       label: c.label,
       proposal: segmentProposals[c.letter].proposal,
-      action: segmentProposals[c.letter].action,
       customers: c.size,
       customerShare: customers ? c.size / customers : 0,
       invoices: g.invoices,
