@@ -88,6 +88,10 @@ export interface InputProvenance {
   formats: ColumnFormat[];
   /** Headers that also looked like a column, passed over for a better match. */
   passedOver: {column: string; headers: string[]}[];
+  /** Columns found by their header's words, not a known name ("clear_date" → paid_date). */
+  byWords: string[];
+  /** The file's only amount is the amount still open, read as the amount (an open-item list). */
+  amountFromOpenAmount: boolean;
   /** The mapping file that reproduces this reading (AR_MAPPING). */
   mappingJson: {columns: Record<string, string>} & Record<string, unknown>;
   /** The separate payments file, if any. */
