@@ -29,6 +29,7 @@ import type {CustomerFeatureKey, CustomerFeatureSpec} from "../segments/customer
 import type {SegmentLetter} from "../segments/naming.js";
 import type {DirtKind} from "../source/dirt.js";
 import type {GeneratorOptions} from "../source/generate.js";
+import type {RiskSource} from "./types.js";
 import type {ColumnFormat} from "../input/infer.js";
 import type {PaymentsReport} from "../input/payments.js";
 
@@ -41,12 +42,17 @@ export interface ReportFiles {
   eda: EdaFile;
   model: ModelFile | SkippedModelFile;
   "score-bins": ScoreBinsFile | SkippedScoreBinsFile;
-  segments: SegmentsFile;
+  segments: SegmentsFile & RiskSourced;
   kpis: KpisFile;
-  strategy: StrategyFile;
+  strategy: StrategyFile & RiskSourced;
   worklist: WorklistFile;
-  scenario: ScenarioFile;
-  "overview-facts": OverviewFactsFile;
+  scenario: ScenarioFile & RiskSourced;
+  "overview-facts": OverviewFactsFile & RiskSourced;
+}
+
+/** Files whose pages word risk figures: where open invoices' risk came from, a model or the past-due rule. */
+export interface RiskSourced {
+  riskSource: RiskSource;
 }
 
 export type ReportFileName = keyof ReportFiles;
