@@ -603,7 +603,9 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
         paymentCount = settlement.installments;
       }
     } else if (settled && paidDate === null) {
-      return quarantined("paid-date-unknown", source, hasColumn("open_item") ? "open_item" : "remaining_amount");
+      // Settled, with no paid date but the date of its last payment (Zoho's export): that payment settled it.
+      if (lastPaymentDate === null) return quarantined("paid-date-unknown", source, hasColumn("open_item") ? "open_item" : "remaining_amount");
+      paidDate = lastPaymentDate;
     }
     paidAmount ??= paidDate !== null ? signed : 0;
     if (paidAmount > signed) {

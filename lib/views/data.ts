@@ -118,6 +118,9 @@ export function paymentSourceSentence(input: InputAccount, cleaning: CleaningAcc
   if (cleaning.openItemsOnly) return "The file has no paid-date column: it lists what is open, so every invoice is read as open and no late-payment model can be fitted from it.";
   const mapped = input.mappingJson.columns;
   const says = mapped.open_item ?? mapped.remaining_amount;
+  if (!mapped.paid_date && mapped.last_payment_date) {
+    return `Paid dates come from “${mapped.last_payment_date}”, the payment that settled an invoice, where “${says}” says it is settled${mapped.open_item && mapped.remaining_amount ? `, and open amounts from “${mapped.remaining_amount}”` : ""}.`;
+  }
   if (!mapped.paid_date) return `The file has no paid-date column: “${says}” says which invoices are settled, but not when, so only the open ones can be read.`;
   if (mapped.open_item) return `Paid dates come from “${mapped.paid_date}” where “${mapped.open_item}” says an invoice is closed${mapped.remaining_amount ? `, and open amounts from “${mapped.remaining_amount}”` : ""}.`;
   return `Paid dates come from “${mapped.paid_date}”; a blank one means the invoice is open.`;
@@ -137,7 +140,7 @@ export function paidDateUnknownNote(input: InputAccount, cleaning: CleaningAccou
   const marker = mapped.open_item ?? mapped.remaining_amount;
   const rows = `${formatCount(unknown)} of ${formatCount(cleaning.rowsIn)} rows`;
   const why = `${rows} ${unknown === 1 ? "is" : "are"} marked paid${marker ? ` by “${marker}”` : ""} but carry no date of payment, so they were set aside: when an invoice was paid is what the history is made of, and a guess would teach the model a timing that never happened.`;
-  const covers = mapped.paid_date
+  const covers = mapped.paid_date || mapped.last_payment_date
     ? ""
     : ` The report covers the ${formatCount(cleaning.rowsKept)} ${cleaning.rowsKept === 1 ? "invoice" : "invoices"} still open, as a snapshot: aging, DSO and the worklist, but no late-payment model.`;
   const fix = ` For a payment history, export the invoices with the date each was paid (a paid-date, last-payment-date or closed-date column), or add the payments as a second file: AR_PAYMENTS=payments.csv, with the invoice number, payment date and amount of each receipt.`;

@@ -289,6 +289,13 @@ describe("unreadable values: set aside up to a share of the rows, then an error 
 });
 
 describe("user exports", () => {
+  test("a settled row without a paid date is paid on its last payment date; without either it is set aside", () => {
+    const text = ["Invoice,Customer,Invoice Date,Due Date,Total,Balance,Status,Last Payment Date", "A,C1,2024-01-02,2024-02-01,10.00,0.00,Paid,2024-01-20", "B,C1,2024-01-03,2024-02-02,12.00,0.00,Paid,", "C,C1,2024-01-04,2024-02-03,14.00,14.00,Overdue,"].join("\n");
+    const {ledger, report} = cleanCsv(text, {file: "zoho.csv"});
+    expect(ledger.invoices.map((i) => [i.invoiceId, i.paidDate === null ? null : formatIsoDay(i.paidDate)])).toEqual([["A", "2024-01-20"], ["C", null]]);
+    expect(ruleOf({report}, "paid-date-unknown").examples).toEqual([{line: 3, column: "Status", before: "Paid", after: "(set aside)"}]);
+  });
+
   test("the currency comes from a column, from marks on the amounts, from a setting, or is assumed and said so", () => {
     const file = (amount: string, currency?: string) => [`Invoice,Customer,Invoice Date,Due Date,Amount${currency === undefined ? "" : ",LCurr"},Paid Date`, `I1,C1,2024-01-02,2024-02-01,"${amount}"${currency === undefined ? "" : `,${currency}`},`].join("\n");
     const currency = (text: string, options = {}) => cleanCsv(text, {file: "t.csv", ...options}).report.currency;

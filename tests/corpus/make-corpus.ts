@@ -553,6 +553,24 @@ function build(random: Random) {
     });
     add("amount-marks", {data: "amount-marks.csv", about: "$1,234.56 amounts with a few stray spaces and ($75.50) credits: only the spaced values count as repairs", exit: 0, kept: list.length, open: openCount(list), rules: {"amount-text": spaced, "negative-amount": credits}}, {"amount-marks.csv": csv(rows)});
   }
+  // 37. Zoho Books: a status and the last payment date, no paid-date column.
+  {
+    const list = invoices(random.fork("zoho"), {n: 900, currency: "CAD"});
+    const rows: (string | number)[][] = [["Invoice Date", "Invoice ID", "Invoice Number", "Invoice Status", "Customer ID", "Customer Name", "Due Date", "Currency Code", "Total", "Balance", "Last Payment Date"]];
+    list.forEach((v, i) => rows.push([date.iso(v.issued), 4600000000120000 + i, v.id, v.paid !== null ? "Paid" : v.due < parseIsoDay("2025-06-30")! ? "Overdue" : "Sent", v.customerId, v.customerName, date.iso(v.due), "CAD", money.plain(v.amount), v.paid === null ? money.plain(v.amount) : "0.00", v.paid === null ? "" : date.iso(v.paid)]));
+    add("zoho-last-payment", {data: "zoho-last-payment.csv", about: "Zoho Books invoices: Invoice Status Paid/Overdue/Sent, Balance, and the Last Payment Date as the only date of payment", exit: 0, kept: list.length, open: openCount(list), currency: "CAD", rules: {"paid-date-unknown": 0}, model: true, says: ["Paid dates come from “Last Payment Date”, the payment that settled an invoice"]}, {"zoho-last-payment.csv": csv(rows)});
+  }
+  // 38. Business Central customer ledger entries with German captions: Belegart, Offen Ja/Nein, Restbetrag, Geschlossen am.
+  {
+    const list = invoices(random.fork("bc-german"), {n: 900, currency: "EUR"});
+    const rows: (string | number)[][] = [["Lfd. Nr.", "Buchungsdatum", "Belegart", "Belegnr.", "Debitornr.", "Name", "Betrag", "Restbetrag", "Fälligkeitsdatum", "Offen", "Geschlossen am"]];
+    let entry = 1, payments = 0;
+    for (const v of list) {
+      rows.push([entry++, date.dmyDot(v.issued), "Rechnung", v.id, v.customerId, v.customerName, money.de(v.amount), money.de(v.paid === null ? v.amount : 0), date.dmyDot(v.due), v.paid === null ? "Ja" : "Nein", v.paid === null ? "" : date.dmyDot(v.paid)]);
+      if (v.paid !== null) (payments += 1), rows.push([entry++, date.dmyDot(v.paid), "Zahlung", `ZE${entry}`, v.customerId, v.customerName, "-" + money.de(v.amount), "0,00", date.dmyDot(v.paid), "Nein", date.dmyDot(v.paid)]);
+    }
+    add("bc-german-captions", {data: "bc-german-captions.csv", about: "Business Central ledger entries with German captions: Rechnung/Zahlung, Offen Ja/Nein, Restbetrag, Geschlossen am", exit: 0, kept: list.length, open: openCount(list), rules: {"not-an-invoice": payments, "paid-date-unknown": 0}, model: true}, {"bc-german-captions.csv": cp1252(csv(rows, ";", "\r\n"))});
+  }
 }
 
 build(createRandom("import corpus"));

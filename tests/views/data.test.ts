@@ -73,6 +73,7 @@ describe("the Data page's account of how a file was read", () => {
     expect(paymentSourceSentence(input(), cleaning({openItemsOnly: true}))).toMatch(/^The file has no paid-date column: it lists what is open/);
     expect(paymentSourceSentence(input({mappingJson: {columns: {paid_date: "Closed at Date", open_item: "Open", remaining_amount: "Remaining Amount"}}}), cleaning())).toBe("Paid dates come from “Closed at Date” where “Open” says an invoice is closed, and open amounts from “Remaining Amount”.");
     expect(paymentSourceSentence(input(), cleaning())).toBe("Paid dates come from “Ausgleichsdatum”; a blank one means the invoice is open.");
+    expect(paymentSourceSentence(input({mappingJson: {columns: {open_item: "Invoice Status", remaining_amount: "Balance", last_payment_date: "Last Payment Date"}}}), cleaning())).toBe("Paid dates come from “Last Payment Date”, the payment that settled an invoice, where “Invoice Status” says it is settled, and open amounts from “Balance”.");
   });
 
   test("how each format was decided: the facts meta.json ships, put in words", () => {
