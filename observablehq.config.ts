@@ -10,7 +10,7 @@ export default {
     {name: "Overview", path: "/"},
     {name: "Data", pages: [{name: "Data", path: "/data"}, {name: "EDA", path: "/eda"}]},
     {name: "Prediction", pages: [{name: "Model", path: "/model"}]},
-    {name: "Action", pages: [{name: "Segments", path: "/segments"}, {name: "Strategy", path: "/strategy"}, {name: "KPIs", path: "/kpis"}, {name: "Scenarios", path: "/scenarios"}]},
+    {name: "Action", pages: [{name: "Segments", path: "/segments"}, {name: "Strategy", path: "/strategy"}, {name: "KPIs", path: "/kpis"}, {name: "Scenarios", path: "/scenarios"}, {name: "Backtest", path: "/backtest"}]},
     {name: "About", pages: [{name: "Case study", path: "/case-study"}, {name: "Methodology", path: "/methodology"}]}
   ],
   // An inline icon: browsers otherwise ask for /favicon.ico, which a static host answers with 404.

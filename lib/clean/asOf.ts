@@ -134,7 +134,9 @@ export interface AsOfChoiceOptions {
  * is open on it; else the latest date that leaves `horizonDays` of known future with at least
  * `minOutcomes` late and `minOutcomes` on-time invoices open on it — failing that, the date (leaving the
  * horizon, if the ledger is long enough) with the most of the scarcer kind, so the report still builds
- * and the Backtest page says why it cannot score.
+ * and the Backtest page says why it cannot score. The known future is where the ledger still records the
+ * business: up to the last day of data, and no later than the last invoice (a settled export often runs
+ * on for months of payments after its last invoice, when DSO and aging no longer mean what they did).
  */
 export function chooseAsOf(invoices: readonly HistoryInvoice[], endOfData: Day, options: AsOfChoiceOptions): AsOfChoice {
   const {given, givenSource = "as-of date", endOfDataRule, horizonDays = knownFutureDays, minOutcomes = minOutcomesToScore} = options;
@@ -150,14 +152,22 @@ export function chooseAsOf(invoices: readonly HistoryInvoice[], endOfData: Day, 
 
   const {late, onTime} = openOutcomesByDay(invoices, first, endOfData);
   const scarcer = (day: Day) => Math.min(late[day - first], onTime[day - first]);
-  const lastCandidate = endOfData - horizonDays >= first ? endOfData - horizonDays : endOfData - 1;
+  const knownUntil = Math.min(endOfData, lastInvoiceDate(invoices));
+  const lastCandidate = knownUntil - horizonDays >= first ? knownUntil - horizonDays : knownUntil - 1;
   let best = Math.max(first, lastCandidate);
   for (let day = best; day >= first; --day) {
-    if (scarcer(day) >= minOutcomes) return {asOf: day, kind: "replayed", rule: replayedRule(day, endOfData, horizonDays, minOutcomes, null), endOfData};
+    if (scarcer(day) >= minOutcomes) return {asOf: day, kind: "replayed", rule: replayedRule(day, endOfData, knownUntil, horizonDays, minOutcomes, null), endOfData};
     if (scarcer(day) > scarcer(best)) best = day;
   }
   const counts = {late: late[best - first], onTime: onTime[best - first]};
-  return {asOf: best, kind: "replayed", rule: replayedRule(best, endOfData, horizonDays, minOutcomes, counts), endOfData};
+  return {asOf: best, kind: "replayed", rule: replayedRule(best, endOfData, knownUntil, horizonDays, minOutcomes, counts), endOfData};
+}
+
+/** The latest invoice date: the ledger records new business up to here. */
+export function lastInvoiceDate(invoices: readonly {invoiceDate: Day}[]): Day {
+  let last = -Infinity;
+  for (const invoice of invoices) if (invoice.invoiceDate > last) last = invoice.invoiceDate;
+  return last;
 }
 
 /** Per day from `first` to `end`: invoices open at the end of the day that were in the end paid late, and on time. */
@@ -178,11 +188,12 @@ function openOutcomesByDay(invoices: readonly HistoryInvoice[], first: Day, end:
   return {late, onTime};
 }
 
-function replayedRule(asOf: Day, endOfData: Day, horizonDays: number, minOutcomes: number, shortfall: {late: number; onTime: number} | null): string {
+function replayedRule(asOf: Day, endOfData: Day, knownUntil: Day, horizonDays: number, minOutcomes: number, shortfall: {late: number; onTime: number} | null): string {
   const weeks = `${Math.round(horizonDays / 7)} weeks`;
   const start = `No invoice is open on the last day of data (${formatIsoDay(endOfData)}), so the report is replayed as of ${formatIsoDay(asOf)}`;
-  if (!shortfall) return `${start}: the latest date that leaves ${weeks} of known future and at least ${minOutcomes} invoices paid late and ${minOutcomes} paid on time open on it to score.`;
-  const leaves = endOfData - asOf >= horizonDays ? `leaving ${weeks} of known future` : `the ledger being shorter than ${weeks} past its first invoice`;
+  const future = knownUntil < endOfData ? `${weeks} of known future before the last invoice (${formatIsoDay(knownUntil)})` : `${weeks} of known future`;
+  if (!shortfall) return `${start}: the latest date that leaves ${future} and at least ${minOutcomes} invoices paid late and ${minOutcomes} paid on time open on it to score.`;
+  const leaves = knownUntil - asOf >= horizonDays ? `leaving ${future}` : `the ledger being shorter than ${weeks} past its first invoice`;
   return (
     `${start}, ${leaves}: no date has ${minOutcomes} invoices paid late and ${minOutcomes} paid on time open on it, ` +
     `and this one has the most (${shortfall.late} late, ${shortfall.onTime} on time).`

@@ -32,7 +32,6 @@ import type {Availability, Invoice, Ledger, LedgerSource, Payment, RawColumn, Ra
 import type {ColumnMapping, ColumnOverrides, InputColumn, InputRow, SourceRow} from "../input/mapping.js";
 import type {CleaningExample, CleaningRule, CleaningRuleId, QuarantinedRow, RuleTally} from "./rules.js";
 import type {DateFormat, DecimalSeparator} from "../input/values.js";
-import type {DerivedInvoiceFields} from "./derive.js";
 
 export type {CleaningExample, CleaningRule, QuarantinedRow} from "./rules.js";
 export type {AsOfChoice, AsOfKind} from "./asOf.js";
@@ -238,7 +237,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     }
     invoice.currency = currency;
     invoice.customerId = reader.customerId(invoice.customerId);
-    setDerivedFields(invoice, deriveInvoiceFields(invoice, endOfData, {reminderWindowDays}));
+    Object.assign(invoice, deriveInvoiceFields(invoice, endOfData, {reminderWindowDays}));
     invoices.push(invoice);
   }
   pending.length = 0;
@@ -750,19 +749,6 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
 
 const dateColumnsSet = new Set<InputColumn>(["invoice_date", "due_date", "paid_date", "last_payment_date", "last_reminder_date", "write_off_date", "customer_since"]);
 const numberColumnsSet = new Set<InputColumn>(["amount", "paid_amount", "remaining_amount", "credit_limit", "credit_score"]);
-
-function setDerivedFields(invoice: Invoice, derived: DerivedInvoiceFields): void {
-  invoice.status = derived.status;
-  invoice.settledDate = derived.settledDate;
-  invoice.openAmount = derived.openAmount;
-  invoice.daysToPay = derived.daysToPay;
-  invoice.daysLate = derived.daysLate;
-  invoice.paidLate = derived.paidLate;
-  invoice.daysOverdue = derived.daysOverdue;
-  invoice.agingBucket = derived.agingBucket;
-  invoice.partialPayment = derived.partialPayment;
-  invoice.paidAfterReminder = derived.paidAfterReminder;
-}
 
 /**
  * The first whole-ledger rule a row breaks, with the column and value to show, or null. Dates after the

@@ -123,3 +123,33 @@ function receiptsAsOf(payments: ReadonlyMap<string, readonly Payment[]>, invoice
   }
   return out;
 }
+
+/** A receipt of cash against an invoice, as the history records it. */
+export interface Receipt {
+  day: Day;
+  amount: number;
+}
+
+/**
+ * The cash received against an invoice after the end of `asOf`, in date order: the listed receipts dated
+ * later, or from totals, whatever was recorded but not yet known on `asOf` (see the module comment),
+ * dated on the last payment date (the paid date when there is none). What is known on `asOf` plus this
+ * is everything the history records as received.
+ */
+export function cashAfter(invoice: Invoice, asOf: Day, receipts: readonly Payment[] | undefined): Receipt[] {
+  if (receipts) return receipts.filter((receipt) => receipt.day > asOf).map(({day, amount}) => ({day, amount}));
+  const day = invoice.lastPaymentDate ?? invoice.paidDate;
+  if (day === null || day <= asOf || !(invoice.paidAmount > 0)) return [];
+  const known = invoice.paidDate !== null && invoice.paidDate <= asOf ? invoice.paidAmount : 0;
+  return invoice.paidAmount > known ? [{day, amount: invoice.paidAmount - known}] : [];
+}
+
+/**
+ * What was still unpaid on an invoice at the end of `asOf`, as `invoiceAsOf(...).openAmount` would say,
+ * without building the replayed invoice: 0 if it was not yet issued or already settled.
+ */
+export function openAmountAsOf(invoice: Invoice, asOf: Day, receipts: readonly Payment[] | undefined): number {
+  if (invoice.invoiceDate > asOf || (invoice.settledDate !== null && invoice.settledDate <= asOf)) return 0;
+  const paid = receipts ? receiptsKnown(receipts, asOf, invoice.amount).paidAmount : invoice.lastPaymentDate !== null && invoice.lastPaymentDate <= asOf ? invoice.paidAmount : 0;
+  return Math.max(0, invoice.amount - paid);
+}

@@ -38,3 +38,16 @@ export function columnar<T, Columns extends Record<string, (row: T) => unknown>>
   for (const key of Object.keys(columns)) out[key] = rows.map(columns[key]);
   return out as Columnar<Columns>;
 }
+
+/** A column table's row type: one field per column, `length` aside. */
+export type RowOf<Table extends {length: number}> = {[K in Exclude<keyof Table, "length">]: Table[K] extends ArrayLike<infer V> ? V : never};
+
+/** A column table (`columnar`'s shape, as read from JSON) back as one record per row. */
+export function rowsOf<Table extends {length: number}>(table: Table): RowOf<Table>[] {
+  const keys = Object.keys(table).filter((k) => k !== "length") as Exclude<keyof Table, "length">[];
+  return Array.from({length: table.length}, (_, i) => {
+    const row = {} as RowOf<Table>;
+    for (const k of keys) row[k] = (table[k] as ArrayLike<never>)[i];
+    return row;
+  });
+}

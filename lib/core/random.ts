@@ -1,6 +1,9 @@
 // Seeded randomness. Every function that draws takes a `Random` so that results depend only on the
 // seed passed in; nothing here touches Math.random or module state.
 
+/** The report's seed unless AR_SEED sets another: the synthetic ledger's, the model's and the portfolio's draws. */
+export const defaultSeed = 20260930;
+
 /** A seeded source of uniform numbers in [0, 1) with the draws the domain code needs. */
 export interface Random {
   /** Uniform in [0, 1). */

@@ -20,13 +20,14 @@ import type {FeatureOptions, InvoiceFeatures} from "./features/index.js";
 import {InputError} from "../core/errors.js";
 import {formatIsoDay} from "../core/dates.js";
 import type {Ledger} from "../input/ledger.js";
-import type {ChooseCalibrationOptions} from "./learners/calibration.js";
+import type {CalibrationMethod, ChooseCalibrationOptions} from "./learners/calibration.js";
 import {permutationImportance} from "./learners/importance.js";
 import {selectDataset} from "./learners/types.js";
 import {capRows} from "./capRows.js";
 import type {Dataset, Matrix} from "./learners/types.js";
 import {averagePrecision, brierScore, confusionMatrix, confusionRates, rocAuc} from "./metrics.js";
-import {createRandom} from "../core/random.js";
+import {createRandom, defaultSeed} from "../core/random.js";
+import {greatest, mean} from "d3";
 import {round, roundFinite} from "../core/json.js";
 import type {InvoiceScores, StageHook} from "../pipeline/types.js";
 import type {FeatureSection, ModelFile, ModelNarrative, ProductionSection, ReportFiles, SplitSection} from "../pipeline/contract.js";
@@ -97,6 +98,15 @@ export interface ModelTimings {
   total: number;
 }
 
+/** What the report chose, for the backtest to refit at earlier dates (lib/backtest/originModel.ts). */
+export interface ModelRecipe {
+  family: FamilyKey;
+  variant: VariantKey;
+  calibration: CalibrationMethod;
+  settings: FamilySettings;
+  maxTrainingRows: number;
+}
+
 export type ModelFiles = Pick<ReportFiles, "model" | "score-bins">;
 
 export interface ModelStage {
@@ -104,9 +114,13 @@ export interface ModelStage {
   scores: InvoiceScores;
   tables: ModelTables;
   timings: ModelTimings;
+  /**
+   * Every invoice's features, in ledger order: known on its invoice date, so valid at any later date.
+   * Null, with `recipe`, when no model was fitted (lib/model/skipped.ts).
+   */
+  features: InvoiceFeatures | null;
+  recipe: ModelRecipe | null;
 }
-
-export const defaultModelSeed = 20260930;
 
 /**
  * A larger training slice is sampled uniformly with the seed down to this many invoices: test AUC has
@@ -128,7 +142,7 @@ export const defaultCalibrationOptions: Required<ChooseCalibrationOptions> = {fo
 
 export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): ModelStage {
   const {
-    seed = defaultModelSeed,
+    seed = defaultSeed,
     onStage,
     clock = () => performance.now(),
     selectionTolerance = 0.002,
@@ -241,7 +255,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
       threshold: {value: roundFinite(best.threshold.value), validationF1: roundFinite(best.threshold.f1)},
       curves: familyKeys.map((family) => curvesOf(chosenOf(family), test, curvePoints)),
       importance,
-      baseRate: roundFinite(meanOf(test.y)),
+      baseRate: roundFinite(mean(test.y) ?? NaN),
       narrative: narrativeFacts(best, runnerUp && chosenOf(runnerUp.family), familyKeys.map(chosenOf), test, testAmounts, importance[familyKeys.indexOf(chosen.family)].groups),
       production: productionSection(split, productionModel, pLate, best),
       settings: {seed, ...settings, calibration: calibrationOptions, selectionTolerance, scoreBins: bins, reliabilityBins, importance: {repeats, maxRows}, maxTrainingRows}
@@ -259,7 +273,8 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
   };
   const timings: ModelTimings = {steps: timer.steps, fits, importance: importanceTimes, productionFit: timer.steps["production fit"], total: timer.total()};
   onStage?.({stage: "model", phase: "end", detail: Object.fromEntries(Object.entries(timer.steps).map(([step, ms]) => [step, Math.round(ms)]))});
-  return {files, scores: {pLate, factors, modelName: familyNames[chosen.family], riskSource: "model"}, tables, timings};
+  const recipe: ModelRecipe = {family: chosen.family, variant: chosen.variant, calibration: best.calibration.method, settings, maxTrainingRows};
+  return {files, scores: {pLate, factors, modelName: familyNames[chosen.family], riskSource: "model"}, tables, timings, features, recipe};
 }
 
 // Sections -----------------------------------------------------------------------------------------
@@ -326,7 +341,7 @@ function narrativeFacts(
 ): ModelNarrative {
   const testPrAuc = (e: EvaluatedModel) => averagePrecision(test.y, e.testScores);
   const testAuc = (e: EvaluatedModel) => rocAuc(test.y, e.testScores);
-  const bestOnTest = families.reduce((a, b) => (testPrAuc(b) > testPrAuc(a) ? b : a));
+  const bestOnTest = greatest(families, testPrAuc)!;
   const cells = confusionMatrix(test.y, best.testCalibrated, best.threshold.value, amounts);
   const rates = confusionRates(cells);
   const {lift, caught} = liftAtTop(test.y, best.testCalibrated, 0.1);
@@ -346,7 +361,7 @@ function narrativeFacts(
     bestOnTestPrAuc: round(testPrAuc(bestOnTest)),
     choiceConfirmedOnTest: bestOnTest === best,
     testInvoices: test.y.length,
-    baseRate: roundFinite(meanOf(test.y)),
+    baseRate: roundFinite(mean(test.y) ?? NaN),
     liftTopDecile: roundFinite(lift),
     lateShareInTopDecile: roundFinite(caught),
     threshold: roundFinite(best.threshold.value),
@@ -366,12 +381,6 @@ function narrativeFacts(
 // Helpers ------------------------------------------------------------------------------------------
 
 const key = (family: FamilyKey, variant: VariantKey) => `${family}/${variant}`;
-
-function meanOf(values: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < values.length; ++i) s += values[i];
-  return values.length ? s / values.length : NaN;
-}
 
 /** Train, validation and test must each hold enough late and on-time invoices to fit and judge a model. */
 function checkSlices(ledger: Ledger, split: TimeSplit, minimum: number): void {

@@ -3,6 +3,7 @@
 import {confusionFromBins, confusionRates, scoreBins} from "./metrics.js";
 import {familyNames, variantKeys, variantNames} from "./families.js";
 import type {FamilyKey, VariantKey} from "./families.js";
+import {least} from "d3";
 
 export interface Candidate {
   family: FamilyKey;
@@ -36,7 +37,7 @@ function bestWithinTolerance(candidates: readonly Candidate[], tolerance: number
     if (!chosen || simplicity(c) < simplicity(chosen)) chosen = c;
   }
   // Every score NaN (a validation slice without late invoices): fall back to the simplest.
-  return chosen ?? candidates.reduce((a, b) => (simplicity(b) < simplicity(a) ? b : a));
+  return chosen ?? least(candidates, simplicity)!;
 }
 
 /** A family's variant: highest validation PR AUC; within the tolerance, the least intervention wins. */

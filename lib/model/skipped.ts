@@ -42,6 +42,8 @@ export function skippedModelStage(ledger: Ledger, reason: string): ModelStage {
       testScores: Object.fromEntries(familyKeys.map((family) => [family, new Float64Array(0)])) as Record<FamilyKey, Float64Array>,
       testVariants: Object.fromEntries(familyKeys.map((family) => [family, variantKeys[0]])) as Record<FamilyKey, VariantKey>
     },
-    timings: {steps: {}, fits: [], importance: [], productionFit: 0, total: 0}
+    timings: {steps: {}, fits: [], importance: [], productionFit: 0, total: 0},
+    features: null,
+    recipe: null
   };
 }

@@ -19,17 +19,19 @@ import type {FamilyKey, FamilySettings, VariantKey} from "../model/families.js";
 import type {CalibrationMethod} from "../model/learners/calibration.js";
 import type {SplitSummary} from "../model/split.js";
 import type {OpenInvoiceTable} from "../portfolio/openInvoiceTable.js";
-import type {PaymentTimingModel} from "../portfolio/paymentTiming.js";
+import type {BandTimingSummary, PaymentTimingModel} from "../portfolio/paymentTiming.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
-import type {ScenarioInputs, ScenarioInputSpec} from "../portfolio/scenario.js";
+import type {ScenarioInputs, ScenarioInputSpec, ScenarioResult} from "../portfolio/scenario.js";
 import type {AgingRow} from "../portfolio/kpi.js";
 import type {AgingShiftRow, CustomerRisk, RiskBin as RiskHistogramBin} from "../portfolio/riskOutlook.js";
 import type {PlannedAction, StrategyCell, StrategyGridCell, StrategyKey, StrategyRow as StrategyTableRow, StrategyRule, StrategyTheme, ValueBand} from "../portfolio/strategy.js";
+import type {KChoice} from "../segments/chooseK.js";
 import type {CustomerFeatureKey, CustomerFeatureSpec} from "../segments/customerFeatures.js";
 import type {SegmentLetter} from "../segments/naming.js";
 import type {DirtKind} from "../source/dirt.js";
 import type {GeneratorOptions} from "../source/generate.js";
 import type {RiskSource} from "./types.js";
+import type {BacktestFile, ReplayFile} from "../backtest/files.js";
 import type {ColumnFormat} from "../input/infer.js";
 import type {PaymentsReport} from "../input/payments.js";
 
@@ -48,6 +50,10 @@ export interface ReportFiles {
   worklist: WorklistFile;
   scenario: ScenarioFile & RiskSourced;
   "overview-facts": OverviewFactsFile & RiskSourced;
+  /** The backtest stage (lib/backtest/files.ts): the report scored against what happened after its date. */
+  backtest: BacktestFile;
+  /** The backtest stage: the date every page is replayed on, for the note under each title. */
+  replay: ReplayFile;
 }
 
 /** Files whose pages word risk figures: where open invoices' risk came from, a model or the past-due rule. */
@@ -529,14 +535,7 @@ export interface KCurve {
 }
 
 /** The elbow k, unless its mean silhouette is below `minSilhouette`; then the best-silhouette k. */
-export interface KChoiceFacts {
-  k: number;
-  minSilhouette: number;
-  elbowK: number;
-  silhouetteK: number;
-  agree: boolean;
-  decidedBy: "elbow" | "silhouette";
-}
+export type KChoiceFacts = Pick<KChoice, "k" | "minSilhouette" | "elbowK" | "silhouetteK" | "agree" | "decidedBy">;
 
 export type RiskLevel = "Low" | "Medium" | "High";
 
@@ -814,40 +813,15 @@ export interface ScenarioFile {
   forecast: ForecastSection;
 }
 
-export interface TimingSummaryRow {
-  band: RiskBand;
-  meanDaysLate: number;
-  /** Null when the band has no late outcome. */
+/** lib/portfolio/paymentTiming.ts `summarizeTiming`, rounded; medianDaysLate is null when the band has no late outcome. */
+export interface TimingSummaryRow extends Omit<BandTimingSummary, "medianDaysLate"> {
   medianDaysLate: number | null;
-  writeOffShare: number;
-  meanDaysEarly: number;
-  observations: {onTime: number; late: number; writtenOff: number};
-  borrowed: {onTime: boolean; late: boolean};
 }
 
-/** lib/portfolio/scenario.ts `InterventionOutcome`, rounded. */
-export interface InterventionOutcomeFile {
-  threshold: number;
-  eligible: number;
-  actioned: number;
-  cost: number;
-  financingValue: number;
-  recovered: number;
-  net: number;
-}
 
-/** lib/portfolio/scenario.ts `ScenarioResult` without its per-invoice shifts, rounded. */
-export interface ScenarioResultFile {
-  inputs: ScenarioInputs;
-  delayed: {customers: number; invoices: number; amount: number};
-  openAr: {baseline: number; scenario: number; change: number};
-  aging: {bucket: AgingBucket; baseline: number; scenario: number}[];
-  dsoChange: {delay: number; interventions: number; total: number};
-  workingCapitalChange: number | null;
-  financingCost: number;
-  interventions: InterventionOutcomeFile & {cashAccelerated: number; daysSaved: number};
+/** lib/portfolio/scenario.ts `ScenarioResult` without its per-invoice shifts, rounded, its weeks as plain arrays. */
+export interface ScenarioResultFile extends Omit<ScenarioResult, "shifts" | "cashByWeek"> {
   cashByWeek: {baseline: number[]; scenario: number[]};
-  decisionCurve: {points: InterventionOutcomeFile[]; optimum: InterventionOutcomeFile | null};
 }
 
 export interface ForecastSection {

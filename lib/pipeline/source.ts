@@ -18,7 +18,7 @@ import {readPayments} from "../input/payments.js";
 import {textTable} from "../input/table.js";
 import type {InputTable} from "../input/table.js";
 import type {DecimalSeparator} from "../input/values.js";
-import {createRandom} from "../core/random.js";
+import {createRandom, defaultSeed} from "../core/random.js";
 import type {Random} from "../core/random.js";
 import type {Day} from "../core/dates.js";
 import {formatIsoDay} from "../core/dates.js";
@@ -74,7 +74,7 @@ export interface SourcedLedger {
   provenance: LedgerProvenance;
 }
 
-export const defaultSeed = 20260930;
+export {defaultSeed};
 
 /**
  * Rows format inference reads before cleaning starts, when they decide every column; cleaning checks

@@ -6,6 +6,8 @@ import type {Invoice, Ledger} from "../input/ledger.js";
 import {openInvoicesFrom} from "./openInvoices.js";
 import type {InvoicePrediction, OpenInvoice} from "./openInvoices.js";
 import {compileTiming, fitPaymentTiming, settlementRecords} from "./paymentTiming.js";
+import type {CompiledTiming} from "./paymentTiming.js";
+import type {CashForecast} from "./forecast.js";
 import {createRandom} from "../core/random.js";
 import {customerFeatures} from "../segments/customerFeatures.js";
 import {segmentCustomers} from "../segments/segmentCustomers.js";
@@ -13,6 +15,7 @@ import type {Segmentation} from "../segments/segmentCustomers.js";
 import {assignStrategies, resolveStrategyOptions, strategyTable, strategyThemes} from "./strategy.js";
 import {buildWorklist} from "./worklist.js";
 import type {WorklistItem} from "./worklist.js";
+import {mean, range, rollup} from "d3";
 import {round} from "../core/json.js";
 import {openInvoicesFromTable, openInvoiceTable} from "./openInvoiceTable.js";
 import {kpisFile} from "./files/kpis.js";
@@ -59,6 +62,10 @@ export interface PortfolioResult {
   timings: Record<string, number>;
   /** Every open invoice in worklist order, for `worklistCsv`. */
   worklist: WorklistItem[];
+  /** What the report said, for the backtest to score: every open invoice, the timing model, the 13-week forecast. */
+  open: OpenInvoice[];
+  timing: CompiledTiming;
+  forecast: CashForecast;
 }
 
 export function portfolioStage(ledger: Ledger, scores: InvoiceScores, options: PortfolioOptions = {}): PortfolioResult {
@@ -96,14 +103,8 @@ export function portfolioStage(ledger: Ledger, scores: InvoiceScores, options: P
   });
 
   const table = step("features", () => {
-    const sums = new Map<string, {sum: number; count: number}>();
-    ledger.invoices.forEach((invoice, i) => {
-      const s = sums.get(invoice.customerId) ?? {sum: 0, count: 0};
-      s.sum += scores.pLate[i];
-      s.count += 1;
-      sums.set(invoice.customerId, s);
-    });
-    const predictedLate = new Map([...sums].map(([id, s]) => [id, s.sum / s.count]));
+    // Each customer's mean P(late) over its invoices.
+    const predictedLate = rollup(range(ledger.invoices.length), (rows) => mean(rows, (i) => scores.pLate[i])!, (i) => ledger.invoices[i].customerId);
     return customerFeatures(ledger.invoices, {asOf, predictedLate, available: ledger.available, minSettled});
   });
 
@@ -181,6 +182,9 @@ export function portfolioStage(ledger: Ledger, scores: InvoiceScores, options: P
       "overview-facts": {...overview, riskSource: scores.riskSource}
     },
     timings,
-    worklist: worklistItems
+    worklist: worklistItems,
+    open,
+    timing,
+    forecast: scenario.forecast
   };
 }

@@ -12,6 +12,7 @@ import {agingBuckets} from "../input/ledger.js";
 import type {AgingBucket, Invoice} from "../input/ledger.js";
 import {defaultRiskCutoffs} from "./riskBands.js";
 import type {RiskCutoffs} from "./riskBands.js";
+import {sum} from "d3";
 
 export type KpiKey = "dso" | "bestPossibleDso" | "averageDaysDelinquent" | "collectionEffectivenessIndex" | "turnover" | "atRiskRate" | "receivables";
 
@@ -173,8 +174,8 @@ export function receivablesAt(history: ReceivablesHistory, day: Day): Receivable
   // open, which made its overdue share 100%): a balance is whole cents.
   const amounts = history.bucketAmount.map((series) => Math.max(0, Math.round(balanceAt(series, history, day) * 100) / 100));
   const counts = history.bucketCount.map((series) => Math.round(balanceAt(series, history, day)));
-  const total = amounts.reduce((a, b) => a + b, 0);
-  const count = counts.reduce((a, b) => a + b, 0);
+  const total = sum(amounts);
+  const count = sum(counts);
   return {
     asOf: day,
     total,

@@ -5,6 +5,7 @@
 import {expectedLateAmount} from "./openInvoices.js";
 import type {OpenInvoice} from "./openInvoices.js";
 import {unitHash} from "./scenario.js";
+import {ascending, rollup, sum} from "d3";
 import {round} from "../core/json.js";
 import type {CoverageFigures, SampleInfo} from "../pipeline/contract.js";
 
@@ -21,22 +22,16 @@ export interface OpenInvoiceSampleOptions {
 /** Open invoices of a deterministic sample of whole customers, in input order. */
 export function sampleOpenInvoices(invoices: readonly OpenInvoice[], options: OpenInvoiceSampleOptions): {invoices: OpenInvoice[]; sample: SampleInfo} {
   const {cap = 4_000, keepRiskiest = 0, seed} = options;
-  const byCustomer = new Map<string, {count: number; lateAmount: number}>();
-  for (const invoice of invoices) {
-    const c = byCustomer.get(invoice.customerId) ?? {count: 0, lateAmount: 0};
-    c.count += 1;
-    c.lateAmount += expectedLateAmount(invoice);
-    byCustomer.set(invoice.customerId, c);
-  }
+  const byCustomer = rollup(invoices, (own) => ({count: own.length, lateAmount: sum(own, expectedLateAmount)}), (invoice) => invoice.customerId);
   const total = coverage(invoices);
   if (invoices.length <= cap) return {invoices: [...invoices], sample: {capped: false, cap, riskiest: keepRiskiest, total, kept: total, scale: {invoices: 1, amount: 1}}};
 
   const ids = [...byCustomer.keys()];
-  const byRisk = [...ids].sort((a, b) => byCustomer.get(b)!.lateAmount - byCustomer.get(a)!.lateAmount || compareText(a, b));
+  const byRisk = [...ids].sort((a, b) => byCustomer.get(b)!.lateAmount - byCustomer.get(a)!.lateAmount || ascending(a, b));
   const first = byRisk.slice(0, keepRiskiest);
   const firstSet = new Set(first);
   const hash = new Map(ids.map((id) => [id, unitHash(`${seed}:${id}`)]));
-  const rest = ids.filter((id) => !firstSet.has(id)).sort((a, b) => hash.get(a)! - hash.get(b)! || compareText(a, b));
+  const rest = ids.filter((id) => !firstSet.has(id)).sort((a, b) => hash.get(a)! - hash.get(b)! || ascending(a, b));
   const keep = new Set<string>();
   let count = 0;
   for (const id of [...first, ...rest]) {
@@ -64,7 +59,7 @@ export function sampleOpenInvoices(invoices: readonly OpenInvoice[], options: Op
 export function sampleIds(ids: readonly string[], cap: number, seed: number): {keep: Set<string>; capped: boolean} {
   if (ids.length <= cap) return {keep: new Set(ids), capped: false};
   const hash = new Map(ids.map((id) => [id, unitHash(`${seed}:${id}`)]));
-  const ranked = [...ids].sort((a, b) => hash.get(a)! - hash.get(b)! || compareText(a, b));
+  const ranked = [...ids].sort((a, b) => hash.get(a)! - hash.get(b)! || ascending(a, b));
   return {keep: new Set(ranked.slice(0, cap)), capped: true};
 }
 
@@ -81,8 +76,4 @@ function coverage(invoices: readonly OpenInvoice[]): CoverageFigures {
 
 function ratio(a: number, b: number): number {
   return b > 0 ? (round(a / b, 4) ?? 1) : 1;
-}
-
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

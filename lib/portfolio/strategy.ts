@@ -6,7 +6,7 @@ import type {OpenInvoice, SegmentLetter} from "./openInvoices.js";
 import {checkRiskCutoffs, defaultRiskCutoffs, riskBand, riskBands} from "./riskBands.js";
 import type {RiskBand, RiskCutoffs} from "./riskBands.js";
 import {customerRisks} from "./riskOutlook.js";
-import {quantile} from "../core/stats.js";
+import {quantile, sum} from "d3";
 
 export const strategyKeys = ["loyalty", "standard", "reminders", "followUp", "restrict"] as const;
 export type StrategyKey = (typeof strategyKeys)[number];
@@ -129,7 +129,7 @@ export function roundToSignificant(value: number, digits = 2): number {
 export function suggestedValueCutoffs(invoices: readonly OpenInvoice[], p = 0.75): {invoice: number; customer: number} {
   if (!invoices.length) return {invoice: 0, customer: 0};
   const totals = customerRisks(invoices).map((c) => c.openAmount);
-  return {invoice: roundToSignificant(quantile(invoices.map((i) => i.amount), p)), customer: roundToSignificant(quantile(totals, p))};
+  return {invoice: roundToSignificant(quantile(invoices, p, (i) => i.amount) ?? 0), customer: roundToSignificant(quantile(totals, p) ?? 0)};
 }
 
 export function resolveStrategyOptions(invoices: readonly OpenInvoice[], options: StrategyOptions = {}): ResolvedStrategyOptions {
@@ -266,11 +266,11 @@ export function strategyMatrix(invoices: readonly OpenInvoice[], assignment: Str
       const strategies = strategyKeys
         .map((strategy) => {
           const matching = members.filter((c) => c.strategy === strategy);
-          return {strategy, count: sumOf(matching, (c) => c.count), amount: sumOf(matching, (c) => c.amount), present: matching.length > 0};
+          return {strategy, count: sum(matching, (c) => c.count), amount: sum(matching, (c) => c.amount), present: matching.length > 0};
         })
         .filter((s) => s.present)
         .map(({strategy, count, amount}) => ({strategy, count, amount}));
-      grid.push({risk, value, count: sumOf(members, (c) => c.count), amount: sumOf(members, (c) => c.amount), strategies});
+      grid.push({risk, value, count: sum(members, (c) => c.count), amount: sum(members, (c) => c.amount), strategies});
     }
   }
   return {cells, grid};
@@ -280,12 +280,6 @@ function checkAligned(invoices: readonly OpenInvoice[], assignment: StrategyAssi
   if (invoices.length !== assignment.invoices.length || (invoices.length && invoices[0].invoiceId !== assignment.invoices[0].invoiceId)) {
     throw new Error("strategy: the invoices must be the ones the assignment was made for, in the same order");
   }
-}
-
-function sumOf<T>(items: readonly T[], f: (item: T) => number): number {
-  let s = 0;
-  for (const item of items) s += f(item);
-  return s;
 }
 
 export interface StrategyRow {
@@ -304,7 +298,7 @@ export interface StrategyRow {
 
 export function strategyTable(invoices: readonly OpenInvoice[], assignment: StrategyAssignment): StrategyRow[] {
   checkAligned(invoices, assignment);
-  const totalAmount = sumOf(invoices, (i) => i.amount);
+  const totalAmount = sum(invoices, (i) => i.amount);
   return strategyKeys.map((strategy): StrategyRow => {
     let count = 0, amount = 0, pSum = 0;
     invoices.forEach((invoice, i) => {
@@ -345,10 +339,10 @@ export function strategyThemes(invoices: readonly OpenInvoice[], assignment: Str
   const group = (strategies: readonly StrategyKey[]) => {
     const members = strategies.map((s) => rows.get(s)!);
     return {
-      invoiceShare: sumOf(members, (r) => r.invoiceShare),
-      amountShare: sumOf(members, (r) => r.amountShare),
-      count: sumOf(members, (r) => r.invoices),
-      amount: sumOf(members, (r) => r.amount)
+      invoiceShare: sum(members, (r) => r.invoiceShare),
+      amountShare: sum(members, (r) => r.amountShare),
+      count: sum(members, (r) => r.invoices),
+      amount: sum(members, (r) => r.amount)
     };
   };
   const routine = group(["standard", "loyalty"]);
@@ -356,9 +350,9 @@ export function strategyThemes(invoices: readonly OpenInvoice[], assignment: Str
   const focused = group(["followUp", "restrict"]);
   const loyalty = group(["loyalty"]);
   const ranked = customerRisks(invoices).sort((a, b) => b.expectedLateAmount - a.expectedLateAmount || (a.customerId < b.customerId ? -1 : 1));
-  const expectedLate = sumOf(ranked, (c) => c.expectedLateAmount);
+  const expectedLate = sum(ranked, (c) => c.expectedLateAmount);
   const top = ranked.slice(0, topCustomers);
-  const topLate = sumOf(top, (c) => c.expectedLateAmount);
+  const topLate = sum(top, (c) => c.expectedLateAmount);
   return [
     {key: "routine", share: routine.invoiceShare, basis: "invoices", count: routine.count, amount: routine.amount, strategies: ["standard", "loyalty"]},
     {key: "automated", share: automated.invoiceShare, basis: "invoices", count: automated.count, amount: automated.amount, strategies: ["reminders"]},

@@ -5,6 +5,7 @@ import type {Day} from "../core/dates.js";
 import {agingBuckets} from "../input/ledger.js";
 import type {AgingBucket, Availability, Invoice} from "../input/ledger.js";
 import type {Matrix} from "../model/learners/types.js";
+import {ascending, mean, sum} from "d3";
 import {median, slope, standardDeviation} from "../core/stats.js";
 
 export const customerFeatureKeys = [
@@ -253,7 +254,8 @@ export function customerFeatures(invoices: readonly Invoice[], options: Customer
     const filled = column.map((v) => v ?? mid);
     const missing = column.length - present.length;
     if (missing) imputed[key] = missing;
-    const m = filled.reduce((s, v) => s + v, 0) / (filled.length || 1);
+    const m = mean(filled) ?? 0;
+    // The population deviation (÷ n, as scikit-learn's StandardScaler); d3's deviation divides by n − 1.
     const sd = Math.sqrt(filled.reduce((s, v) => s + (v - m) ** 2, 0) / (filled.length || 1));
     scale[key] = {mean: m, sd, median: mid};
     for (let i = 0; i < profiles.length; ++i) profiles[i].z[key] = sd > 1e-12 ? (filled[i] - m) / sd : 0;
@@ -340,13 +342,10 @@ function groupByCustomer(invoices: readonly Invoice[]): Map<string, Invoice[]> {
   }
   // Customers by id and each one's invoices by date and id, so that neither the profile order nor the
   // floating-point sums (and so nothing clustered from them) depend on file order.
-  for (const group of groups.values()) group.sort((a, b) => a.invoiceDate - b.invoiceDate || compareText(a.invoiceId, b.invoiceId));
-  return new Map([...groups].sort(([a], [b]) => compareText(a, b)));
+  for (const group of groups.values()) group.sort((a, b) => a.invoiceDate - b.invoiceDate || ascending(a.invoiceId, b.invoiceId));
+  return new Map([...groups].sort(([a], [b]) => ascending(a, b)));
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The last `count` month-ends on or before `asOf`, oldest first. */
 export function monthEndsBefore(asOf: Day, count: number): Day[] {
@@ -389,10 +388,10 @@ function describeCustomer(
     }
   }
   const settled = delays.length;
-  const openTotal = agingBuckets.reduce((s, b) => s + agingAmount[b], 0);
+  const openTotal = sum(agingBuckets, (b) => agingAmount[b]);
   const aging = Object.fromEntries(agingBuckets.map((b) => [b, openTotal > 0 ? agingAmount[b] / openTotal : 0])) as Record<AgingBucket, number>;
   const features: CustomerFeatureValues = {
-    averageDelay: settled ? (settledAmount > 0 ? weightedDelay / settledAmount : mean(delays)) : null,
+    averageDelay: settled ? (settledAmount > 0 ? weightedDelay / settledAmount : mean(delays) ?? NaN) : null,
     totalInvoiced: total,
     outstanding,
     onTimeShare: settled ? onTime / settled : null,
@@ -417,9 +416,6 @@ function describeCustomer(
   };
 }
 
-function mean(values: readonly number[]): number {
-  return values.reduce((s, v) => s + v, 0) / values.length;
-}
 
 /**
  * Slope of month-end utilisation per month. Month-ends before the customer's first invoice are skipped,

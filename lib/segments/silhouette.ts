@@ -4,6 +4,7 @@ import {selectRows} from "../model/learners/types.js";
 import type {Matrix} from "../model/learners/types.js";
 import type {Random} from "../core/random.js";
 import {sampleIndices} from "./sampling.js";
+import {mean} from "d3";
 
 export interface SilhouetteOptions {
   /** Largest number of rows scored exactly; above it a seeded sample of this size is scored (default 5,000). */
@@ -82,12 +83,12 @@ export function meanSilhouettes(
     if (k < 2 || k > x.rows - 1) throw new Error(`silhouette: needs 2 to n − 1 clusters (got ${k} for ${x.rows} rows)`);
   }
   if (x.rows <= sampleSize) {
-    return silhouetteSamples(x, labellings).map((scores) => ({score: meanOf(scores), exact: true, rowsScored: x.rows}));
+    return silhouetteSamples(x, labellings).map((scores) => ({score: mean(scores) ?? NaN, exact: true, rowsScored: x.rows}));
   }
   const picked = sampleIndices(x.rows, sampleSize, random);
   const sample = selectRows(x, picked);
   const sampleLabels = labellings.map((labels) => Int32Array.from(picked, (i) => labels[i]));
-  return silhouetteSamples(sample, sampleLabels).map((scores) => ({score: meanOf(scores), exact: false, rowsScored: sampleSize}));
+  return silhouetteSamples(sample, sampleLabels).map((scores) => ({score: mean(scores) ?? NaN, exact: false, rowsScored: sampleSize}));
 }
 
 /** Mean silhouette of one labelling. */
@@ -105,8 +106,3 @@ function labelCount(labels: ArrayLike<number>, rows: number): number {
   return k;
 }
 
-function meanOf(values: Float64Array): number {
-  let s = 0;
-  for (const v of values) s += v;
-  return s / values.length;
-}

@@ -17,6 +17,7 @@ import type {CustomerFields, InvoiceColumns} from "./generate/columns.js";
 import {apportion, creditLimitFor, draftCustomers, firstIssueDay, invoicingWeight} from "./generate/customers.js";
 import type {CustomerWindow, SyntheticCustomer} from "./generate/customers.js";
 import {simulateCustomerInvoices} from "./generate/invoices.js";
+import {sum} from "d3";
 
 export type {SyntheticCustomer} from "./generate/customers.js";
 export type {PaymentRun, PaymentSchedule} from "./generate/calendar.js";
@@ -125,7 +126,7 @@ export function generateLedger(options: GeneratorOptions, random: Random): Synth
   const invoiceRandom = random.fork("invoices");
   // Forked last: a fork draws from its parent, so an earlier one would move every later stream.
   const futureCounts = futureInvoiceCounts(customers, counts, window, calendar, end, random.fork("future counts"));
-  const columns = createInvoiceColumns(invoices + futureCounts.reduce((a, b) => a + b, 0));
+  const columns = createInvoiceColumns(invoices + sum(futureCounts));
   const settings = {windowStart: window.start, asOf, end, calendar};
   let offset = 0;
   customers.forEach((customer, i) => {

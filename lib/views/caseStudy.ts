@@ -7,13 +7,10 @@ import {narrowLead} from "./model.js";
 import {hasOpenBook} from "./overview.js";
 import type {OverviewFacts} from "./overview.js";
 import {thresholds} from "./thresholds.js";
+import type {MetaFile, ModelNarrative, SegmentFeature, SegmentsFile} from "../pipeline/contract.js";
 
 /** The fields of meta.json read here. */
-export interface CaseStudyMeta {
-  synthetic: boolean;
-  invoices: number;
-  source: {file: string};
-}
+export type CaseStudyMeta = Pick<MetaFile, "synthetic" | "invoices"> & {source: Pick<MetaFile["source"], "file">};
 
 /** The first stage of the pipeline chart: generated, or read from the user's file. */
 export function sourceStage(meta: CaseStudyMeta): {name: string; detail: string} {
@@ -28,10 +25,8 @@ export function sourceStep(meta: CaseStudyMeta): string {
 }
 
 /** The fields of segments.json read here. */
-export interface CaseStudySegments {
-  available?: boolean;
-  features: readonly {available: boolean}[];
-  clusteringFeatures?: readonly string[];
+export interface CaseStudySegments extends Partial<Pick<SegmentsFile, "available" | "clusteringFeatures">> {
+  features: readonly Pick<SegmentFeature, "available">[];
 }
 
 /** "12 behaviour features per customer (7 of them in this ledger), of which k-means clusters on 5 (the others describe the segments)" */
@@ -52,16 +47,7 @@ export function segmentResult(k: number | null | undefined, top: {label: string;
 }
 
 /** The fields of model.json `narrative` read here. */
-export interface CaseStudyNarrative {
-  model: string;
-  runnerUp: string | null;
-  testAuc: number;
-  runnerUpTestAuc: number | null;
-  aucGap: number | null;
-  bestOnTest: string;
-  choiceConfirmedOnTest: boolean;
-  baseRate: number;
-}
+export type CaseStudyNarrative = Pick<ModelNarrative, "model" | "runnerUp" | "testAuc" | "runnerUpTestAuc" | "aucGap" | "bestOnTest" | "choiceConfirmedOnTest" | "baseRate">;
 
 /** The problem, in this ledger's figures: how much of what is owed is past due, and DSO against its best. */
 export function problemFigures(facts: Pick<OverviewFacts, "currency" | "openAr" | "openInvoices" | "overdueShare" | "dso" | "bestPossibleDso">, asOf: string): string {

@@ -4,17 +4,12 @@
 // which header fed which column, each column's inferred format and why, what kinds of rows were found,
 // and the command and mapping file that reproduce the build.
 import {formatCount, formatMoney, formatPercent} from "../core/format.js";
-import type {CleaningReport} from "../clean/index.js";
-import type {InputProvenance} from "../pipeline/source.js";
+import type {CleaningFile, InputProvenance, MetaFile} from "../pipeline/contract.js";
 import type {ColumnFormat, FormatDecision} from "../input/infer.js";
 import {formatSettings} from "../input/settings.js";
 
 /** The fields of meta.json read here. */
-export interface GeneratorMeta {
-  invoices: number;
-  generatorDescription: Record<string, string> | null;
-  writtenOff?: {invoices: number; share: number | null};
-}
+export type GeneratorMeta = Pick<MetaFile, "invoices" | "generatorDescription"> & Partial<Pick<MetaFile, "writtenOff">>;
 
 /** The generator's description, topic by topic, with the measured share of written-off invoices. */
 export function generatorNotes(meta: GeneratorMeta): [topic: string, text: string][] {
@@ -32,7 +27,7 @@ export function generatorNotes(meta: GeneratorMeta): [topic: string, text: strin
 export type InputAccount = InputProvenance;
 
 /** cleaning.json's fields this view reads. */
-export type CleaningAccount = Pick<CleaningReport, "rowsIn" | "rowsKept" | "rules" | "documentTypes" | "customerIdFromName" | "openItemsOnly" | "unmatchedPayments" | "currency">;
+export type CleaningAccount = Pick<CleaningFile, "rowsIn" | "rowsKept" | "rules" | "documentTypes" | "customerIdFromName" | "openItemsOnly" | "unmatchedPayments" | "currency">;
 
 const delimiterNames: Record<string, string> = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"};
 

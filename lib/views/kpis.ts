@@ -3,6 +3,7 @@
 import {formatCount, formatDays, formatMoney, formatPercent, formatPointsChange, formatSigned} from "../core/format.js";
 import type {AgingRow, AgingShiftRow, CardFormat, KpisFile, RiskBin, RiskyCustomer, SegmentKpiRow} from "../pipeline/contract.js";
 import {thresholds} from "./thresholds.js";
+import {greatest, mean as d3mean, sum} from "d3";
 
 /** A KPI card of kpis.json: the fields the card and its sentences read. */
 export type KpiCard = Pick<KpisFile["cards"][number], "key" | "label" | "format" | "formula" | "better" | "value" | "previous" | "change">;
@@ -78,7 +79,7 @@ export function dsoTrendFinding(series: KpiSeries): string {
   const last = gaps[n - 1];
   const earlier = gaps.slice(0, -1).filter(Number.isFinite);
   if (!earlier.length) return "DSO against best possible DSO, month by month";
-  const mean = earlier.reduce((s, v) => s + v, 0) / earlier.length;
+  const mean = d3mean(earlier)!;
   const max = Math.max(...earlier), min = Math.min(...earlier);
   const months = `${earlier.length + 1} months`;
   if (last > max) return `The gap between DSO and best possible DSO is the widest in ${months}: ${formatDays(last, 1)}, against ${formatDays(mean, 1)} on average`;
@@ -90,7 +91,7 @@ export function dsoTrendFinding(series: KpiSeries): string {
 
 /** "84% of the open amount is not yet due; 4.2% ($643K in 83 invoices) is more than 90 days past due." */
 export function agingFinding(rows: readonly AgingRow[], {currency = "USD"}: {currency?: string} = {}): string {
-  const total = rows.reduce((s, r) => s + r.amount, 0);
+  const total = sum(rows, (r) => r.amount);
   if (!(total > 0)) return "Nothing is open at the report date";
   const current = rows.find((r) => r.bucket === "Current");
   const oldest = rows[rows.length - 1];
@@ -120,22 +121,22 @@ export function segmentDsoFinding(rows: readonly SegmentKpiRow[], segmentName: (
 export function topCustomersFinding(top: readonly Pick<RiskyCustomer, "customerName" | "expectedLateAmount">[], totalExpectedLate: number, {currency = "USD"}: {currency?: string} = {}): string {
   if (!top.length) return "No open invoices, so no customer is at risk";
   const money = (v: number) => formatMoney(v, {currency});
-  const sum = top.reduce((s, c) => s + c.expectedLateAmount, 0);
-  const share = totalExpectedLate > 0 ? ` — ${formatPercent(sum / totalExpectedLate, 0)} of the ${money(totalExpectedLate)} expected to arrive late` : "";
+  const late = sum(top, (c) => c.expectedLateAmount);
+  const share = totalExpectedLate > 0 ? ` — ${formatPercent(late / totalExpectedLate, 0)} of the ${money(totalExpectedLate)} expected to arrive late` : "";
   const who = top.length === 1 ? `${top[0].customerName}, the one customer with cash at risk, is` : `The ${top.length} riskiest customers are`;
-  return `${who} expected to pay ${money(sum)} late${share}`;
+  return `${who} expected to pay ${money(late)} late${share}`;
 }
 
 /** "23% of open invoices score 0.60 or more (high risk), holding 15% of the open amount." */
 export function riskDistributionFinding(bins: readonly Pick<RiskBin, "lo" | "hi" | "count" | "amount">[], highCutoff: number): string {
-  const count = bins.reduce((s, b) => s + b.count, 0);
-  const amount = bins.reduce((s, b) => s + b.amount, 0);
+  const count = sum(bins, (b) => b.count);
+  const amount = sum(bins, (b) => b.amount);
   if (!(count > 0)) return "No open invoices to score";
   const high = bins.filter((b) => b.lo >= highCutoff - 1e-9);
-  const highCount = high.reduce((s, b) => s + b.count, 0);
-  const highAmount = high.reduce((s, b) => s + b.amount, 0);
+  const highCount = sum(high, (b) => b.count);
+  const highAmount = sum(high, (b) => b.amount);
   // The most common band is named, and called "the largest group" only when no other band holds as many.
-  const largest = bins.reduce((a, b) => (b.count > a.count ? b : a));
+  const largest = greatest(bins, (b) => b.count)!;
   const tied = bins.filter((b) => b.count === largest.count).length > 1;
   const band = largest === bins[0] ? `scores below ${largest.hi.toFixed(1)}` : `scores ${largest.lo.toFixed(1)}–${largest.hi.toFixed(1)}`;
   const low = tied ? "" : `; the largest group, ${formatPercent(largest.count / count, 0)}, ${band}`;
@@ -145,11 +146,12 @@ export function riskDistributionFinding(bins: readonly Pick<RiskBin, "lo" | "hi"
 /** "Of today's $15.4M, $7.7M is expected still open in 30 days; past-due amounts would grow from $2.5M to $1.9M." */
 export function agingShiftFinding(rows: readonly AgingShiftRow[], horizonDays: number, {currency = "USD"}: {currency?: string} = {}): string {
   const money = (v: number) => formatMoney(v, {currency});
-  const today = rows.reduce((s, r) => s + r.todayAmount, 0);
+  const today = sum(rows, (r) => r.todayAmount);
   if (!(today > 0)) return "Nothing is open, so nothing can age";
-  const later = rows.reduce((s, r) => s + r.expectedAmount, 0);
-  const overdueToday = rows.filter((r) => r.bucket !== "Current").reduce((s, r) => s + r.todayAmount, 0);
-  const overdueLater = rows.filter((r) => r.bucket !== "Current").reduce((s, r) => s + r.expectedAmount, 0);
+  const later = sum(rows, (r) => r.expectedAmount);
+  const overdue = rows.filter((r) => r.bucket !== "Current");
+  const overdueToday = sum(overdue, (r) => r.todayAmount);
+  const overdueLater = sum(overdue, (r) => r.expectedAmount);
   const change = overdueLater - overdueToday;
   const direction = Math.abs(change) < thresholds.unchangedShare.value * today ? `stay near ${money(overdueToday)}` : `${change > 0 ? "grow" : "shrink"} from ${money(overdueToday)} to ${money(overdueLater)}`;
   return `Of today's ${money(today)}, ${money(later)} is expected to be still open in ${horizonDays} days, and the past-due part would ${direction}`;

@@ -7,7 +7,9 @@ import type {CalibrationFacts, ComparisonRow, FamilyCurves, FamilyImportance, Mo
 import {variantKeys, variantNames} from "../model/names.js";
 import type {SliceName} from "../model/split.js";
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import {capitalise, listWords} from "../core/text.js";
 import {thresholds} from "./thresholds.js";
+import {greatest, mean, sum} from "d3";
 
 // Shapes read from model.json and score-bins.json: lib/pipeline/contract.ts ------------------------------
 
@@ -68,11 +70,7 @@ export function featureLabel(group: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "a, b and c" */
-export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
+export {listWords} from "../core/text.js";
 
 /** A share as whole invoices out of ten ("6 of every 10"), or of a hundred when ten is too coarse. */
 export function outOfTen(share: number): string {
@@ -131,8 +129,8 @@ export function liftConsequence(lift: number): string {
 /** Share of the summed importance (positive drops in test ROC AUC) held by the first `n` groups. */
 export function signalShare(groups: readonly {mean: number}[], n = 3): number {
   const positive = (v: number) => (Number.isFinite(v) && v > 0 ? v : 0);
-  const total = groups.reduce((s, g) => s + positive(g.mean), 0);
-  return total > 0 ? groups.slice(0, n).reduce((s, g) => s + positive(g.mean), 0) / total : NaN;
+  const total = sum(groups, (g) => positive(g.mean));
+  return total > 0 ? sum(groups.slice(0, n), (g) => positive(g.mean)) / total : NaN;
 }
 
 /**
@@ -155,8 +153,6 @@ export function modelDetail(n: ModelNarrative, importance?: Pick<FamilyImportanc
 
 const countWords = ["no", "one", "two", "three"];
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 /** The comparison table's finding: the choice on validation and its margin. */
 export function comparisonFinding(s: ModelSelection): string {
   const chosen = `${capitalise(theModel(s.familyName))} (${lower(s.variantName)})`;
@@ -176,21 +172,19 @@ export function imbalanceFinding(rows: readonly ComparisonFacts[]): string {
     const own = rows.filter((r) => r.family === family && r.validationPrAuc !== null);
     const none = own.find((r) => r.variant === "none");
     if (!none) continue;
-    const best = own.reduce((a, b) => (b.validationPrAuc! > a.validationPrAuc! ? b : a));
+    const best = greatest(own, (r) => r.validationPrAuc!)!;
     if (best === none) ++noneWins;
     else {
       const gain = best.validationPrAuc! - none.validationPrAuc!;
       if (!bestGain || gain > bestGain.gain) bestGain = {gain, row: best};
     }
   }
-  const mean = (values: (number | null)[]) => {
-    const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
-    return finite.length ? finite.reduce((a, b) => a + b, 0) / finite.length : NaN;
-  };
+  // d3's mean leaves out nulls and NaN.
+  const meanOf = (values: (number | null)[]) => mean(values) ?? NaN;
   const reweighted = rows.filter((r) => r.variant !== "none");
-  const plainBrier = mean(rows.filter((r) => r.variant === "none").map((r) => r.testBrier));
-  const rawBrier = mean(reweighted.map((r) => r.testBrier));
-  const calibratedBrier = mean(reweighted.map((r) => r.calibratedBrier));
+  const plainBrier = meanOf(rows.filter((r) => r.variant === "none").map((r) => r.testBrier));
+  const rawBrier = meanOf(reweighted.map((r) => r.testBrier));
+  const calibratedBrier = meanOf(reweighted.map((r) => r.calibratedBrier));
   const gain = bestGain && `${metric(bestGain.gain)} of validation PR AUC (${lower(bestGain.row.familyName)}, ${lower(bestGain.row.variantName)})`;
   const ranking = !bestGain
     ? `No re-weighting is the best variant in every family: class weights and SMOTE never raise validation PR AUC.`
@@ -400,7 +394,7 @@ export function tradeoffFinding(sweep: readonly SweepPoint[], chosen: number): s
 
 /** Median of a histogram over [0, 1] in `counts.length` equal bins (the middle of the bin it falls in). */
 function binMedian(counts: readonly number[]): number {
-  const total = counts.reduce((s, c) => s + c, 0);
+  const total = sum(counts);
   let seen = 0;
   for (let k = 0; k < counts.length; ++k) if ((seen += counts[k]) >= total / 2 && total > 0) return (k + 0.5) / counts.length;
   return NaN;

@@ -2,6 +2,7 @@
 // engine's numbers (lib/portfolio/scenario.ts) so that what the page says can never drift from what it computes.
 // Everything here runs on every slider move: no allocation beyond the few rows a chart draws.
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent, formatSigned} from "../core/format.js";
+import {greatest, sum} from "d3";
 import {paidBy, paidDaysMoment, writtenOffBy} from "../portfolio/paymentTiming.js";
 import type {InterventionOutcome, PreparedScenario, ScenarioInputSpec, ScenarioInputs, ScenarioResult} from "../portfolio/scenario.js";
 import type {CoverageFigures, SampleInfo, ScenarioFile} from "../pipeline/contract.js";
@@ -207,7 +208,7 @@ export function decisionFinding(result: Pick<ScenarioResult, "decisionCurve" | "
 export function capacityNote(points: readonly InterventionOutcome[]): string | null {
   const bound = points.filter((p) => p.actioned > 0 && p.eligible > p.actioned);
   if (!bound.length) return null;
-  const highest = bound.reduce((a, b) => (b.threshold > a.threshold ? b : a));
+  const highest = greatest(bound, (p) => p.threshold)!;
   return (
     `Up to a threshold of ${threshold(highest.threshold)}, more invoices qualify than the team can work (${formatCount(highest.actioned)}): ` +
     "there the threshold changes which invoices are worked (in worklist order), not how many."
@@ -276,7 +277,6 @@ export function scenarioForecastRows(
 /** The forecast chart's title: how much cash the scenario moves in the first weeks and over the horizon. */
 export function forecastFinding(weekly: readonly ScenarioForecastRow[], {currency = "USD", firstWeeks = 4}: WordOptions & {firstWeeks?: number} = {}): string {
   const money = (v: number) => formatMoney(Math.abs(v), {currency});
-  const sum = (rows: readonly ScenarioForecastRow[], f: (r: ScenarioForecastRow) => number) => rows.reduce((s, r) => s + f(r), 0);
   const total = sum(weekly, (r) => r.change);
   const early = sum(weekly.slice(0, firstWeeks), (r) => r.change);
   const baseline = sum(weekly, (r) => r.baseline.expected);
@@ -295,10 +295,10 @@ export function forecastFinding(weekly: readonly ScenarioForecastRow[], {currenc
 export function agingFinding(aging: ScenarioResult["aging"], {horizonDays, currency = "USD"}: WordOptions & {horizonDays: number}): string {
   const money = (v: number) => formatMoney(Math.abs(v), {currency});
   const overdue = aging.filter((a) => a.bucket !== "Current");
-  const change = overdue.reduce((s, a) => s + a.scenario - a.baseline, 0);
-  const total = aging.reduce((s, a) => s + a.baseline, 0);
+  const change = sum(overdue, (a) => a.scenario - a.baseline);
+  const total = sum(aging, (a) => a.baseline);
   if (Math.abs(change) < thresholds.unchangedShare.value * Math.max(total, 1)) return `In ${horizonDays} days about as much would be overdue as with no change`;
-  const largest = overdue.reduce((a, b) => (Math.abs(b.scenario - b.baseline) > Math.abs(a.scenario - a.baseline) ? b : a));
+  const largest = greatest(overdue, (a) => Math.abs(a.scenario - a.baseline))!;
   const bucketChange = largest.scenario - largest.baseline;
   return (
     `In ${horizonDays} days ${money(change)} ${change > 0 ? "more" : "less"} would be overdue than with no change, ` +
@@ -386,14 +386,14 @@ export function customerImpacts(p: PreparedScenario, r: ScenarioResult, {limit =
     financing: (row.amountDays * r.inputs.costOfCapital) / 365
   }));
   rows.sort((a, b) => Math.abs(b.amountDays) - Math.abs(a.amountDays) || (a.customerId < b.customerId ? -1 : 1));
-  const totalAmountDays = rows.reduce((s, row) => s + Math.abs(row.amountDays), 0);
+  const totalAmountDays = sum(rows, (row) => Math.abs(row.amountDays));
   return {rows: rows.slice(0, limit), customers: rows.length, totalAmountDays};
 }
 
 /** The customer table's title: how concentrated the scenario's change in timing is. */
 export function customersFinding({rows, customers, totalAmountDays}: CustomerImpacts): string {
   if (!rows.length) return "No customer’s payment timing changes in this scenario";
-  const share = (list: readonly CustomerImpact[]) => (totalAmountDays > 0 ? list.reduce((s, r) => s + Math.abs(r.amountDays), 0) / totalAmountDays : 0);
+  const share = (list: readonly CustomerImpact[]) => (totalAmountDays > 0 ? sum(list, (r) => Math.abs(r.amountDays)) / totalAmountDays : 0);
   const top = rows[0];
   if (customers === 1) return `Only ${top.customerName} changes payment timing in this scenario`;
   const lead = `${top.customerName} alone ${formatPercent(share([top]), 0)}`;

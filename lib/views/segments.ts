@@ -3,6 +3,7 @@
 // already carries each cluster's summary and the three headline observations; these add what the page
 // needs around them.
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
+import {listWords as joinAnd} from "../core/text.js";
 import type {ClusterRow as ClusterFile, KChoiceFacts as KChoiceFile, KCurve as KCurveFile, PcaLoadingRow, RatingAgreementSection} from "../pipeline/contract.js";
 import {thresholds} from "./thresholds.js";
 
@@ -24,11 +25,7 @@ export function countWord(n: number): string {
   return Number.isInteger(n) && n >= 0 && n < numberWords.length ? numberWords[n] : formatCount(n);
 }
 
-/** "A, B and C" */
-export function joinAnd(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join("");
-  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-}
+export {listWords as joinAnd} from "../core/text.js";
 
 /** "Low risk · High value" → "low risk, high value" (for use inside a sentence). */
 export function quadrantPhrase(label: string): string {

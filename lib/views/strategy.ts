@@ -2,15 +2,15 @@
 // re-run of the rules (lib/portfolio/strategy.ts) when the reader moves a cut-off. Pure functions, so that every
 // sentence on the page can be checked against worked numbers.
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
-import type {Day} from "../core/dates.js";
+import {ascending, greatest, sum} from "d3";
+import {capitalise} from "../core/text.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import {segmentLetter} from "../portfolio/openInvoices.js";
 import {riskBandLabels, riskBands} from "../portfolio/riskBands.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
-import {decideStrategy, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
+import {strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
 import type {PlannedAction, ResolvedStrategyOptions, StrategyAssignment, StrategyKey, StrategyRule, ThemeKey, ValueBand} from "../portfolio/strategy.js";
 import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme, WorklistFile} from "../pipeline/contract.js";
-import {nextAction} from "../portfolio/worklist.js";
 import {thresholds} from "./thresholds.js";
 
 /** In running text after "under": "under credit restriction". */
@@ -74,7 +74,7 @@ export interface ValueRange {
  * 99th percentile of open amounts, on a step that keeps the default cut-off reachable.
  */
 export function valueCutoffRange(amounts: readonly number[], defaultCutoff: number): ValueRange {
-  const positive = amounts.filter((a) => a > 0 && Number.isFinite(a)).sort((a, b) => a - b);
+  const positive = amounts.filter((a) => a > 0 && Number.isFinite(a)).sort(ascending);
   const fallback = defaultCutoff > 0 ? defaultCutoff : 1000;
   const at = (p: number) => (positive.length ? positive[Math.min(positive.length - 1, Math.floor(p * (positive.length - 1)))] : fallback);
   const pow10 = (v: number) => 10 ** Math.floor(Math.log10(Math.max(v, 1)));
@@ -89,10 +89,7 @@ export function valueCutoffRange(amounts: readonly number[], defaultCutoff: numb
 }
 
 /** The strategy file's cut-offs: the rules the file's figures were computed with. */
-export interface FileCutoffs {
-  risk: RiskCutoffs;
-  invoiceValue: number;
-}
+export type FileCutoffs = Pick<StrategyFile["cutoffs"], "risk" | "invoiceValue">;
 
 export function isFileRules(cutoffs: RiskCutoffs, invoiceValueCutoff: number, file: FileCutoffs): boolean {
   const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
@@ -220,8 +217,7 @@ export function computedView(invoices: readonly OpenInvoice[], assignment: Strat
   const table = strategyTable(invoices, assignment);
   const themes = strategyThemes(invoices, assignment);
   const fileConcentration = fileThemes.find((t) => t.key === "concentration");
-  let totalAmount = 0;
-  for (const invoice of invoices) totalAmount += invoice.amount;
+  const totalAmount = sum(invoices, (invoice) => invoice.amount);
   return {
     grid: grid.map((g) => ({...g, count: g.count * k, amount: g.amount * a, strategies: g.strategies.map((s) => ({...s, count: s.count * k, amount: s.amount * a}))})),
     table: table.map((r) => ({...r, invoices: r.invoices * k, amount: r.amount * a, customers: r.customers * c})),
@@ -304,12 +300,12 @@ export function segmentMixTitle(rows: readonly SegmentMixRow[]): string {
 
 /** How the matrix should be read, for its card title: where the money and where the effort sit. */
 export function matrixFinding(grid: readonly ViewGridCell[], {currency = "USD"}: {currency?: string} = {}): string {
-  const total = grid.reduce((s, g) => s + g.amount, 0);
+  const total = sum(grid, (g) => g.amount);
   if (!(total > 0)) return "No open invoices to place in the matrix";
-  const largest = [...grid].sort((a, b) => b.amount - a.amount)[0];
+  const largest = greatest(grid, (g) => g.amount)!;
   const band = (g: ViewGridCell) => `${g.risk}-risk, ${g.value}-value`;
   const highRisk = grid.filter((g) => g.risk === "high");
-  const highAmount = highRisk.reduce((s, g) => s + g.amount, 0);
+  const highAmount = sum(highRisk, (g) => g.amount);
   return `${capitalise(band(largest))} invoices hold ${formatPercent(largest.amount / total, 0)} of the open amount; high-risk ones ${formatPercent(highAmount / total, 0)} (${formatMoney(highAmount, {currency})})`;
 }
 
@@ -363,45 +359,6 @@ export function timelineFinding(points: readonly TimelinePoint[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Worklist under the reader's rules
-
-/** A worklist row as the page holds it (from worklist.json). */
-export interface WorklistRecord {
-  invoiceId: string;
-  amount: number;
-  pLate: number;
-  segment: string | null;
-  dueDate: Day;
-}
-
-export interface WorklistDecision {
-  strategy: StrategyKey;
-  strategyLabel: string;
-  nextAction: string | null;
-  nextActionChannel: PlannedAction["channel"] | null;
-  nextActionDate: Day | null;
-}
-
-/**
- * Strategy and next action of each worklist row under the given rules: the same decision and the same
- * next-action rule as the worklist build (lib/portfolio/worklist.ts), so the defaults reproduce the file.
- */
-export function decideWorklist(rows: readonly WorklistRecord[], asOf: Day, options: Pick<ResolvedStrategyOptions, "cutoffs" | "invoiceValueCutoff" | "loyaltySegments" | "rules">): WorklistDecision[] {
-  return rows.map((row) => {
-    const {strategy} = decideStrategy({pLate: row.pLate, value: row.amount, segment: row.segment}, options.invoiceValueCutoff, options);
-    const definition = strategyDefinitions[strategy];
-    const next = nextAction(definition.actions, row.dueDate, asOf);
-    return {
-      strategy,
-      strategyLabel: definition.label,
-      nextAction: next?.action.action ?? null,
-      nextActionChannel: next?.action.channel ?? null,
-      nextActionDate: next?.date ?? null
-    };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------
 
 /** Risk bands top (high) to bottom (low) and value bands left (low) to right (high), as the matrix draws them. */
 export const matrixRows: readonly RiskBand[] = [...riskBands].reverse();
@@ -412,8 +369,4 @@ const numberWords = ["no", "one", "two", "three", "four", "five", "six", "seven"
 /** "ten" for 10, "12" for 12: numbers up to ten as words in running text. */
 export function numberWord(n: number): string {
   return Number.isInteger(n) && n >= 0 && n < numberWords.length ? numberWords[n] : formatCount(n);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

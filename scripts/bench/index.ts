@@ -33,6 +33,8 @@ import type {PipelineResult} from "./pipeline.js";
 import {reportTables, targets} from "./report.js";
 import type {Target} from "./report.js";
 import {formatTable} from "./table.js";
+import {measureTabular} from "./tabular.js";
+import type {TabularMeasure} from "./tabular.js";
 
 export interface SizeRun {
   invoices: number;
@@ -51,6 +53,7 @@ export interface BenchResult {
   sizes: SizeRun[];
   build: BuildMeasure | null;
   pages: PageMeasure[] | null;
+  tabular: TabularMeasure[] | null;
   peer: PeerResult | null;
   /** Format inference's share of the data stage from a file, per size (scripts/bench/inference.ts). */
   inference?: InferenceRun[];
@@ -202,6 +205,15 @@ async function main(): Promise<void> {
       }
     } else errors.push(`browser: no site in ${options.siteDir}/ (run without --skip-build, or pass --site)`);
   }
+  let tabular: TabularMeasure[] | null = null;
+  if (existsSync(join(siteDir, "index.html"))) {
+    say(`bench: the pages' tabular work, hand-written against arquero, on ${options.siteDir}/'s data`);
+    try {
+      tabular = measureTabular(siteDir);
+    } catch (error) {
+      errors.push(`tabular: ${(error as Error).message}`);
+    }
+  }
   if (build?.ok && !options.keepSite) removeOutput(options.siteDir);
 
   let peer: PeerResult | null = null;
@@ -239,6 +251,7 @@ async function main(): Promise<void> {
     sizes,
     build,
     pages,
+    tabular,
     peer,
     inference,
     training,

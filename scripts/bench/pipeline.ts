@@ -12,6 +12,7 @@ import {dataStage} from "../../lib/pipeline/data.js";
 import {modelStage} from "../../lib/model/index.js";
 import type {ModelStage} from "../../lib/model/index.js";
 import {portfolioStage, worklistCsv} from "../../lib/portfolio/index.js";
+import {backtestStage} from "../../lib/backtest/index.js";
 import {cleanSyntheticLedger, defaultSeed, draftSyntheticLedger, syntheticLedger} from "../../lib/pipeline/source.js";
 import type {SourcedLedger} from "../../lib/pipeline/source.js";
 import type {StageHook} from "../../lib/pipeline/types.js";
@@ -112,7 +113,7 @@ export function runPipeline({invoices, seed = defaultSeed, checkSource = invoice
   const {fits, families, selected} = modelBreakdown(model, modelClock.cpuOf);
   recordModelSteps(log2, model, modelClock.cpuOf);
 
-  const portfolioHook = portfolioRecorder(log2);
+  const portfolioHook = stageRecorder(log2, "portfolio");
   const portfolio = log2.time("portfolio", "portfolio", () => portfolioStage(ledger, model.scores, {seed, onStage: portfolioHook}));
   const scenario = log2.steps.find((s) => s.stage === "portfolio" && s.step === "scenario");
   for (const [step, ms] of Object.entries(portfolio.timings)) {
@@ -120,11 +121,19 @@ export function runPipeline({invoices, seed = defaultSeed, checkSource = invoice
   }
   say("portfolio");
 
+  const backtest = log2.time("backtest", "backtest", () =>
+    backtestStage(
+      {...sourced, reminderWindowDays: sourced.provenance.reminderWindowDays, scores: model.scores, features: model.features, recipe: model.recipe, portfolio},
+      {seed, onStage: stageRecorder(log2, "backtest")}
+    )
+  );
+  say("backtest");
+
   // What the loader does after buildReport: serialise every file and pack the archive.
   const files: {name: string; bytes: number}[] = [];
   const archive = log2.time("serialise", "serialise", () => {
     const entries: ArchiveEntry[] = [];
-    const all = {...data.files, ...model.files, ...portfolio.files};
+    const all = {...data.files, ...model.files, ...portfolio.files, ...backtest.files};
     for (const [name, value] of Object.entries(all)) entries.push({name: `${name}.json`, content: JSON.stringify(value)});
     entries.push({name: "cleaned-ledger.csv", content: Array.from(data.cleanedCsv()).join("")});
     entries.push({name: "worklist.csv", content: worklistCsv(portfolio.worklist, {currency: ledger.currency})});
@@ -212,17 +221,25 @@ function modelBreakdown(model: ModelStage, cpuOf: (ms: number) => number | null)
   return {fits, families, selected: chosen ? {family: chosen.family, variant: chosen.variant} : null};
 }
 
-/** Portfolio steps from the stage's own start/end events, with the memory at each end. */
-function portfolioRecorder(log: ReturnType<typeof stepLog>): StageHook {
+/**
+ * A stage's steps from its own start/end events (`stage/step`), with the memory at each end. A step run
+ * several times (the backtest's per-origin steps) is recorded once, with its times summed.
+ */
+function stageRecorder(log: ReturnType<typeof stepLog>, name: string): StageHook {
   const starts = new Map<string, {wall: number; cpu: number}>();
+  const prefix = `${name}/`;
   return ({stage, phase}) => {
-    if (!stage.startsWith("portfolio/")) return;
-    const step = stage.slice("portfolio/".length);
-    if (phase === "start") starts.set(step, {wall: performance.now(), cpu: cpuMs()});
-    else {
-      const start = starts.get(step) ?? {wall: NaN, cpu: NaN};
-      log.record("portfolio", step, performance.now() - start.wall, {cpu: cpuMs() - start.cpu});
+    if (!stage.startsWith(prefix)) return;
+    const step = stage.slice(prefix.length);
+    if (phase === "start") {
+      starts.set(step, {wall: performance.now(), cpu: cpuMs()});
+      return;
     }
+    const start = starts.get(step) ?? {wall: NaN, cpu: NaN};
+    const wall = performance.now() - start.wall, cpu = cpuMs() - start.cpu;
+    const earlier = log.steps.find((s) => s.stage === name && s.step === step);
+    if (!earlier) log.record(name, step, wall, {cpu});
+    else Object.assign(earlier, memory(), {ms: earlier.ms + wall, cpuMs: earlier.cpuMs === null ? null : earlier.cpuMs + cpu});
   };
 }
 

@@ -15,7 +15,6 @@ import type {FamilyKey} from "../../lib/model/families.js";
 import {invoiceFeatures} from "../../lib/model/features/index.js";
 import {averagePrecision, rocAuc} from "../../lib/model/metrics.js";
 import {sliceDataset, timeSplit} from "../../lib/model/split.js";
-import {defaultModelSeed} from "../../lib/model/index.js";
 import {createRandom} from "../../lib/core/random.js";
 import {defaultSeed, syntheticLedger} from "../../lib/pipeline/source.js";
 import {root} from "../site.js";
@@ -60,7 +59,7 @@ export function measureTrainingSizes({invoices, rows, families, seed, log = () =
   const features = invoiceFeatures(ledger, {categoriesKnownBefore: split.validationStart});
   const train = sliceDataset(features, split.train);
   const test = sliceDataset(features, split.test);
-  const modelSeed = String(defaultModelSeed);
+  const modelSeed = String(defaultSeed);
   const points: TrainingSizePoint[] = [];
   for (const family of families) {
     for (const cap of rows) {

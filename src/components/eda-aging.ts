@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import type {AgingRow} from "../lib/pipeline/contract.js";
 import {formatCount, formatMoney, formatPercent} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
+import {sum} from "d3";
 
 export interface AgingOptions {
   width: number;
@@ -19,8 +20,8 @@ export function agingChart(rows: readonly AgingRow[], {width, currency = "USD"}:
     {bucket: r.bucket, index, measure: "count", share: r.countShare, text: `${formatCount(r.count)} ${r.count === 1 ? "invoice" : "invoices"} · ${formatPercent(r.countShare, 0)}`}
   ]);
   type Bar = (typeof bars)[number];
-  const totalAmount = rows.reduce((s, r) => s + r.amount, 0);
-  const totalCount = rows.reduce((s, r) => s + r.count, 0);
+  const totalAmount = sum(rows, (r) => r.amount);
+  const totalCount = sum(rows, (r) => r.count);
   // Labels sit right of short bars and inside long ones, so that none runs off the plot.
   const inside = (b: Bar) => b.share > 0.55;
   return Plot.plot({

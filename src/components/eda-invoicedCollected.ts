@@ -4,6 +4,7 @@ import type {MonthRow} from "../lib/views/eda.js";
 import {formatMoney} from "../lib/core/format.js";
 import {good} from "./palette.js";
 import {monthDate} from "./eda-monthlyLateRate.js";
+import {sum} from "d3";
 
 export interface InvoicedCollectedOptions {
   width: number;
@@ -19,7 +20,7 @@ export function invoicedCollectedChart(months: readonly MonthRow[], {width, curr
   ]);
   type Point = (typeof series)[number];
   const last = months[months.length - 1];
-  const total = (key: "invoiced" | "collected") => months.reduce((s, m) => s + m[key], 0);
+  const total = (key: "invoiced" | "collected") => sum(months, (m) => m[key]);
   const colors = {Invoiced: "currentColor", Collected: good};
   return Plot.plot({
     width,

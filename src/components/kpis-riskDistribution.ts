@@ -5,6 +5,7 @@ import {formatCount, formatMoney, formatPercent} from "../lib/core/format.js";
 import type {RiskBin} from "../lib/pipeline/contract.js";
 import type {RiskBand, RiskCutoffs} from "../lib/portfolio/riskBands.js";
 import {riskColors} from "./palette.js";
+import {sum} from "d3";
 
 export interface RiskDistributionOptions {
   width: number;
@@ -18,7 +19,7 @@ export interface RiskDistributionOptions {
 
 export function riskDistributionChart(bins: readonly RiskBin[], {width, measure, cutoffs, currency = "USD", axis = "Predicted P(late) →", label: scoreLabel = "P(late)"}: RiskDistributionOptions) {
   const narrow = width < 520;
-  const total = bins.reduce((s, b) => s + b[measure], 0);
+  const total = sum(bins, (b) => b[measure]);
   const value = (b: RiskBin) => b[measure];
   const label = (b: RiskBin) => (measure === "count" ? formatCount(b.count) : formatMoney(b.amount, {currency}));
   const bandName = (band: string) => `${band.charAt(0).toUpperCase()}${band.slice(1)} risk`;

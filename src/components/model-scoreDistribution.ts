@@ -6,6 +6,7 @@ import type {ScoreBinsFile} from "../lib/pipeline/contract.js";
 import {formatCount, formatPercent} from "../lib/core/format.js";
 import {bad, good} from "./palette.js";
 import {thresholdMarks} from "./model-thresholdTradeoff.js";
+import {greatest, sum} from "d3";
 
 export interface ScoreDistributionOptions {
   width: number;
@@ -25,8 +26,8 @@ interface OutcomeBin {
 
 /** Both outcomes' shares per merged bin. */
 export function outcomeBins(file: ScoreBinsFile, merge: number): OutcomeBin[] {
-  const late = file.positives.reduce((a, b) => a + b, 0);
-  const onTime = file.negatives.reduce((a, b) => a + b, 0);
+  const late = sum(file.positives);
+  const onTime = sum(file.negatives);
   const rows: OutcomeBin[] = [];
   for (let start = 0; start < file.bins; start += merge) {
     const end = Math.min(file.bins, start + merge);
@@ -48,10 +49,10 @@ export function scoreDistributionChart(file: ScoreBinsFile, {width, threshold, c
   const late = rows.filter((r) => r.outcome === "Paid late");
   const onTime = rows.filter((r) => r.outcome === "Paid on time");
   const yTop = Math.max(...rows.map((r) => r.share)) * 1.15;
-  const peak = (list: OutcomeBin[]) => [list.reduce((a, b) => (b.share > a.share ? b : a))];
+  const peak = (list: OutcomeBin[]) => [greatest(list, (b) => b.share)!];
   const mid = (r: OutcomeBin) => (r.x1 + r.x2) / 2;
-  const lateFlagged = late.filter((r) => r.x1 >= threshold - 1e-12).reduce((s, r) => s + r.share, 0);
-  const onTimeFlagged = onTime.filter((r) => r.x1 >= threshold - 1e-12).reduce((s, r) => s + r.share, 0);
+  const lateFlagged = sum(late.filter((r) => r.x1 >= threshold - 1e-12), (r) => r.share);
+  const onTimeFlagged = sum(onTime.filter((r) => r.x1 >= threshold - 1e-12), (r) => r.share);
   return Plot.plot({
     width,
     height: 300,

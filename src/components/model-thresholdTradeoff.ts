@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import type {SweepPoint} from "../lib/views/model.js";
 import {formatPercent} from "../lib/core/format.js";
+import {least} from "d3";
 
 export interface ThresholdMarksOptions {
   /** The slider's threshold. */
@@ -14,6 +15,9 @@ export interface ThresholdMarksOptions {
   yTop: number;
   narrow: boolean;
 }
+
+/** A label at a threshold on the x axis, haloed in the card's background so that curves under it stay readable. */
+const thresholdLabel = {x: (d: number) => d, fill: "currentColor", stroke: "var(--theme-background-alt)", strokeWidth: 3, paintOrder: "stroke"} as const;
 
 /** The current threshold (solid) and the validation choice (dashed), each labelled: shared by both slider charts. */
 export function thresholdMarks({threshold, chosen, yTop, narrow}: ThresholdMarksOptions) {
@@ -26,30 +30,22 @@ export function thresholdMarks({threshold, chosen, yTop, narrow}: ThresholdMarks
     same
       ? null
       : Plot.text([chosen], {
-          x: (d: number) => d,
+          ...thresholdLabel,
           y: yTop,
           dy: 10,
           dx: chosenOnRight ? 4 : -4,
           textAnchor: chosenOnRight ? "start" : "end",
-          fill: "currentColor",
-          stroke: "var(--theme-background-alt)",
-          strokeWidth: 3,
-          paintOrder: "stroke",
           fontSize: 10,
           text: (d: number) => (narrow ? `chosen ${formatPercent(d, 1)}` : `chosen on validation: ${formatPercent(d, 1)}`)
         }),
     Plot.ruleX([threshold], {stroke: "currentColor", strokeWidth: 2}),
     // Above the frame, clear of the curves and of the labels inside it (the charts leave the y-axis label to their subtitle).
     Plot.text([threshold], {
-      x: (d: number) => d,
+      ...thresholdLabel,
       y: yTop,
       dy: -10,
       dx: farRight ? 4 : -4,
       textAnchor: farRight ? "end" : "start",
-      fill: "currentColor",
-      stroke: "var(--theme-background-alt)",
-      strokeWidth: 3,
-      paintOrder: "stroke",
       fontSize: 11,
       fontWeight: 600,
       text: (d: number) => `flag at ≥ ${formatPercent(d, 1)}${same ? (narrow ? " (chosen)" : " (chosen on validation)") : ""} →`
@@ -86,7 +82,7 @@ function dodge(values: number[], gap: number): number[] {
 export function thresholdTradeoffChart(sweep: readonly SweepPoint[], {width, threshold, chosen}: ThresholdTradeoffOptions) {
   const narrow = width < 480;
   const height = 300;
-  const current = sweep.reduce((a, b) => (Math.abs(b.threshold - threshold) < Math.abs(a.threshold - threshold) ? b : a));
+  const current = least(sweep, (b) => Math.abs(b.threshold - threshold))!;
   const values = series.map((s) => current[s.key as SeriesKey]);
   const shown = series.map((s, i) => ({...s, value: values[i]})).filter((s) => Number.isFinite(s.value));
   const labelY = dodge(shown.map((s) => s.value), 14 / (height - 64));

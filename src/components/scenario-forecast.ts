@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import type {ScenarioForecastRow} from "../lib/views/scenarios.js";
 import {formatMoney} from "../lib/core/format.js";
 import {sharePlotStyle} from "./scenario-plotStyle.js";
+import {sum} from "d3";
 
 export interface ForecastChartOptions {
   width: number;
@@ -26,7 +27,7 @@ export function scenarioForecastChart(rows: readonly ScenarioForecastRow[], {wid
   const money = (v: number) => formatMoney(v, {currency});
   const points = rows.map((r) => ({...r, date: utcDate(r.start)}));
   type Point = (typeof points)[number];
-  const total = (f: (r: Point) => number) => (cumulative ? f(points[points.length - 1]) : points.reduce((s, r) => s + f(r), 0));
+  const total = (f: (r: Point) => number) => (cumulative ? f(points[points.length - 1]) : sum(points, f));
   const baselineTotal = total((r) => r.baseline.expected);
   const scenarioTotal = total((r) => r.scenario.expected);
   const what = cumulative ? "Cumulative expected cash-in" : "Expected cash-in per week";

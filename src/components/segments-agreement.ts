@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import type {RatingAgreementSection} from "../lib/pipeline/contract.js";
 import {formatCount, formatPercent} from "../lib/core/format.js";
 import {good} from "./palette.js";
+import {sum} from "d3";
 
 
 interface Cell {
@@ -19,7 +20,7 @@ export function agreementChart(agreement: RatingAgreementSection, {width}: {widt
   const narrow = width < 480;
   const letters = [...agreement.letters];
   const cells: Cell[] = agreement.crossTab.flatMap((row, i) => {
-    const total = row.reduce((s, n) => s + n, 0);
+    const total = sum(row);
     return row.map((n, j) => ({cluster: letters[i], rule: letters[j], n, rowShare: total ? n / total : 0, diagonal: i === j}));
   });
   const max = Math.max(1, ...cells.map((c) => c.n));

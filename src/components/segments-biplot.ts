@@ -7,6 +7,7 @@ import type {ClusterRow, PcaLoadingRow} from "../lib/pipeline/contract.js";
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../lib/core/format.js";
 import type {ClusterColorScale} from "./segments-colors.js";
 import {shortFeatureLabels} from "./segments-labels.js";
+import {sum} from "d3";
 
 export interface BiplotPoint {
   customerId: string;
@@ -126,7 +127,7 @@ export function biplotChart(points: readonly BiplotPoint[], loadings: readonly P
   const centres = clusters.map((c, i) => {
     const members = rows.filter((r) => r.cluster === i);
     const n = members.length || 1;
-    return {name: c.name, n: members.length, pc1: members.reduce((s, r) => s + r.pc1, 0) / n, pc2: members.reduce((s, r) => s + r.pc2, 0) / n};
+    return {name: c.name, n: members.length, pc1: sum(members, (r) => r.pc1) / n, pc2: sum(members, (r) => r.pc2) / n};
   }).filter((c) => c.n > 0);
 
   const axis = (i: number) => `PC${i + 1}${explained[i] != null ? ` (${formatPercent(explained[i], 1)} of variance)` : ""}`;

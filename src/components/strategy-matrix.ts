@@ -9,6 +9,7 @@ import type {ViewGridCell} from "../lib/views/strategy.js";
 import type {RiskCutoffs} from "../lib/portfolio/riskBands.js";
 import type {StrategyKey, ValueBand} from "../lib/portfolio/strategy.js";
 import {strategyColors} from "./palette.js";
+import {sum} from "d3";
 
 export interface StrategyMatrixOptions {
   width: number;
@@ -36,7 +37,7 @@ export function strategyMatrixChart(grid: readonly ViewGridCell[], {width, cutof
   const narrow = width < 520;
   const money = (v: number) => formatMoney(v, {currency});
   const approx = estimated ? "≈" : "";
-  const totalAmount = grid.reduce((s, g) => s + g.amount, 0);
+  const totalAmount = sum(grid, (g) => g.amount);
   const gap = 0.02;
   const blocks: Block[] = [];
   for (const cell of grid) {

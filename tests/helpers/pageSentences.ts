@@ -5,6 +5,7 @@ import type {ReportFiles} from "../../lib/pipeline/contract.js";
 import {compileTiming} from "../../lib/portfolio/paymentTiming.js";
 import {openInvoicesFromTable} from "../../lib/portfolio/openInvoiceTable.js";
 import {prepareScenario, runScenario} from "../../lib/portfolio/scenario.js";
+import * as backtest from "../../lib/views/backtest.js";
 import * as caseStudy from "../../lib/views/caseStudy.js";
 import {generatorNotes} from "../../lib/views/data.js";
 import * as kpis from "../../lib/views/kpis.js";
@@ -35,7 +36,8 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
     `${lateCard.value}: ${lateCard.note}`,
     ...overview.keyFindings(facts, narrative, k.topRiskyCustomers).map((x) => x.text),
     overview.strategyMixFinding(facts),
-    ...overview.nextSteps(facts, narrative, k.topRiskyCustomers, sc.options.averageDailySales).map((x) => x.text)
+    ...overview.nextSteps(facts, narrative, k.topRiskyCustomers, sc.options.averageDailySales).map((x) => x.text),
+    backtest.backtestFinding(files.backtest)?.text ?? ""
   ];
   pages["/data"] = generatorNotes(meta).map(([, text]) => text);
 
@@ -118,6 +120,20 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
       scenarios.customersFinding(scenarios.customerImpacts(prepared, result, {limit: 10}))
     );
   }
+
+  const bt = files.backtest, own = bt.report;
+  pages["/backtest"] = [
+    backtest.replayNote(files.replay) ?? "",
+    backtest.backtestLede(bt),
+    backtest.replayReason(files.replay, f.cleaning.asOfRule),
+    ...(backtest.isScored(own)
+      ? [backtest.rankingSentence(own, narrative.testAuc), backtest.openBookCalibration(own), backtest.captureSentence(own), backtest.forecastSentence(own), backtest.bookSentence(own), backtest.bookTitle(own)]
+      : [backtest.notScoredNote(bt)]),
+    backtest.rollingSentence(bt),
+    backtest.originRule(bt),
+    backtest.reuseRule(bt),
+    backtest.skippedOrigins(bt)
+  ];
 
   pages["/case-study"] = [
     caseStudy.problemFigures(facts, meta.asOf),

@@ -66,6 +66,16 @@ const cases: {name: string; env: () => Record<string, string>; message: RegExp}[
     message: /tilde\.csv.*delimiter/
   },
   {name: "invalid size variable", env: () => ({AR_INVOICES: "lots"}), message: /AR_INVOICES: "lots" must be a number/},
+  {
+    name: "as-of date before the first invoice",
+    env: () => ({AR_DATA: file("early.csv", [header, ...good].join("\n")), AR_AS_OF: "2024-12-31"}),
+    message: /AR_AS_OF: "2024-12-31" is before the first invoice \(2025-01-05\); choose a date from 2025-01-05 to 2025-02-01\n/
+  },
+  {
+    name: "as-of date after the last activity",
+    env: () => ({AR_DATA: file("late.csv", [header, ...good].join("\n")), AR_AS_OF: "2025-03-01"}),
+    message: /AR_AS_OF: "2025-03-01" is after the last activity in the data \(2025-02-01\); choose a date from 2025-01-05 to 2025-02-01\n/
+  },
   {name: "invalid mapping file", env: () => ({AR_DATA: file("ok.csv", [header, ...good].join("\n")), AR_MAPPING: file("mapping.json", '{"columns": {"amount_due": "Total"}}')}), message: /mapping\.json.*"amount_due" is not a ledger column/}
 ];
 

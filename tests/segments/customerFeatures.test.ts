@@ -16,12 +16,12 @@ const asOf = day("2026-09-30");
 /** Customer C1: five settled invoices and two open ones, every feature computable by hand. */
 function handLedger() {
   const specs: InvoiceSpec[] = [
-    // due 2026-01-31, paid 10 days late
-    {id: "1", issued: day("2026-01-01"), amount: 1000, paid: day("2026-02-10"), reminded: true, paidAfterReminder: true},
+    // due 2026-01-31, paid 10 days late: 10 days after the reminder on the due date, so prompted by it
+    {id: "1", issued: day("2026-01-01"), amount: 1000, paid: day("2026-02-10"), reminded: true},
     // due 2026-03-03, paid 2 days early
     {id: "2", issued: day("2026-02-01"), amount: 3000, paid: day("2026-03-01")},
-    // due 2026-03-31, paid 30 days late in two instalments, after an extension request
-    {id: "3", issued: day("2026-03-01"), amount: 2000, paid: day("2026-04-30"), installments: 2, extension: true, reminded: true, paidAfterReminder: false},
+    // due 2026-03-31, paid 30 days late in two instalments, after an extension request; reminded, but not prompted (30 days on)
+    {id: "3", issued: day("2026-03-01"), amount: 2000, paid: day("2026-04-30"), installments: 2, extension: true, reminded: true},
     // due 2026-05-01, paid on the due date
     {id: "4", issued: day("2026-04-01"), amount: 1000, paid: day("2026-05-01")},
     // due 2026-05-31, written off 60 days late

@@ -1,8 +1,10 @@
 import {describe, expect, test} from "vitest";
 import {
-  actionTimeline, chooseRiskCutoffs, computedView, decideWorklist, fileView, isFileRules, matrixFinding, numberWord, offsetLabel, offsetShort,
+  actionTimeline, chooseRiskCutoffs, computedView, fileView, isFileRules, matrixFinding, numberWord, offsetLabel, offsetShort,
   restrictFinding, sampleRule, segmentMix, segmentMixFinding, segmentMixTitle, strategyThemesFinding, timelineFinding, valueCutoffRange, worklistCapRule
 } from "../../lib/views/strategy.js";
+import {worklistFile} from "../../lib/portfolio/files/worklist.js";
+import {decidedWorklist, decideWorklist, worklistRows} from "../../lib/views/worklist.js";
 import type {SampleScale, SegmentMixRow, StrategyFileView, ViewGridCell, ViewTheme} from "../../lib/views/strategy.js";
 import {openInvoicesFromTable, openInvoiceTable} from "../../lib/portfolio/openInvoiceTable.js";
 import {assignStrategies, strategyDefinitions, strategyMatrix, strategyTable, strategyThemes} from "../../lib/portfolio/strategy.js";
@@ -219,6 +221,20 @@ describe("worklist under the reader's rules", () => {
       expect(d.nextActionDate).toBe(built[i].nextActionDate);
       expect(d.nextActionChannel).toBe(built[i].nextActionChannel);
     });
+  });
+
+  test("the page's table: worklist.json's rows under the reader's rules, filtered to a strategy", () => {
+    const file = worklistFile(buildWorklist(invoices, asOf, {strategy: assignStrategies(invoices, rules)}), {limit: 10, asOf, currency: "USD"});
+    const rows = worklistRows(file.items);
+    expect(rows.map((r) => r.invoiceId)).toEqual(file.items.invoiceId);
+    expect(rows.map((r) => r.due)).toEqual(file.items.dueDate.map((_, i) => asOf + [10, -5, 3, -40, -70, 20][invoices.findIndex((v) => v.invoiceId === file.items.invoiceId[i])]));
+    // At the file's rules the page shows the file's strategies; a lower high-risk cut-off moves I4 (P(late) 0.5) to restriction.
+    // At the file's rules the re-decided rows are the file's own.
+    expect(decidedWorklist(rows, asOf, assignStrategies(invoices, rules).options)).toEqual(rows);
+    expect(rows.map((r) => r.strategy)).toEqual(file.items.strategy);
+    const stricter = decidedWorklist(rows, asOf, assignStrategies(invoices, {...rules, cutoffs: {medium: 0.3, high: 0.45}}).options, {strategy: "restrict"});
+    expect(stricter.map((r) => r.invoiceId).sort()).toEqual(["I3", "I4", "I5"]);
+    expect(stricter.every((r) => r.strategyName === "Credit restriction" && r.nextAction !== null && /^\d{4}-\d\d-\d\d$/.test(r.nextActionDate))).toBe(true);
   });
 
   test("a lower high-risk cut-off moves an invoice to credit restriction", () => {

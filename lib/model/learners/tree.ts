@@ -5,9 +5,12 @@
 // boosting trees (Newton leaves −G/(H + λ)) and forest trees (g = −y, h = 1 makes leaves class-1
 // frequencies and the gain a Gini decrease; see forest.ts).
 import type {Random} from "../../core/random.js";
-import {bundleExclusiveFeatures} from "./binning.js";
+import {bundleExclusiveFeatures, maxBinCount} from "./binning.js";
 import type {BinEdges, BinnedMatrix} from "./binning.js";
 import type {Matrix} from "./types.js";
+
+/** Bins 0, 1, 2, …: the list a dense histogram is scanned over. */
+const everyBin = Int32Array.from({length: maxBinCount + 1}, (_, b) => b);
 
 export interface TreeOptions {
   /** Deepest level a leaf may sit at (the root is depth 0). Default Infinity. */
@@ -222,17 +225,21 @@ export function createTreeGrower(binned: BinnedMatrix, edges: BinEdges, options:
     }
   }
 
-  /** The better of `best` and feature j's splits, scanning bins left to right. */
-  function scanFeature(
-    histogram: Float64Array, base: number, bins: number, feature: number,
+  /**
+   * The better of `best` and `feature`'s splits between consecutive listed bins (`bins[0 .. n)`, in
+   * ascending order), from its histogram of gradient, hessian and count at `base`. Listing only the
+   * non-empty bins finds the same splits: an empty bin cannot change a split's sums.
+   */
+  function scanSplits(
+    histogram: Float64Array, base: number, bins: Int32Array, n: number, feature: number,
     sumGradient: number, sumHessian: number, count: number, best: Split | null
   ): Split | null {
     const {l2, minSamplesLeaf, minHessianLeaf} = s;
     const parentScore = (sumGradient * sumGradient) / (sumHessian + l2);
     const floor = Math.max(s.minGainToSplit, relativeGainNoise * Math.abs(sumHessian));
     let leftGradient = 0, leftHessian = 0, leftCount = 0;
-    for (let b = 0; b < bins - 1; ++b) {
-      const i = base + 3 * b;
+    for (let t = 0; t < n - 1; ++t) {
+      const i = base + 3 * bins[t];
       leftGradient += histogram[i];
       leftHessian += histogram[i + 1];
       leftCount += histogram[i + 2];
@@ -244,7 +251,9 @@ export function createTreeGrower(binned: BinnedMatrix, edges: BinEdges, options:
       const rightGradient = sumGradient - leftGradient;
       const gain = (leftGradient * leftGradient) / (leftHessian + l2) + (rightGradient * rightGradient) / (rightHessian + l2) - parentScore;
       if (gain > floor && (best === null || gain > best.gain)) {
-        best = {feature, bin: b, gain, leftGradient, leftHessian, leftCount};
+        // The split goes between this bin and the next listed one: any bin in between is empty, so
+        // cutting at the last non-empty one keeps the threshold where sklearn's midpoint would be.
+        best = {feature, bin: bins[t], gain, leftGradient, leftHessian, leftCount};
       }
     }
     return best;
@@ -254,7 +263,7 @@ export function createTreeGrower(binned: BinnedMatrix, edges: BinEdges, options:
     const histogram = p.histogram!;
     let best: Split | null = null;
     for (let j = 0; j < cols; ++j) {
-      best = scanFeature(histogram, offsets[j] * 3, binCounts[j], j, p.sumGradient, p.sumHessian, p.count, best);
+      best = scanSplits(histogram, offsets[j] * 3, everyBin, binCounts[j], j, p.sumGradient, p.sumHessian, p.count, best);
     }
     return best;
   }
@@ -292,39 +301,11 @@ export function createTreeGrower(binned: BinnedMatrix, edges: BinEdges, options:
       if (distinct > 1) {
         varying = true;
         const used = touched.subarray(0, distinct).sort();
-        best = scanTouched(used, j, p, best);
+        best = scanSplits(scratch, 0, used, used.length, j, p.sumGradient, p.sumHessian, p.count, best);
       } else constant![j] = 1;
       for (let t = 0; t < distinct; ++t) {
         const i = 3 * touched[t];
         scratch[i] = scratch[i + 1] = scratch[i + 2] = 0;
-      }
-    }
-    return best;
-  }
-
-  /** scanFeature over the non-empty bins only (empty bins cannot change a split's sums). */
-  function scanTouched(used: Int32Array, feature: number, p: Pending, best: Split | null): Split | null {
-    const {l2, minSamplesLeaf, minHessianLeaf} = s;
-    const {sumGradient, sumHessian, count} = p;
-    const parentScore = (sumGradient * sumGradient) / (sumHessian + l2);
-    const floor = Math.max(s.minGainToSplit, relativeGainNoise * Math.abs(sumHessian));
-    let leftGradient = 0, leftHessian = 0, leftCount = 0;
-    for (let t = 0; t < used.length - 1; ++t) {
-      const i = 3 * used[t];
-      leftGradient += scratch[i];
-      leftHessian += scratch[i + 1];
-      leftCount += scratch[i + 2];
-      if (leftCount < minSamplesLeaf) continue;
-      if (count - leftCount < minSamplesLeaf) break;
-      const rightHessian = sumHessian - leftHessian;
-      if (leftHessian < minHessianLeaf) continue;
-      if (rightHessian < minHessianLeaf) break;
-      const rightGradient = sumGradient - leftGradient;
-      const gain = (leftGradient * leftGradient) / (leftHessian + l2) + (rightGradient * rightGradient) / (rightHessian + l2) - parentScore;
-      if (gain > floor && (best === null || gain > best.gain)) {
-        // The split goes between this touched bin and the next: any bin in between is empty, so
-        // cutting at the last non-empty one keeps the threshold where sklearn's midpoint would be.
-        best = {feature, bin: used[t], gain, leftGradient, leftHessian, leftCount};
       }
     }
     return best;
@@ -546,14 +527,6 @@ class NodeList {
       weight: Float64Array.from(this.weight)
     };
   }
-}
-
-/** The leaf a raw row (`values[offset ..]`) falls in. */
-export function leafOf(tree: Tree, values: ArrayLike<number>, offset = 0): number {
-  const {feature, threshold, left, right} = tree;
-  let node = 0;
-  for (let f = feature[0]; f >= 0; f = feature[node]) node = values[offset + f] <= threshold[node] ? left[node] : right[node];
-  return node;
 }
 
 /** Adds `scale` × the tree's output for each row of `x` to `out`. */

@@ -3,6 +3,7 @@
 // at the default inputs with its decision curve, and the baseline 13-week forecast with its simulated band.
 import {formatIsoDay} from "../../core/dates.js";
 import {forecastCash, forecastItems} from "../forecast.js";
+import type {CashForecast} from "../forecast.js";
 import type {OpenInvoice} from "../openInvoices.js";
 import {summarizeTiming} from "../paymentTiming.js";
 import type {CompiledTiming, PaymentTimingModel} from "../paymentTiming.js";
@@ -10,7 +11,7 @@ import type {Random} from "../../core/random.js";
 import {defaultScenarioInputs, prepareScenario, runScenario, scenarioInputSpecs} from "../scenario.js";
 import type {InterventionOutcome, ScenarioResult} from "../scenario.js";
 import {round, roundAllFinite, roundFinite} from "../../core/json.js";
-import type {InterventionOutcomeFile, ScenarioFile, ScenarioResultFile} from "../../pipeline/contract.js";
+import type {ScenarioFile, ScenarioResultFile} from "../../pipeline/contract.js";
 import {openInvoiceTable} from "../openInvoiceTable.js";
 import type {SampleInfo} from "../sample.js";
 
@@ -32,7 +33,7 @@ export interface ScenarioFileInputs {
   weeks?: number;
 }
 
-export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; timings: {prepareScenario: number; runScenario: number; forecast: number}} {
+export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; forecast: CashForecast; timings: {prepareScenario: number; runScenario: number; forecast: number}} {
   const {asOf, currency, shipped, sample, open, model, timing, averageDailySales, random, runs = 500, horizonDays = 30, weeks = 13} = inputs;
   const options = {averageDailySales, horizonDays, weeks};
   const t0 = performance.now();
@@ -92,11 +93,11 @@ export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; t
       }
     }
   };
-  return {file, timings: {prepareScenario: t1 - t0, runScenario: t2 - t1, forecast: t3 - t2}};
+  return {file, forecast, timings: {prepareScenario: t1 - t0, runScenario: t2 - t1, forecast: t3 - t2}};
 }
 
 
-function outcomeJson(o: InterventionOutcome): InterventionOutcomeFile {
+function outcomeJson(o: InterventionOutcome): InterventionOutcome {
   return {
     threshold: roundFinite(o.threshold, 4),
     eligible: o.eligible,

@@ -10,7 +10,8 @@ import type {SegmentLetter} from "../../segments/naming.js";
 import type {Segmentation, SegmentationForK} from "../../segments/segmentCustomers.js";
 import {round} from "../../core/json.js";
 import type {KSection, PcaPoints, RiskLevel, SegmentedFile, SegmentProposal, SegmentProposalWord, SegmentsBase, ThinHistory, UnsegmentedFile} from "../../pipeline/contract.js";
-import {compareText, sampleIds} from "../sample.js";
+import {ascending} from "d3";
+import {sampleIds} from "../sample.js";
 
 /** What a collections team does with each quadrant, in one word, with the quadrant's action text. */
 export const segmentProposals: Record<SegmentLetter, {proposal: SegmentProposalWord; action: string}> = {
@@ -178,7 +179,7 @@ export function unsegmentedFile(ledger: Ledger, pLate: ArrayLike<number>, table:
 
 /** Feature definitions, customer counts and the thin-history list: the part of the file that needs no clustering. */
 function describeFeatures(ledger: Ledger, table: CustomerFeatureTable, totals: Map<string, CustomerTotals>, thinRows: number): Omit<SegmentsBase, "riskLevels" | "proposals"> {
-  const thin = [...table.thinHistory].sort((a, b) => b.features.outstanding! - a.features.outstanding! || compareText(a.customerId, b.customerId));
+  const thin = [...table.thinHistory].sort((a, b) => b.features.outstanding! - a.features.outstanding! || ascending(a.customerId, b.customerId));
   return {
     asOf: ledger.asOf,
     currency: ledger.currency,

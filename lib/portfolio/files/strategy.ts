@@ -6,7 +6,6 @@ import {segmentLetter} from "../openInvoices.js";
 import {defaultRiskCutoffs, riskBandLabels, riskBands} from "../riskBands.js";
 import {customerRisks} from "../riskOutlook.js";
 import {segmentQuadrants} from "../../segments/naming.js";
-import {quantile} from "../../core/stats.js";
 import {roundToSignificant, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../strategy.js";
 import type {StrategyAssignment, StrategyKey} from "../strategy.js";
 import {round, roundFinite} from "../../core/json.js";
@@ -14,6 +13,7 @@ import type {SegmentStrategyRow, StrategyFile} from "../../pipeline/contract.js"
 import {openInvoiceTable} from "../openInvoiceTable.js";
 import type {SampleInfo} from "../sample.js";
 import {segmentProposals} from "./segments.js";
+import {greatest, quantile} from "d3";
 
 export interface StrategyInputs {
   /** Every open invoice, as rebuilt from the compact table. */
@@ -46,8 +46,8 @@ export function strategyFile({open, assignment, shipped, sample, asOf, currency}
       valueRule:
         "An invoice is high value when its open amount is at least the invoice value cut-off; a customer when its total open amount is at least the customer cut-off. Defaults: the 75th percentile of each, rounded to two significant digits.",
       // Candidate values for the value sliders, from the open book (rounded like the default).
-      suggestedInvoiceValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(open.map((i) => i.amount), p))})),
-      suggestedCustomerValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(customerTotals, p))})),
+      suggestedInvoiceValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(open, p, (i) => i.amount) ?? 0)})),
+      suggestedCustomerValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(customerTotals, p) ?? 0)})),
       loyaltySegments: [...options.loyaltySegments]
     },
     rules: options.rules.map((rule, index) => ({index, ...rule})),
@@ -101,7 +101,7 @@ function segmentProposalRows(open: readonly OpenInvoice[], assignment: StrategyA
       customers += 1;
     }
     const letter = segmentLetter(segment);
-    const dominant = strategyKeys.reduce((best, k) => (mix[k].amount > mix[best].amount ? k : best), strategyKeys[0]);
+    const dominant = greatest(strategyKeys, (k) => mix[k].amount)!;
     return {
       segment,
       letter,

@@ -7,6 +7,7 @@ import type {PaymentSchedule} from "./calendar.js";
 import {companyNames} from "./names.js";
 import {customerGroups, groupProfiles, industries, industryWeights, regions, regionWeights, termsOptions, termsWeights} from "./profiles.js";
 import type {CustomerGroup, Industry, Region} from "./profiles.js";
+import {sum} from "d3";
 
 export interface SyntheticCustomer {
   customerId: string;
@@ -165,10 +166,10 @@ function roundToSignificant(x: number, digits: number): number {
 
 /** Integer counts summing to `total` in proportion to `weights` (largest remainder; ties to the first). */
 export function apportion(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
+  const weight = sum(weights);
+  const exact = weights.map((w) => (weight > 0 ? (total * w) / weight : 0));
   const counts = exact.map(Math.floor);
-  let left = total - counts.reduce((a, b) => a + b, 0);
+  let left = total - sum(counts);
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let k = 0; left > 0; ++k, --left) counts[order[k % order.length][1]]++;
   return counts;
