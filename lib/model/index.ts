@@ -274,7 +274,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
   const timings: ModelTimings = {steps: timer.steps, fits, importance: importanceTimes, productionFit: timer.steps["production fit"], total: timer.total()};
   onStage?.({stage: "model", phase: "end", detail: Object.fromEntries(Object.entries(timer.steps).map(([step, ms]) => [step, Math.round(ms)]))});
   const recipe: ModelRecipe = {family: chosen.family, variant: chosen.variant, calibration: best.calibration.method, settings, maxTrainingRows};
-  return {files, scores: {pLate, factors, modelName: familyNames[chosen.family]}, tables, timings, features, recipe};
+  return {files, scores: {pLate, factors, modelName: familyNames[chosen.family], riskSource: "model"}, tables, timings, features, recipe};
 }
 
 // Sections -----------------------------------------------------------------------------------------

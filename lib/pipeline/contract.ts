@@ -30,6 +30,7 @@ import type {CustomerFeatureKey, CustomerFeatureSpec} from "../segments/customer
 import type {SegmentLetter} from "../segments/naming.js";
 import type {DirtKind} from "../source/dirt.js";
 import type {GeneratorOptions} from "../source/generate.js";
+import type {RiskSource} from "./types.js";
 import type {BacktestFile, ReplayFile} from "../backtest/files.js";
 import type {ColumnFormat} from "../input/infer.js";
 import type {PaymentsReport} from "../input/payments.js";
@@ -43,16 +44,21 @@ export interface ReportFiles {
   eda: EdaFile;
   model: ModelFile | SkippedModelFile;
   "score-bins": ScoreBinsFile | SkippedScoreBinsFile;
-  segments: SegmentsFile;
+  segments: SegmentsFile & RiskSourced;
   kpis: KpisFile;
-  strategy: StrategyFile;
+  strategy: StrategyFile & RiskSourced;
   worklist: WorklistFile;
-  scenario: ScenarioFile;
-  "overview-facts": OverviewFactsFile;
+  scenario: ScenarioFile & RiskSourced;
+  "overview-facts": OverviewFactsFile & RiskSourced;
   /** The backtest stage (lib/backtest/files.ts): the report scored against what happened after its date. */
   backtest: BacktestFile;
   /** The backtest stage: the date every page is replayed on, for the note under each title. */
   replay: ReplayFile;
+}
+
+/** Files whose pages word risk figures: where open invoices' risk came from, a model or the past-due rule. */
+export interface RiskSourced {
+  riskSource: RiskSource;
 }
 
 export type ReportFileName = keyof ReportFiles;
@@ -94,6 +100,10 @@ export interface InputProvenance {
   formats: ColumnFormat[];
   /** Headers that also looked like a column, passed over for a better match. */
   passedOver: {column: string; headers: string[]}[];
+  /** Columns found by their header's words, not a known name ("clear_date" → paid_date). */
+  byWords: string[];
+  /** The file's only amount is the amount still open, read as the amount (an open-item list). */
+  amountFromOpenAmount: boolean;
   /** The mapping file that reproduces this reading (AR_MAPPING). */
   mappingJson: {columns: Record<string, string>} & Record<string, unknown>;
   /** The separate payments file, if any. */
