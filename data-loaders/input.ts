@@ -1,7 +1,7 @@
 // Reads what the build was asked to report on from the environment: the user's export (AR_DATA: CSV
 // in any common encoding, or an .xlsx workbook; AR_PAYMENTS: a separate payments file; AR_MAPPING: an
-// optional mapping file; AR_DATE_FORMAT, AR_DECIMAL_SEPARATOR, AR_SHEET and AR_UNREADABLE_SHARE for
-// single settings) or the synthetic generator's parameters. Every mistake becomes an InputError naming
+// optional mapping file; AR_DATE_FORMAT, AR_DECIMAL_SEPARATOR, AR_SHEET, AR_UNREADABLE_SHARE and
+// AR_CURRENCY for single settings) or the synthetic generator's parameters. Every mistake becomes an InputError naming
 // the variable or file, so the loader can print one clear line and exit non-zero.
 import {readFileSync} from "node:fs";
 import {basename} from "node:path";
@@ -66,6 +66,7 @@ export function fileInputFrom(env: Env): FileInput | null {
   const dateFormat = choiceVariable(env, "AR_DATE_FORMAT", dateFormats) ?? mapping.dateFormat;
   const decimal = choiceVariable(env, "AR_DECIMAL_SEPARATOR", decimalSeparators) ?? mapping.decimalSeparator;
   const unreadableShare = numberVariable(env, "AR_UNREADABLE_SHARE", {min: 0, max: 1}) ?? mapping.unreadableShare;
+  const currency = currencyVariable(env) ?? mapping.currency;
   const sheetText = env.AR_SHEET?.trim();
   const sheet = sheetText ? (/^\d+$/.test(sheetText) ? Number(sheetText) : sheetText) : mapping.sheet;
   return {
@@ -78,6 +79,7 @@ export function fileInputFrom(env: Env): FileInput | null {
       dateFormat,
       decimal,
       unreadableShare,
+      currency,
       asOf: asOfVariable(env) ?? mapping.asOf,
       asOfSource: asOfVariable(env) !== undefined ? "AR_AS_OF" : `${basename(env.AR_MAPPING?.trim() ?? "")}, asOf`
     }
@@ -102,10 +104,11 @@ interface MappingFile {
   decimalSeparator?: DecimalSeparator;
   sheet?: string | number;
   unreadableShare?: number;
+  currency?: string;
   asOf?: number;
 }
 
-const mappingKeys = ["columns", "dateFormat", "decimalSeparator", "sheet", "unreadableShare", "asOf"];
+const mappingKeys = ["columns", "dateFormat", "decimalSeparator", "sheet", "unreadableShare", "currency", "asOf"];
 
 /**
  * AR_MAPPING: `{"columns": {"invoice_id": "Doc No", ...}, "dateFormat": "DD/MM/YYYY", "decimalSeparator": ",",
@@ -122,7 +125,7 @@ function readMapping(path: string | undefined): MappingFile {
     throw new InputError({file, reason: `is not valid JSON (${(error as Error).message})`});
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw new InputError({file, reason: "must be a JSON object"});
-  const {columns = {}, dateFormat, decimalSeparator, sheet, unreadableShare, asOf, ...rest} = json as Record<string, unknown>;
+  const {columns = {}, dateFormat, decimalSeparator, sheet, unreadableShare, currency, asOf, ...rest} = json as Record<string, unknown>;
   const unknownKeys = Object.keys(rest);
   if (unknownKeys.length) throw new InputError({file, value: unknownKeys[0], reason: `is not a mapping setting (use ${mappingKeys.join(", ")})`});
   if (typeof columns !== "object" || columns === null || Array.isArray(columns)) throw new InputError({file, column: "columns", reason: "must map ledger columns to your headers"});
@@ -142,6 +145,9 @@ function readMapping(path: string | undefined): MappingFile {
   if (unreadableShare !== undefined && !(typeof unreadableShare === "number" && unreadableShare >= 0 && unreadableShare <= 1)) {
     throw new InputError({file, column: "unreadableShare", value: String(unreadableShare), reason: "must be a share between 0 and 1, such as 0.05"});
   }
+  if (currency !== undefined && !(typeof currency === "string" && isCurrencyCode(currency))) {
+    throw new InputError({file, column: "currency", value: String(currency), reason: 'must be a three-letter currency code, such as "EUR"'});
+  }
   let asOfDay: number | undefined;
   if (asOf !== undefined) {
     asOfDay = typeof asOf === "string" ? parseIsoDay(asOf) : undefined;
@@ -153,8 +159,21 @@ function readMapping(path: string | undefined): MappingFile {
     decimalSeparator: decimalSeparator as DecimalSeparator | undefined,
     sheet: sheet as string | number | undefined,
     unreadableShare: unreadableShare as number | undefined,
+    currency: (currency as string | undefined)?.trim().toUpperCase(),
     asOf: asOfDay
   };
+}
+
+/** AR_CURRENCY: the ledger's currency where the file names none ("EUR"). */
+function currencyVariable(env: Env): string | undefined {
+  const text = env.AR_CURRENCY?.trim();
+  if (!text) return undefined;
+  if (!isCurrencyCode(text)) throw new InputError({file: "AR_CURRENCY", value: text, reason: "must be a three-letter currency code, such as EUR"});
+  return text.toUpperCase();
+}
+
+function isCurrencyCode(text: string): boolean {
+  return /^[A-Za-z]{3}$/.test(text.trim());
 }
 
 function readBytes(path: string, file: string): Uint8Array {

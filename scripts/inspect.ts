@@ -12,8 +12,9 @@ import {formatIsoDay} from "../lib/core/dates.js";
 import {paymentHistoryGap} from "../lib/model/index.js";
 import type {SourcedLedger} from "../lib/pipeline/source.js";
 import {fileInputFrom, loadFile} from "../data-loaders/input.js";
+import {currencySentence, formatName, formatReason, paidDateUnknownNote, paymentSourceSentence} from "../lib/views/data.js";
 
-const flags: Record<string, string> = {"--payments": "AR_PAYMENTS", "--mapping": "AR_MAPPING", "--sheet": "AR_SHEET", "--date-format": "AR_DATE_FORMAT", "--decimal": "AR_DECIMAL_SEPARATOR", "--as-of": "AR_AS_OF", "--unreadable-share": "AR_UNREADABLE_SHARE"};
+const flags: Record<string, string> = {"--payments": "AR_PAYMENTS", "--mapping": "AR_MAPPING", "--sheet": "AR_SHEET", "--date-format": "AR_DATE_FORMAT", "--decimal": "AR_DECIMAL_SEPARATOR", "--as-of": "AR_AS_OF", "--unreadable-share": "AR_UNREADABLE_SHARE", "--currency": "AR_CURRENCY"};
 
 function parseArguments(argv: string[]): {env: Record<string, string | undefined>; json: boolean} {
   const env: Record<string, string | undefined> = {...process.env};
@@ -48,15 +49,18 @@ function describe(sourced: SourcedLedger): string {
   out.push(`  read as   ${shape}; header on line ${input.headerLine}${input.titleLines.length ? ` below ${input.titleLines.length} title line(s): ${input.titleLines.filter(Boolean).map((t) => JSON.stringify(t)).join(", ")}` : ""}`);
   out.push("", "Columns (your header → report column)");
   const mapped = (provenance.mapping ?? []).filter((m) => m.header !== null);
-  const rows = mapped.map((m) => [JSON.stringify(m.header), "→", m.column]);
+  const how = (column: string) => (column === "amount" && input.amountFromOpenAmount ? " (the amount still open, the file's only amount)" : input.byWords.includes(column) ? " (by its words)" : "");
+  // Names standing in for ids are shown once, on the line that says so.
+  const rows = mapped.filter((m) => !(m.column === "customer_id" && report.customerIdFromName)).map((m) => [JSON.stringify(m.header), "→", m.column + how(m.column)]);
   const entries = Object.entries(input.mappingJson.columns as Record<string, string>).filter(([column]) => !mapped.some((m) => m.column === column));
-  for (const [column, header] of entries) rows.push([JSON.stringify(header), "→", column]);
+  for (const [column, header] of entries) rows.push([JSON.stringify(header), "→", column + how(column)]);
   if (report.customerIdFromName) rows.push([JSON.stringify(mapped.find((m) => m.column === "customer_name")?.header), "→", "customer_id (no id column: names identify customers)"]);
   out.push(table(rows));
   if (report.unmappedColumns.length) out.push(`  ignored: ${report.unmappedColumns.map((c) => JSON.stringify(c)).join(", ")}`);
   for (const {column, headers} of input.passedOver) out.push(`  also looked like ${column}: ${headers.map((h) => JSON.stringify(h)).join(", ")} (not used)`);
   out.push("", "Formats (decided from every value of each column)");
-  out.push(table([["column", "format", "sample", "how it was decided"], ...input.formats.filter((f) => f.values).map((f) => [f.header, f.kind === "number" ? `decimal ${f.format === "." ? "point" : "comma"}` : f.format, f.sample ? `${JSON.stringify(f.sample.text)} → ${f.sample.reads}` : "–", f.rule + (f.currencies.length ? `; currency marks: ${f.currencies.join(", ")}` : "")])]));
+  out.push(table([["column", "format", "sample", "how it was decided"], ...input.formats.filter((f) => f.values).map((f) => [f.header, formatName(f.kind, f.format), f.sample ? `${JSON.stringify(f.sample.text)} → ${f.sample.reads}` : "–", formatReason(f) + (f.currencies.length ? `; currency marks: ${f.currencies.join(", ")}` : "")])]));
+  out.push("", `Currency: ${currencySentence(report, input)}`);
   if (report.documentTypes.length) out.push("", `Document types: ${report.documentTypes.map((t) => `${JSON.stringify(t.type)} ${count(t.rows)} (${t.kind === "by sign" ? "unknown type: read by the amount's sign" : t.kind})`).join(", ")}`);
   out.push("", `Rows: ${count(report.rowsIn)} read, ${count(report.rowsKept)} kept, ${count(report.rowsQuarantined)} set aside`);
   const touched = report.rules.filter((r) => r.count);
@@ -71,7 +75,10 @@ function describe(sourced: SourcedLedger): string {
   }
   const open = ledger.invoices.filter((i) => i.status === "open");
   const openAmount = open.reduce((s, i) => s + i.openAmount, 0);
-  out.push("", `End of data (as-of date): ${formatIsoDay(ledger.asOf)} — ${report.asOfRule}`);
+  out.push("", `Paid dates: ${paymentSourceSentence(input, report)}`);
+  const unknown = paidDateUnknownNote(input, report);
+  if (unknown) out.push(`  ${unknown}`);
+  out.push(`End of data (as-of date): ${formatIsoDay(ledger.asOf)} — ${report.asOfRule}`);
   out.push(`Open invoices: ${count(open.length)} of ${count(ledger.invoices.length)}, ${money(openAmount)} ${ledger.currency} open${report.openItemsOnly ? " (the file has no paid dates: every invoice is read as open)" : ""}`);
   const other = report.rules.find((r) => r.id === "other-currency");
   if (other?.count) out.push(`  ${count(other.count)} rows in other currencies than ${ledger.currency} are set aside (amounts are not added across currencies)`);

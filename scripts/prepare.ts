@@ -28,7 +28,9 @@ const bundled: Record<string, string> = {
   "d3-dsv": "d3-dsv",
   "htl": "htl",
   "minisearch": "minisearch",
-  // arquero's package entry imports node:fs; its UMD browser build does not.
+  // Framework's stdlib imports arquero for FileAttachment.arquero(), which no page calls (arquero is the
+  // bench's challenger, a devDependency); the import still needs a version. Its package entry imports
+  // node:fs; its UMD browser build does not.
   "arquero": "arquero/dist/arquero.js"
 };
 

@@ -1,11 +1,14 @@
 // Facts about the site shared by the build, the server, the tests and the benchmark.
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import config from "../observablehq.config.js";
 import {root} from "./prepare.js";
 
 export {root};
-/** Where the build writes the site: dist/, or AR_OUTPUT (the tests build a second site from a CSV). */
-export const distDir = join(root, process.env.AR_OUTPUT ?? "dist");
+/**
+ * Where the build writes the site: dist/, or AR_OUTPUT (the tests build a second site from a CSV),
+ * relative to the project or absolute, as Framework reads the config's `output`.
+ */
+export const distDir = resolve(root, process.env.AR_OUTPUT ?? "dist");
 
 interface PageEntry {
   name: string;

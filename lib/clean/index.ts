@@ -14,8 +14,8 @@ import {rawColumns} from "../input/ledger.js";
 import {canonicalMapping, headerLikeness, mapColumns, mappedRows} from "../input/mapping.js";
 import {debitCreditSign, documentKind, isSummaryLabel, openState} from "../input/documents.js";
 import type {DocumentKind} from "../input/documents.js";
-import {createFormatTally, decideFormats, inferFormats, sameFormats} from "../input/infer.js";
-import type {FormatOptions, FormatTally, InferredFormats, ValueCounter} from "../input/infer.js";
+import {createFormatTally, decideFormats, inferFormats, sameFormats, withoutDecimalZero} from "../input/infer.js";
+import type {ColumnForms, FormatOptions, FormatTally, InferredFormats, ValueCounter} from "../input/infer.js";
 import {settleFromPayments} from "../input/payments.js";
 import type {PaymentIndex} from "../input/payments.js";
 import {chooseAsOf, inferAsOf} from "./asOf.js";
@@ -55,7 +55,7 @@ export interface CleaningOptions {
   /** How dates are written in the file, for date columns `formats` does not cover. */
   dateFormat?: DateFormat;
   /** Each column's date layout and decimal separator, as inferred from the file (`inferFormats`). */
-  formats?: Pick<InferredFormats, "dateFormat" | "decimal">;
+  formats?: ColumnForms;
   /**
    * When `formats` were decided from the first rows only: count every value as it is read and decide
    * again from all of them after the pass. Where all values choose otherwise, cleaning stops with
@@ -79,8 +79,10 @@ export interface CleaningOptions {
   mapping?: ColumnMapping;
   /** Recorded on the ledger; a CSV source named after `file` when not given. */
   source?: LedgerSource;
-  /** Currency of rows that name none, when no row does. */
+  /** Currency of rows that name none, when no row does ("USD" when not given: the report then says it assumed it). */
   defaultCurrency?: string;
+  /** The currency a user set (AR_CURRENCY or the mapping's currency) for rows that name none. */
+  currency?: string;
   /** Length of the quarantine list in the report (the counts are always complete). */
   quarantineListLimit?: number;
 }
@@ -108,7 +110,15 @@ export interface CleaningReport {
   openItemsOnly: boolean;
   /** Receipts of a separate payments file that match no kept invoice. */
   unmatchedPayments: {count: number; amount: number; examples: string[]} | null;
+  /** The ledger's currency and where it came from (a currency column, marks on the amounts, a setting, or assumed). */
+  currency: {code: string; from: CurrencySource};
 }
+
+/**
+ * Where the ledger's currency came from: a currency column, currency marks on the amounts ("$", "EUR"),
+ * the user's setting, or nothing at all (then "USD" is assumed, and the Data page says so).
+ */
+export type CurrencySource = "column" | "amounts" | "setting" | "assumed";
 
 export interface CleanedLedger {
   /** The ledger as it stood on the report date: what every stage reads. */
@@ -139,7 +149,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
   const tally = createRuleTally();
   const quarantine: QuarantinedRow[] = [];
   const formatTally = options.verifyFormats ? createFormatTally(mapping, options.verifyFormats) : null;
-  const reader = createRowReader({file, mapping, dateFormat: options.dateFormat ?? "YYYY-MM-DD", formats: options.formats, negativeAmounts, tally, payments: options.receipts, formatTally});
+  const reader = createRowReader({file, mapping, dateFormat: options.dateFormat ?? "YYYY-MM-DD", formats: options.formats, negativeAmounts, tally, payments: options.receipts, formatTally, currencySetting: options.currency});
   const setAside = (rule: CleaningRuleId, line: number, invoiceId: string, example: CleaningExample, amount?: number) => {
     tally.record(rule, example, amount);
     quarantine.push({line, rule, invoiceId, column: example.column, value: example.before});
@@ -167,7 +177,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
       setAside("summary-row", line, "", {line, column: summary.column, before: summary.text, after: "(removed)"});
       continue;
     }
-    const invoiceId = values.invoice_id.trim();
+    const invoiceId = reader.id(values.invoice_id, "invoice_id").trim();
     const column = reader.header("invoice_id");
     if (!invoiceId) {
       setAside("missing-invoice-id", line, "", {line, column, before: values.invoice_id, after: "(set aside)"});
@@ -212,7 +222,8 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
       : pending.length
         ? inferAsOf(reader.invoiceDays, reader.activityDays)
         : {asOf: NaN, rule: "No usable rows to infer it from."};
-  const currency = mostCommonKey(reader.currencies) ?? defaultCurrency;
+  const currency = mostCommonKey(reader.currencies) ?? options.currency ?? defaultCurrency;
+  const currencyFrom: CurrencySource = reader.currencySources.column ? "column" : reader.currencySources.mark ? "amounts" : options.currency ? "setting" : "assumed";
   reader.reportCustomerIdFixes();
   const invoices: Invoice[] = [];
   for (let i = 0; i < pending.length; ++i) {
@@ -260,7 +271,8 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     documentTypes: reader.documentTypes(),
     customerIdFromName: mapping.customerIdFromName,
     openItemsOnly: !options.receipts && mapping.index.paid_date === undefined && mapping.index.open_item === undefined,
-    unmatchedPayments: options.receipts ? unmatchedPayments(options.receipts, invoices) : null
+    unmatchedPayments: options.receipts ? unmatchedPayments(options.receipts, invoices) : null,
+    currency: {code: currency, from: currencyFrom}
   };
   const ledger = ledgerAsOf(history, asOf.asOf, {reminderWindowDays});
   return formats ? {ledger, history, asOf, report, formats} : {ledger, history, asOf, report};
@@ -316,9 +328,11 @@ interface SetAside {
 
 interface RowReaderContext {
   file: string;
+  /** The currency of rows that name none, as the user set it. */
+  currencySetting?: string;
   mapping: ColumnMapping;
   dateFormat: DateFormat;
-  formats?: Pick<InferredFormats, "dateFormat" | "decimal">;
+  formats?: ColumnForms;
   negativeAmounts: "error" | "quarantine";
   tally: RuleTally;
   payments?: PaymentIndex;
@@ -359,9 +373,9 @@ interface UnreadableTally {
  * fixes, while gathering what pass 2 needs: date counts, currencies, customer-id spellings, and which
  * optional columns carry data.
  */
-function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, tally, payments, formatTally}: RowReaderContext) {
+function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, tally, payments, formatTally, currencySetting}: RowReaderContext) {
   const counters: Partial<Record<InputColumn, ValueCounter>> = {};
-  if (formatTally) for (const {column} of [...formatTally.dates, ...formatTally.numbers]) counters[column] = formatTally.counter(column)!;
+  if (formatTally) for (const {column} of [...formatTally.dates, ...formatTally.numbers, ...formatTally.ids]) counters[column] = formatTally.counter(column)!;
   const header = (column: InputColumn) => mapping.headers[column] ?? column;
   const hasColumn = (column: InputColumn) => mapping.index[column] !== undefined;
   const dateFormatOf = (column: InputColumn) => formats?.dateFormat[column] ?? dateFormat;
@@ -372,6 +386,8 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
   const invoiceDays = new Map<Day, number>();
   const activityDays = new Set<Day>();
   const currencies = new Map<string, number>();
+  /** Rows whose currency a currency column named, or a mark on the amount. */
+  const currencySources = {column: 0, mark: 0};
   const columnsWithData = new Set<RawColumn>();
   const unreadable = new Map<InputColumn, UnreadableTally>();
   const types = new Map<string, {kind: DocumentKind | "by sign"; rows: number}>();
@@ -410,14 +426,26 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     return day;
   }
 
-  /** Money, noting the first reformatted value of the row as an amount-text fix. */
+  /** An id as the file means it: without its decimal zero where the column writes every id so, else as written. */
+  function id(text: string, column: "invoice_id" | "customer_id"): string {
+    const trimmed = text.trim();
+    counters[column]?.add(trimmed);
+    return formats?.ids?.[column] === "decimal zero" && withoutDecimalZero(trimmed) !== trimmed ? withoutDecimalZero(trimmed) : text;
+  }
+
+  /**
+   * Money, noting the first value of the row that needed more than its column's format (a currency
+   * mark the column does not usually carry, parentheses, a trailing minus, stray spaces) as an
+   * amount-text fix. Thousands groups and a mark on most of the column's values are its format.
+   */
   function money(source: SourceRow, column: InputColumn, fixes: CleaningExample[]): {value: number; currency: string | null} | null {
+    const raw = source.values[column];
     const text = textOf(source, column);
     if (text === null) return null;
     counters[column]?.add(text);
-    const parsed = parseAmount(text, decimalOf(column));
+    const parsed = parseAmount(raw!, decimalOf(column));
     if (!parsed) throw new Unreadable(column, `an amount with a decimal ${decimalOf(column) === "." ? "point" : "comma"}`);
-    if (parsed.reformatted) fixes.push({line: source.line, column: header(column), before: source.values[column]!, after: String(parsed.value)});
+    if (parsed.signMarks || (parsed.currency !== null && parsed.currency !== formats?.marks?.[column])) fixes.push({line: source.line, column: header(column), before: raw!, after: String(parsed.value)});
     return parsed;
   }
 
@@ -528,10 +556,9 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     const sign = optional(source, "debit_credit", debitCreditSign, "a debit/credit indicator (S/H, D/C)");
     if (paid && paid.value < 0) paid.value = -paid.value;
     if (remaining && sign === -1) remaining.value = -remaining.value;
-    if (moneyFixes.length) tally.record("amount-text", moneyFixes[0]);
     if (columnsAwaitingData.length) noteColumnsWithData(values);
 
-    const rawCustomerId = values.customer_id;
+    const rawCustomerId = id(values.customer_id, "customer_id");
     if (!rawCustomerId.trim()) return quarantined("missing-customer-id", source, "customer_id");
     if (invoiceDate === null) return quarantined("missing-invoice-date", source, "invoice_date");
     if (amount === null) return quarantined("missing-amount", source, "amount");
@@ -575,14 +602,25 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
         paymentCount = settlement.installments;
       }
     } else if (settled && paidDate === null) {
-      return quarantined("paid-date-unknown", source, hasColumn("open_item") ? "open_item" : "remaining_amount");
+      // Settled, with no paid date but the date of its last payment (Zoho's export): that payment settled it.
+      if (lastPaymentDate === null) return quarantined("paid-date-unknown", source, hasColumn("open_item") ? "open_item" : "remaining_amount");
+      paidDate = lastPaymentDate;
     }
     paidAmount ??= paidDate !== null ? signed : 0;
     if (paidAmount > signed) {
       tally.record("paid-amount-capped", {line, column: header("paid_amount"), before: values.paid_amount, after: String(signed)});
       paidAmount = signed;
     }
-    const currency = values.currency.trim().toUpperCase() || amount.currency || "";
+    // Fixes are counted on rows kept as invoices: a payment row's trailing minus was no repair.
+    if (moneyFixes.length) tally.record("amount-text", moneyFixes[0]);
+    if (invoiceId !== values.invoice_id.trim() || rawCustomerId !== values.customer_id) {
+      const [column, before, after] = invoiceId !== values.invoice_id.trim() ? (["invoice_id", values.invoice_id, invoiceId] as const) : (["customer_id", values.customer_id, rawCustomerId] as const);
+      tally.record("id-decimal-zero", {line, column: header(column), before, after});
+    }
+    const named = values.currency.trim().toUpperCase();
+    if (named) ++currencySources.column;
+    else if (amount.currency) ++currencySources.mark;
+    const currency = named || amount.currency || currencySetting || "";
     if (currency) currencies.set(currency, (currencies.get(currency) ?? 0) + 1);
     invoiceDays.set(invoiceDate, (invoiceDays.get(invoiceDate) ?? 0) + 1);
     if (paidDate !== null) activityDays.add(paidDate);
@@ -706,7 +744,7 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     return [...types].map(([type, {kind, rows}]) => ({type, kind, rows})).sort((a, b) => b.rows - a.rows || (a.type < b.type ? -1 : 1));
   }
 
-  return {read, header, summaryLabel, checkUnreadable, customerId: customerIds.resolve, reportCustomerIdFixes, availability, documentTypes, invoiceDays, activityDays, currencies};
+  return {read, id, header, summaryLabel, checkUnreadable, customerId: customerIds.resolve, reportCustomerIdFixes, availability, documentTypes, invoiceDays, activityDays, currencies, currencySources};
 }
 
 const dateColumnsSet = new Set<InputColumn>(["invoice_date", "due_date", "paid_date", "last_payment_date", "last_reminder_date", "write_off_date", "customer_since"]);

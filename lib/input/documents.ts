@@ -32,8 +32,8 @@ export function debitCreditSign(text: string): 1 | -1 | null {
 
 export type OpenState = "open" | "closed" | "void";
 
-const openWords = new Set(["op", "open", "yes", "y", "true", "1", "unpaid", "overdue", "outstanding", "partiallypaid", "partial", "partlypaid", "openbalance", "pendingpayment", "pending", "unapplied", "due", "awaitingpayment", "offen", "ja", "x", "sent", "authorised", "authorized", "approved"]);
-const closedWords = new Set(["cl", "closed", "no", "n", "false", "0", "paid", "cleared", "settled", "fullypaid", "ausgeglichen", "bezahlt", "nein", "complete", "completed", "paidinfull", "fullypaid", "fullyapplied", "applied"]);
+const openWords = new Set(["op", "open", "yes", "y", "true", "1", "unpaid", "notpaid", "notyetpaid", "overdue", "outstanding", "partiallypaid", "partial", "partlypaid", "openbalance", "pendingpayment", "pending", "unapplied", "due", "awaitingpayment", "offen", "ja", "x", "sent", "authorised", "authorized", "approved"]);
+const closedWords = new Set(["cl", "closed", "no", "n", "false", "0", "paid", "cleared", "settled", "fullypaid", "ausgeglichen", "bezahlt", "nein", "complete", "completed", "paidinfull", "fullypaid", "fullyapplied", "applied", "inpayment"]);
 const voidWords = new Set(["void", "voided", "cancelled", "canceled", "deleted", "draft", "storniert", "reversed"]);
 
 /** An open flag or invoice status: open (Yes, Unpaid, Overdue…), closed (No, Paid, Cleared…), void (Voided, Draft…); null otherwise. */

@@ -8,6 +8,7 @@
 // One pass over the records, holding per column only its distinct dates (a few thousand) and five
 // counters for numbers, so inference stays a small share of reading a million-row file.
 import {InputError} from "../core/errors.js";
+import {formatSettings} from "./settings.js";
 import {formatIsoDay} from "../core/dates.js";
 import {dateFormats, decimalEvidenceCode, evidenceKinds, parseAmount, parseDate, twoDigitYearPivot} from "./values.js";
 import type {DateFormat, DecimalEvidence, DecimalSeparator} from "./values.js";
@@ -16,12 +17,18 @@ import type {Day} from "../core/dates.js";
 
 export const dateColumns: readonly InputColumn[] = ["invoice_date", "due_date", "paid_date", "last_payment_date", "last_reminder_date", "write_off_date", "customer_since"];
 export const numberColumns: readonly InputColumn[] = ["amount", "paid_amount", "remaining_amount", "credit_limit", "credit_score"];
+export const idColumns: readonly InputColumn[] = ["invoice_id", "customer_id"];
 
-/** Where the build's settings for formats live: the environment variable and the mapping file's key. */
-export const formatSettings = {
-  dateFormat: {env: "AR_DATE_FORMAT", key: "dateFormat"},
-  decimal: {env: "AR_DECIMAL_SEPARATOR", key: "decimalSeparator"}
-} as const;
+/** A whole number written with a decimal zero: "1929000000.0", "42.00". */
+const decimalZero = /^-?\d+\.0+$/;
+const numeric = /^-?\d+(?:\.\d+)?$/;
+
+/** `text` without its decimal zero when it is a whole number written with one ("1929000000.0" → "1929000000"); else as it is. */
+export function withoutDecimalZero(text: string): string {
+  return decimalZero.test(text) ? text.slice(0, text.indexOf(".")) : text;
+}
+
+export {formatSettings};
 
 export interface FormatOptions {
   file: string;
@@ -33,14 +40,45 @@ export interface FormatOptions {
   maxDistinctDates?: number;
 }
 
+/**
+ * How an id column is written: as in the file, or as whole numbers with a decimal zero ("1929000000.0",
+ * what pandas writes for an integer column with a blank in it), read without it.
+ */
+export type IdForm = "as written" | "decimal zero";
+
+/**
+ * Why a column's format was chosen, as facts (counts, layouts, sample values); the Data page and
+ * `npm run inspect` put them in words (lib/views/data.ts `formatReason`).
+ */
+export type FormatDecision =
+  /** Given by a setting (AR_DATE_FORMAT / AR_DECIMAL_SEPARATOR or the mapping file). */
+  | {by: "setting"}
+  | {by: "no values"}
+  /** A date column none of whose values is a date in any layout. */
+  | {by: "no layout"}
+  /** The date layout that reads the most values; `decisive`: values the runner-up layout cannot read. */
+  | {by: "values"; read: number; of: number; decisive: {count: number; example: string; rival: DateFormat} | null}
+  /** A date column whose values two layouts read alike, read as a sibling column whose values decide it. */
+  | {by: "like column"; read: number; of: number; alike: DateFormat; header: string}
+  /** Numbers: `only` values read only with this separator (such as `example`), `other` only with the other. */
+  | {by: "separator"; only: number; example: string; other: number}
+  /** Numbers no value decides, read like a sibling column whose values do. */
+  | {by: "like number column"; header: string}
+  /** Whole numbers, which either separator reads alike. */
+  | {by: "whole numbers"}
+  /** Ids: `numeric` values, every one a whole number written with a decimal zero. */
+  | {by: "decimal zeros"; numeric: number};
+
 export interface ColumnFormat {
   column: InputColumn;
   header: string;
-  kind: "date" | "number";
-  /** The layout for a date column, the decimal separator for a number column. */
-  format: DateFormat | DecimalSeparator;
-  /** How it was decided, in words. */
-  rule: string;
+  kind: "date" | "number" | "id";
+  /** The layout for a date column, the decimal separator for a number column, the form of an id column. */
+  format: DateFormat | DecimalSeparator | IdForm;
+  /** How it was decided. */
+  decision: FormatDecision;
+  /** Two-digit years below this are 20xx, the others 19xx; null where the column has none. */
+  twoDigitYearPivot: number | null;
   /** Non-blank values. */
   values: number;
   /** Values the chosen format reads. */
@@ -49,6 +87,8 @@ export interface ColumnFormat {
   sample: {text: string; reads: string} | null;
   /** Currency codes named by the column's amounts ("€", "USD"), most common first. */
   currencies: string[];
+  /** The currency mark most of the column's values carry ("$1,234.56" throughout): part of its format, not a fix. */
+  currencyMark: string | null;
 }
 
 export interface InferredFormats {
@@ -57,6 +97,10 @@ export interface InferredFormats {
   dateFormat: Partial<Record<InputColumn, DateFormat>>;
   /** Chosen decimal separator per number column present. */
   decimal: Partial<Record<InputColumn, DecimalSeparator>>;
+  /** How each id column present is written. */
+  ids: Partial<Record<InputColumn, IdForm>>;
+  /** The currency mark most values of a number column carry, where one does (see `ColumnFormat.currencyMark`). */
+  marks: Partial<Record<InputColumn, string>>;
   /** The two-digit-year pivot, stated wherever a column has two-digit years. */
   twoDigitYears: boolean;
 }
@@ -67,6 +111,16 @@ interface DateTally {
   values: number;
 }
 
+interface IdTally {
+  kind: "id";
+  values: number;
+  /** Values that are numbers ("123", "123.0", "12.5"). */
+  numeric: number;
+  /** Of those, whole numbers written with a decimal zero. */
+  decimalZeros: number;
+  example: string | null;
+}
+
 interface NumberTally {
   kind: "number";
   evidence: Record<DecimalEvidence, number>;
@@ -75,6 +129,8 @@ interface NumberTally {
   currencies: Map<string, number>;
   /** Values that start or end with something other than a digit ("$12", "12 USD"), looked at for currency marks. */
   marked: number;
+  /** Values counted while marked values were still looked at: the base of a mark's share. */
+  sampled: number;
   values: number;
 }
 
@@ -107,6 +163,7 @@ export interface FormatTally {
   finish(): void;
   dates: {column: InputColumn; tally: DateTally}[];
   numbers: {column: InputColumn; tally: NumberTally}[];
+  ids: {column: InputColumn; tally: IdTally}[];
 }
 
 export function createFormatTally(mapping: ColumnMapping, {maxDistinctDates = 200_000}: Pick<FormatOptions, "maxDistinctDates"> = {}): FormatTally {
@@ -143,7 +200,7 @@ export function createFormatTally(mapping: ColumnMapping, {maxDistinctDates = 20
     return {column, tally};
   });
   const numbers = present(numberColumns).map((column) => {
-    const tally: NumberTally = {kind: "number", evidence: {".": 0, ",": 0, either: 0, ambiguous: 0, none: 0}, examples: {}, currencies: new Map(), marked: 0, values: 0};
+    const tally: NumberTally = {kind: "number", evidence: {".": 0, ",": 0, either: 0, ambiguous: 0, none: 0}, examples: {}, currencies: new Map(), marked: 0, sampled: 0, values: 0};
     // Per kind of evidence, indexed as `evidenceKinds`: a million values are counted without string keys.
     const counts = new Float64Array(evidenceKinds.length);
     counters.set(column, {
@@ -153,6 +210,7 @@ export function createFormatTally(mapping: ColumnMapping, {maxDistinctDates = 20
         ++tally.values;
         if (++counts[code] <= 3) (tally.examples[evidenceKinds[code]] ??= []).push(text.trim());
         // Currency marks are reported, not decided on: the first few thousand marked values tell them.
+        if (tally.marked < maxMarkedValues) ++tally.sampled;
         if (tally.marked < maxMarkedValues && (!isDigitAt(text, 0) || !isDigitAt(text, text.length - 1))) {
           ++tally.marked;
           const currency = parseAmount(text, code === 2 ? "," : ".")?.currency;
@@ -165,11 +223,27 @@ export function createFormatTally(mapping: ColumnMapping, {maxDistinctDates = 20
     });
     return {column, tally};
   });
+  const ids = present(idColumns).map((column) => {
+    const tally: IdTally = {kind: "id", values: 0, numeric: 0, decimalZeros: 0, example: null};
+    counters.set(column, {
+      add(text) {
+        const trimmed = text.trim();
+        if (!trimmed) return;
+        ++tally.values;
+        if (!numeric.test(trimmed)) return;
+        ++tally.numeric;
+        if (decimalZero.test(trimmed)) (++tally.decimalZeros, (tally.example ??= trimmed));
+      },
+      finish() {}
+    });
+    return {column, tally};
+  });
   return {
     counter: (column) => counters.get(column) ?? null,
     finish: () => counters.forEach((c) => c.finish()),
     dates,
-    numbers
+    numbers,
+    ids
   };
 }
 
@@ -192,7 +266,7 @@ export function inferFormats(
   options: PrefixOptions
 ): InferredFormats & {rowsRead: number; complete: boolean} {
   const tally = createFormatTally(mapping, options);
-  const columns = [...tally.dates, ...tally.numbers].map(({column}) => ({position: mapping.index[column]!, counter: tally.counter(column)!}));
+  const columns = [...tally.dates, ...tally.numbers, ...tally.ids].map(({column}) => ({position: mapping.index[column]!, counter: tally.counter(column)!}));
   const rows = typeof records === "function" ? records(columns.map((c) => c.position)) : records;
   const {maxRows = Infinity} = options;
   let rowsRead = 0, complete = true;
@@ -220,7 +294,7 @@ export function inferFormats(
  */
 export function decideFormats(tally: FormatTally, mapping: ColumnMapping, options: FormatOptions & {settle?: boolean}): InferredFormats | null {
   const {settle = true} = options;
-  const {dates, numbers} = tally;
+  const {dates, numbers, ids: idTallies} = tally;
   const header = (column: InputColumn) => mapping.headers[column] ?? column;
   const dateChoices = dates.map(({column, tally}) => ({column, tally, choice: chooseDateFormat(tally, options.dateFormat)}));
   const numberChoices = numbers.map(({column, tally}) => ({column, tally, choice: chooseDecimal(tally, options.decimal)}));
@@ -231,7 +305,8 @@ export function decideFormats(tally: FormatTally, mapping: ColumnMapping, option
     if (entry.choice.format !== null) continue;
     const sibling = decidedDates.find((d) => entry.choice.candidates.includes(d.choice.format as DateFormat));
     if (sibling) {
-      entry.choice = {...entry.choice, format: sibling.choice.format, rule: `${entry.choice.rule}; read as ${sibling.choice.format} like ${JSON.stringify(header(sibling.column))}, whose values decide it`};
+      const {read, of} = entry.choice.decision as {read: number; of: number};
+      entry.choice = {...entry.choice, format: sibling.choice.format, decision: {by: "like column", read, of, alike: entry.choice.candidates.find((f) => f !== sibling.choice.format)!, header: header(sibling.column)}};
     } else {
       if (!settle) return null;
       const [a, b] = entry.choice.candidates;
@@ -250,7 +325,7 @@ export function decideFormats(tally: FormatTally, mapping: ColumnMapping, option
     if (entry.choice.format !== null) continue;
     const sibling = decidedNumbers.find((d) => d.tally.evidence[d.choice.format as DecimalSeparator] > 0);
     if (sibling) {
-      entry.choice = {...entry.choice, format: sibling.choice.format, rule: `read with a decimal ${separatorName(sibling.choice.format!)} like ${JSON.stringify(header(sibling.column))}, whose values decide it`};
+      entry.choice = {...entry.choice, format: sibling.choice.format, decision: {by: "like number column", header: header(sibling.column)}};
     } else {
       if (!settle) return null;
       const [first, second = first] = entry.tally.examples.ambiguous ?? [];
@@ -267,14 +342,15 @@ export function decideFormats(tally: FormatTally, mapping: ColumnMapping, option
   const columns: ColumnFormat[] = [];
   const dateFormat: InferredFormats["dateFormat"] = {};
   const decimal: InferredFormats["decimal"] = {};
+  const ids: InferredFormats["ids"] = {};
+  const marks: InferredFormats["marks"] = {};
   let twoDigitYears = false;
   for (const {column, tally, choice} of dateChoices) {
     const format = choice.format as DateFormat;
     dateFormat[column] = format;
     const {readable, sample, shortYears} = dateSummary(tally, format);
     twoDigitYears ||= shortYears;
-    const rule = shortYears ? `${choice.rule}; two-digit years 00–${twoDigitYearPivot - 1} are read as 20xx, ${twoDigitYearPivot}–99 as 19xx` : choice.rule;
-    columns.push({column, header: header(column), kind: "date", format, rule, values: tally.values, readable, sample, currencies: []});
+    columns.push({column, header: header(column), kind: "date", format, decision: choice.decision, twoDigitYearPivot: shortYears ? twoDigitYearPivot : null, values: tally.values, readable, sample, currencies: [], currencyMark: null});
   }
   for (const {column, tally, choice} of numberChoices) {
     const format = choice.format as DecimalSeparator;
@@ -282,23 +358,36 @@ export function decideFormats(tally: FormatTally, mapping: ColumnMapping, option
     const readable = tally.values - tally.evidence.none - tally.evidence[format === "." ? "," : "."];
     const text = tally.examples[format]?.[0] ?? tally.examples.either?.[0] ?? tally.examples.ambiguous?.[0];
     const parsed = text === undefined ? undefined : parseAmount(text, format);
-    const currencies = [...tally.currencies].sort((a, b) => b[1] - a[1]).map(([code]) => code);
-    columns.push({column, header: header(column), kind: "number", format, rule: choice.rule, values: tally.values, readable, sample: text && parsed ? {text, reads: String(parsed.value)} : null, currencies});
+    const counted = [...tally.currencies].sort((a, b) => b[1] - a[1]);
+    const currencyMark = counted.length && 2 * counted[0][1] > tally.sampled ? counted[0][0] : null;
+    if (currencyMark) marks[column] = currencyMark;
+    columns.push({column, header: header(column), kind: "number", format, decision: choice.decision, twoDigitYearPivot: null, values: tally.values, readable, sample: text && parsed ? {text, reads: String(parsed.value)} : null, currencies: counted.map(([code]) => code), currencyMark});
+  }
+  for (const {column, tally: id} of idTallies) {
+    // Whole numbers with a decimal zero, every numeric value so and most values numeric (a "TOTAL" label among them does not count).
+    const zeros = id.numeric > 0 && id.decimalZeros === id.numeric && 2 * id.numeric >= id.values;
+    ids[column] = zeros ? "decimal zero" : "as written";
+    if (!zeros) continue;
+    const example = id.example!;
+    columns.push({column, header: header(column), kind: "id", format: "decimal zero", decision: {by: "decimal zeros", numeric: id.numeric}, twoDigitYearPivot: null, values: id.values, readable: id.values, sample: {text: example, reads: withoutDecimalZero(example)}, currencies: [], currencyMark: null});
   }
   const order = (c: ColumnFormat) => mapping.index[c.column]!;
   columns.sort((a, b) => order(a) - order(b));
-  return {columns, dateFormat, decimal, twoDigitYears};
+  return {columns, dateFormat, decimal, ids, marks, twoDigitYears};
 }
 
 /** Whether two inferences read every column in the same format. */
-export function sameFormats(a: Pick<InferredFormats, "dateFormat" | "decimal">, b: Pick<InferredFormats, "dateFormat" | "decimal">): boolean {
-  const same = (x: Record<string, string | undefined>, y: Record<string, string | undefined>) => Object.keys({...x, ...y}).every((k) => x[k] === y[k]);
-  return same(a.dateFormat, b.dateFormat) && same(a.decimal, b.decimal);
+export function sameFormats(a: ColumnForms, b: ColumnForms): boolean {
+  const same = (x: Record<string, string | undefined> = {}, y: Record<string, string | undefined> = {}) => Object.keys({...x, ...y}).every((k) => x[k] === y[k]);
+  return same(a.dateFormat, b.dateFormat) && same(a.decimal, b.decimal) && same(a.ids, b.ids);
 }
+
+/** What reading a column needs of an inference: date layouts, decimal separators, id forms (none: as written). */
+export type ColumnForms = Pick<InferredFormats, "dateFormat" | "decimal"> & Partial<Pick<InferredFormats, "ids" | "marks">>;
 
 interface DateChoice {
   format: DateFormat | null;
-  rule: string;
+  decision: FormatDecision;
   /** Layouts tied for the most values read. */
   candidates: DateFormat[];
   /** Two values that tied layouts read differently. */
@@ -310,8 +399,8 @@ interface DateChoice {
  * misread). Ties between layouts that read every value alike are no ties; others leave it undecided.
  */
 function chooseDateFormat(tally: DateTally, given: DateFormat | undefined): DateChoice {
-  if (given) return {format: given, rule: `given (${formatSettings.dateFormat.env} or the mapping's ${formatSettings.dateFormat.key})`, candidates: [given], disagreeing: []};
-  if (!tally.counts.size) return {format: "YYYY-MM-DD", rule: "no values", candidates: ["YYYY-MM-DD"], disagreeing: []};
+  if (given) return {format: given, decision: {by: "setting"}, candidates: [given], disagreeing: []};
+  if (!tally.counts.size) return {format: "YYYY-MM-DD", decision: {by: "no values"}, candidates: ["YYYY-MM-DD"], disagreeing: []};
   const score = new Map<DateFormat, number>(dateFormats.map((f) => [f, 0]));
   const reads = new Map<DateFormat, Map<string, Day>>(dateFormats.map((f) => [f, new Map()]));
   for (const [text, count] of tally.counts) {
@@ -323,19 +412,14 @@ function chooseDateFormat(tally: DateTally, given: DateFormat | undefined): Date
     }
   }
   const best = Math.max(...score.values());
-  if (best === 0) return {format: "YYYY-MM-DD", rule: "no value reads as a date in any layout", candidates: ["YYYY-MM-DD"], disagreeing: []};
+  if (best === 0) return {format: "YYYY-MM-DD", decision: {by: "no layout"}, candidates: ["YYYY-MM-DD"], disagreeing: []};
   const tied = dateFormats.filter((f) => score.get(f) === best);
   const [first, ...others] = tied;
   const differing = others.filter((f) => !sameReadings(reads.get(first)!, reads.get(f)!));
-  const share = `${best.toLocaleString("en-US")} of ${tally.values.toLocaleString("en-US")} values`;
-  if (!differing.length) {
-    const decisive = decisiveCount(tally, reads, first);
-    const rule = decisive === null ? `${share} read as ${first}` : `${share} read as ${first}; ${decisive.count.toLocaleString("en-US")} of them (such as ${JSON.stringify(decisive.example)}) cannot be read as ${decisive.rival}`;
-    return {format: first, rule, candidates: tied, disagreeing: []};
-  }
+  if (!differing.length) return {format: first, decision: {by: "values", read: best, of: tally.values, decisive: decisiveCount(tally, reads, first)}, candidates: tied, disagreeing: []};
   const other = differing[0];
   const disagreeing = [...reads.get(first)!.keys()].filter((text) => reads.get(other)!.get(text) !== reads.get(first)!.get(text)).slice(0, 2);
-  return {format: null, rule: `${share} read as ${first} and as ${other} alike`, candidates: [first, other], disagreeing};
+  return {format: null, decision: {by: "values", read: best, of: tally.values, decisive: null}, candidates: [first, other], disagreeing};
 }
 
 function sameReadings(a: ReadonlyMap<string, Day>, b: ReadonlyMap<string, Day>): boolean {
@@ -376,20 +460,16 @@ function dateSummary(tally: DateTally, format: DateFormat): {readable: number; s
 
 interface DecimalChoice {
   format: DecimalSeparator | null;
-  rule: string;
+  decision: FormatDecision;
 }
 
 /** The separator more values can be read with only; undecided when every separated value reads both ways. */
 function chooseDecimal(tally: NumberTally, given: DecimalSeparator | undefined): DecimalChoice {
-  if (given) return {format: given, rule: `given (${formatSettings.decimal.env} or the mapping's ${formatSettings.decimal.key})`};
+  if (given) return {format: given, decision: {by: "setting"}};
   const point = tally.evidence["."], comma = tally.evidence[","];
-  const example = (kind: DecimalSeparator) => JSON.stringify(tally.examples[kind]![0]);
-  if (point > comma) return {format: ".", rule: `decimal point: ${point.toLocaleString("en-US")} values such as ${example(".")} read only that way${comma ? `, ${comma.toLocaleString("en-US")} only with a decimal comma` : ""}`};
-  if (comma > point) return {format: ",", rule: `decimal comma: ${comma.toLocaleString("en-US")} values such as ${example(",")} read only that way${point ? `, ${point.toLocaleString("en-US")} only with a decimal point` : ""}`};
-  if (!tally.evidence.ambiguous) return {format: ".", rule: tally.values ? "whole numbers: either separator reads them alike" : "no values"};
-  return {format: null, rule: "undecided"};
-}
-
-function separatorName(separator: DecimalSeparator): string {
-  return separator === "." ? "point" : "comma";
+  const example = (kind: DecimalSeparator) => tally.examples[kind]![0];
+  if (point > comma) return {format: ".", decision: {by: "separator", only: point, example: example("."), other: comma}};
+  if (comma > point) return {format: ",", decision: {by: "separator", only: comma, example: example(","), other: point}};
+  if (!tally.evidence.ambiguous) return {format: ".", decision: tally.values ? {by: "whole numbers"} : {by: "no values"}};
+  return {format: null, decision: {by: "no values"}};
 }

@@ -2,6 +2,7 @@
 // "Doc No", "InvoiceID"), so headers are compared in a normalised form against known aliases; an
 // explicit mapping overrides the guess where it is wrong or ambiguous.
 import {InputError} from "../core/errors.js";
+import {columnScore, headerWords, namesCustomerNumber, recognisedByWords, ruledOut} from "./headerWords.js";
 import {rawColumns, requiredColumns} from "./ledger.js";
 import type {CsvRecord} from "./csv.js";
 import type {RawColumn, RawRow} from "./ledger.js";
@@ -50,6 +51,13 @@ export interface ColumnMapping {
   passedOver: Partial<Record<InputColumn, string[]>>;
   /** The customer id column is the customer name column (the file has names only, as Xero's exports). */
   customerIdFromName: boolean;
+  /** Columns found by their header's words rather than a known name ("clear_date" → paid_date). */
+  byWords?: InputColumn[];
+  /**
+   * The amount column is the amount still open (`remaining_amount` as the file names it): an open-item
+   * list, or an ERP table whose open amount is the invoice's ("total_open_amount"), with no other amount.
+   */
+  amountFromOpenAmount?: boolean;
 }
 
 export interface MappingOptions {
@@ -69,7 +77,7 @@ export interface MappingOptions {
  */
 export const defaultAliases: Record<InputColumn, readonly string[]> = {
   invoice_id: ["invoiceid", "invoicenumber", "invoiceno", "invoice", "invoicecmnumber", "nofacture", "numerofacture", "facture", "numerodefactura", "factura", "invoicenum", "invoicenbr", "invoicenr", "invno", "invnumber", "invnum", "invid", "invoiceref", "invoicereference", "documentnumber", "documentno", "docno", "docnumber", "docid", "documentid", "billingdocument", "billno", "billnumber", "belegnummer", "belegnr", "rechnungsnummer", "rechnungsnr", "transactionnumber", "transactionno", "transno", "trannumber", "trxnumber", "trxno", "num", "number", "no", "reference", "ref", "document"],
-  customer_id: ["customerid", "customernumber", "customerno", "customer", "customernum", "customernbr", "customercode", "custid", "custno", "custnumber", "custcode", "custaccount", "customeraccount", "account", "accountid", "accountnumber", "accountno", "accountnum", "accountcode", "acctno", "acctnumber", "clientid", "client", "clientnumber", "debtorid", "debtor", "debtornumber", "soldto", "soldtoparty", "selltocustomerno", "billtocustomerno", "kunde", "kundennummer", "kundennr", "codeclient", "numeroclient", "cliente", "debitor", "debitorennummer", "konto"],
+  customer_id: ["customerid", "customernumber", "customerno", "customer", "customernum", "customernbr", "customercode", "custid", "custno", "custnumber", "custcode", "custaccount", "customeraccount", "account", "accountid", "accountnumber", "accountno", "accountnum", "accountcode", "acctno", "acctnumber", "clientid", "client", "clientnumber", "debtorid", "debtor", "debtornumber", "soldto", "soldtoparty", "selltocustomerno", "billtocustomerno", "kunde", "kundennummer", "kundennr", "codeclient", "numeroclient", "numerodeclient", "noclient", "cliente", "numerodecliente", "nodecliente", "codigodecliente", "codigocliente", "debitor", "debitorennummer", "debitornr", "konto"],
   customer_name: ["customername", "custname", "accountname", "clientname", "debtorname", "companyname", "contact", "contactname", "soldtoname", "kundenname", "name1", "name"],
   industry: ["industry", "sector", "vertical", "industrysector", "branche"],
   region: ["region", "salesregion", "territory", "salesterritory", "area", "country", "countryregioncode"],
@@ -82,8 +90,8 @@ export const defaultAliases: Record<InputColumn, readonly string[]> = {
   // due (Xero's aged receivables), which remaining_amount, mapped later, picks up.
   due_date: ["duedate", "netduedate", "netduedt", "paymentduedate", "datedue", "duedatenet", "duedatereceiveby", "dateecheance", "echeance", "fechadevencimiento", "vencimiento", "nettofalligkeit", "nettofalligkeitsdatum", "falligkeitsdatum", "falligkeit", "faelligkeit", "due"],
   amount: ["amount", "invoiceamount", "total", "grossamount", "amountgross", "amountindc", "amountinlc", "invoicetotal", "totalamount", "invoicevalue", "originalamount", "amountinvoiced", "invamount", "amountlcy", "amountinlocalcurrency", "amountlc", "amountindoccurr", "amountindocumentcurrency", "originalamtlcy", "amountdueoriginal", "invoicedamount", "betrag", "betraginhauswahrung", "rechnungsbetrag", "bruttobetrag", "montant", "montantttc", "importe"],
-  currency: ["currency", "currencycode", "curr", "ccy", "documentcurrency", "localcurrency", "currencykey", "wahrung", "hauswahrung"],
-  paid_date: ["paiddate", "paymentdate", "clearingdate", "datepaid", "settlementdate", "settleddate", "paidon", "receiptdate", "dateofpayment", "closedatdate", "closedat", "closedon", "closeddate", "ausgleichsdatum", "clearing", "clrngdate", "clearingdt", "zahlungsdatum", "zahldatum", "bezahltam", "datepaiement", "fechadepago", "fechapago", "fullypaiddate", "fullypaidondate"],
+  currency: ["currency", "currencycode", "curr", "ccy", "crcy", "documentcurrency", "doccurrency", "doccurr", "localcurrency", "loccurr", "lcurr", "currencykey", "waers", "invoicecurrency", "invoicecurrencycode", "transactioncurrency", "wahrung", "hauswahrung", "belegwahrung", "devise", "moneda", "divisa"],
+  paid_date: ["paiddate", "paymentdate", "clearingdate", "datepaid", "settlementdate", "settleddate", "paidon", "receiptdate", "dateofpayment", "closedatdate", "closedat", "closedon", "closeddate", "ausgleichsdatum", "clearing", "clrngdate", "clearingdt", "zahlungsdatum", "zahldatum", "bezahltam", "datepaiement", "fechadepago", "fechapago", "fullypaiddate", "fullypaidondate", "geschlossenam", "geschlossenamdatum", "ausgeglichenam"],
   paid_amount: ["paidamount", "amountpaid", "paymentamount", "amountreceived", "receivedamount", "paid", "totalpaid", "amountapplied", "paidtodate", "amountcredited", "credited"],
   last_payment_date: ["lastpaymentdate", "lastpaiddate", "lastreceiptdate", "latestpaymentdate"],
   installments: ["installments", "instalments", "numberofpayments", "numpayments", "paymentcount", "noofpayments", "numberofinstallments"],
@@ -94,7 +102,7 @@ export const defaultAliases: Record<InputColumn, readonly string[]> = {
   write_off_date: ["writeoffdate", "writtenoffdate", "writeoff", "baddebtdate", "writeoffon"],
   document_type: ["documenttype", "doctype", "type", "transactiontype", "txntype", "trantype", "transtype", "entrytype", "invoicetype", "belegart", "documentclass"],
   debit_credit: ["debitcredit", "debitcreditind", "debitcreditindicator", "dcind", "dc", "sollhaben", "sollhabenkennz", "sollhabenkennzeichen", "shkennz"],
-  open_item: ["open", "isopen", "openitem", "status", "invoicestatus", "paymentstatus", "offen"],
+  open_item: ["open", "isopen", "openitem", "paymentstatus", "invoicestatus", "status", "offen"],
   remaining_amount: ["remainingamount", "amountremaining", "remainingamt", "remainingamtlcy", "remainingamountlcy", "openamount", "openamt", "openbalance", "balance", "balancedue", "amountdue", "due", "outstanding", "outstandingamount", "amountoutstanding", "amountresidual", "residual", "offenerbetrag", "amountdueremaining"]
 };
 
@@ -154,10 +162,12 @@ export function mapColumns(header: readonly string[], {file, columns: overrides 
   // Date/Receive By", "Invoice/CM #"). A header claimed in an earlier pass is not offered again.
   const exact = header.map(normalizeHeader);
   const unqualified = header.map((name) => normalizeHeader(name.replace(/\([^)]*\)|\[[^\]]*\]/g, "")));
-  const passes: ((known: readonly string[], position: number) => number)[] = [
+  const passes: ((known: readonly string[], position: number, column: InputColumn) => number)[] = [
     (known, position) => known.indexOf(exact[position]),
     (known, position) => known.indexOf(unqualified[position]),
-    (known, position) => known.findIndex((alias) => alias.length >= 6 && exact[position].startsWith(alias))
+    // A known name followed by a qualifier that makes it something else is not that column: "Amount
+    // Due Signed" is no amount, "Invoice Currency" no invoice id.
+    (known, position, column) => known.findIndex((alias) => alias.length >= 6 && exact[position].startsWith(alias) && !ruledOut(column, headerWords(header[position])))
   ];
   passes.forEach((pass, p) => {
     for (const column of inputColumns) {
@@ -165,19 +175,20 @@ export function mapColumns(header: readonly string[], {file, columns: overrides 
       // Loose prefixes only for the ledger's core columns: "Status Date" must not become the open flag.
       if (p === 2 && !looselyMatched.has(column)) continue;
       const known = [normalizeHeader(column), ...(aliases[column] ?? defaultAliases[column])];
-      claimBest(column, (position) => (exact[position] && !claimed.has(position) ? pass(known, position) : -1));
+      claimBest(column, (position) => (exact[position] && !claimed.has(position) ? pass(known, position, column) : -1));
     }
   });
+
+  function ambiguous(column: InputColumn, positions: readonly number[]): InputError {
+    const names = positions.map((position) => JSON.stringify(header[position]));
+    return new InputError({file, reason: `the headers ${names.join(" and ")} both look like the ${column} column; say which one to use with the column mapping, e.g. {${column}: ${names[0]}}`});
+  }
 
   function claimBest(column: InputColumn, rank: (position: number) => number): void {
     const normalized = exact;
     const matches = normalized.flatMap((_, position) => (rank(position) >= 0 ? [position] : [])).sort((a, b) => rank(a) - rank(b));
     if (matches.length > 1 && rank(matches[0]) === rank(matches[1])) {
-      const names = matches.filter((position) => rank(position) === rank(matches[0])).map((position) => JSON.stringify(header[position]));
-      throw new InputError({
-        file,
-        reason: `the headers ${names.join(" and ")} both look like the ${column} column; say which one to use with the column mapping, e.g. {${column}: ${names[0]}}`
-      });
+      throw ambiguous(column, matches.filter((position) => rank(position) === rank(matches[0])));
     }
     if (matches.length) {
       index[column] = matches[0];
@@ -193,9 +204,26 @@ export function mapColumns(header: readonly string[], {file, columns: overrides 
     claimed.add(index.customer_name);
     if (!passedOver.customer_id.length) delete passedOver.customer_id;
   }
+  const byWords = claimByWords();
+  // "Kunde" and "Kundennummer", "Client" and "Numéro client": of a name-like and a number-like customer
+  // header, the number is the id, whichever alias ranked first (explicit choices stand).
+  const {customer_id: id, customer_name: name} = index;
+  if (id !== undefined && name !== undefined && overrides.customer_id === undefined && overrides.customer_name === undefined && !namesCustomerNumber(header[id]) && namesCustomerNumber(header[name])) {
+    index.customer_id = name;
+    index.customer_name = id;
+  }
   // An export with customer names only (Xero's Contact) identifies customers by name.
   const customerIdFromName = index.customer_id === undefined && index.customer_name !== undefined && !unwanted.has("customer_id");
   if (customerIdFromName) index.customer_id = index.customer_name;
+
+  // An open-item list names its amount the amount open ("Open Balance", "total_open_amount"): with no
+  // other amount column, that is the amount, and cleaning reads each row as open for all of it.
+  const amountFromOpenAmount = index.amount === undefined && index.remaining_amount !== undefined && !unwanted.has("amount");
+  if (amountFromOpenAmount) {
+    index.amount = index.remaining_amount;
+    delete index.remaining_amount;
+    if (byWords.includes("remaining_amount")) byWords.splice(byWords.indexOf("remaining_amount"), 1, "amount");
+  }
 
   const missing = required.filter((column) => index[column] === undefined);
   if (index.due_date === undefined && index.payment_terms === undefined) missing.push("due_date");
@@ -212,12 +240,46 @@ export function mapColumns(header: readonly string[], {file, columns: overrides 
   const headers: Partial<Record<InputColumn, string>> = {};
   for (const column of columns) headers[column] = header[index[column]!];
   const unmappedColumns = header.flatMap((name, position) => (claimed.has(position) || position === index.customer_id ? [] : [name.trim() === "" ? `(column ${position + 1})` : name]));
-  return {file, columns, index, headers, unmappedColumns, passedOver, customerIdFromName};
+  return {file, columns, index, headers, unmappedColumns, passedOver, customerIdFromName, byWords: inputColumns.filter((c) => byWords.includes(c)), amountFromOpenAmount};
+
+  /**
+   * The last pass: headers no name matched, recognised by their words (see headerWords.ts), for columns
+   * still without one. Best scores claim first; two headers scoring alike for one column are refused
+   * as the names' ties are. Returns the columns found so.
+   */
+  function claimByWords(): InputColumn[] {
+    const free = header.flatMap((_, position) => (exact[position] && !claimed.has(position) ? [position] : []));
+    const wordsAt = new Map(free.map((position) => [position, headerWords(header[position])]));
+    const candidates: {column: InputColumn; position: number; score: number}[] = [];
+    for (const column of inputColumns) {
+      if (index[column] !== undefined || unwanted.has(column)) continue;
+      for (const position of free) {
+        const score = columnScore(column, wordsAt.get(position)!);
+        if (score > 0) candidates.push({column, position, score});
+      }
+    }
+    candidates.sort((a, b) => b.score - a.score || inputColumns.indexOf(a.column) - inputColumns.indexOf(b.column) || a.position - b.position);
+    const found: InputColumn[] = [];
+    for (const {column, position, score} of candidates) {
+      if (index[column] !== undefined || claimed.has(position)) continue;
+      const rivals = candidates.filter((c) => c.column === column && c.position !== position && !claimed.has(c.position));
+      const tied = rivals.filter((c) => c.score === score);
+      if (tied.length) {
+        throw ambiguous(column, [position, ...tied.map((c) => c.position)]);
+      }
+      index[column] = position;
+      claimed.add(position);
+      found.push(column);
+      if (rivals.length) passedOver[column] = [...(passedOver[column] ?? []), ...rivals.map((c) => header[c.position])];
+    }
+    return found;
+  }
 }
 
 /**
- * How much a row looks like a header: the number of its cells that are known column names (or headers
- * the mapping names). Title lines and data rows score 0 or 1; a header scores several.
+ * How much a row looks like a header: the number of its cells that are known column names, headers
+ * the mapping names, or headers recognised by their words (cells without digits only: a data row's
+ * "INV-1001" or "2024-01-31" is no header). Title lines and data rows score 0 or 1; a header scores several.
  */
 export function headerLikeness(overrides: ColumnOverrides = {}): (fields: readonly string[]) => number {
   const known = new Set<string>();
@@ -228,7 +290,10 @@ export function headerLikeness(overrides: ColumnOverrides = {}): (fields: readon
   for (const name of Object.values(overrides)) if (name) known.add(normalizeHeader(name));
   return (fields) => {
     let score = 0;
-    for (const field of fields) if (field.length < 60 && known.has(normalizeHeader(field))) ++score;
+    for (const field of fields) {
+      if (field.length >= 60) continue;
+      if (known.has(normalizeHeader(field)) || (!/\d/.test(field) && recognisedByWords(field))) ++score;
+    }
     return score;
   };
 }

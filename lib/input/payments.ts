@@ -4,7 +4,7 @@
 import {InputError} from "../core/errors.js";
 import type {Day} from "../core/dates.js";
 import {defaultAliases, normalizeHeader} from "./mapping.js";
-import {inferFormats} from "./infer.js";
+import {inferFormats, withoutDecimalZero} from "./infer.js";
 import type {InferredFormats} from "./infer.js";
 import {dateParser, isPlaceholder, parseAmount} from "./values.js";
 import type {DateFormat, DecimalSeparator} from "./values.js";
@@ -132,9 +132,12 @@ export function readPayments(header: readonly string[], records: () => Iterable<
   return {index, report};
 }
 
-/** Invoice ids match across files whatever their case or surrounding spaces; leading zeros count. */
+/**
+ * Invoice ids match across files whatever their case or surrounding spaces, and whether a spreadsheet or
+ * pandas wrote a whole number with a decimal zero ("1929000000.0" is 1929000000); leading zeros count.
+ */
 function paymentKey(invoiceId: string): string {
-  return invoiceId.trim().toUpperCase();
+  return withoutDecimalZero(invoiceId.trim()).toUpperCase();
 }
 
 function mapPaymentColumns(header: readonly string[], file: string): Record<PaymentColumn, number> {

@@ -48,7 +48,8 @@ const numericLayouts: Partial<Record<DateFormat, {order: Order; separator: strin
 // A time of day after the date (databases and spreadsheets often add one) is accepted and ignored.
 const timeSuffix = String.raw`(?:[T ]\s*\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?`;
 const numericDate = new RegExp(String.raw`^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})\.?${timeSuffix}$`);
-const compactDate = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${timeSuffix}$`);
+// "20200210", and "20200210.0" as pandas writes a column of such dates with a blank in it (a float).
+const compactDate = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})(?:\.0+)?${timeSuffix}$`);
 const serialDate = /^\d{4,5}(?:\.\d+)?$/;
 
 /** Excel's day 25569 is 1970-01-01 (its calendar counts a 29 February 1900 that never was). */
@@ -198,8 +199,13 @@ export const decimalSeparators: readonly DecimalSeparator[] = [".", ","];
 
 export interface ParsedAmount {
   value: number;
-  /** Written with a currency symbol or code, thousands separators, parentheses or a trailing minus. */
+  /**
+   * Written with more than digits, a decimal separator, thousands groups and a leading minus: a
+   * currency mark, parentheses, a trailing minus, a plus sign or stray spaces.
+   */
   reformatted: boolean;
+  /** Parentheses, a trailing minus, a plus sign or stray spaces (beyond a currency mark). */
+  signMarks: boolean;
   /** ISO code named by the text ("1234.50 USD", "€12"), or null. */
   currency: string | null;
 }
@@ -223,7 +229,7 @@ const ungroupedComma = /^(?:\d+(?:,\d*)?|,\d+)$/;
  * "€ 55,94". Undefined for anything else ("N/A", "#VALUE!", "-", "1e3", "12..5").
  */
 export function parseAmount(text: string, decimal: DecimalSeparator = "."): ParsedAmount | undefined {
-  if (decimal === "." && isPlainDecimal(text)) return {value: normalizeZero(Number(text)), reformatted: false, currency: null};
+  if (decimal === "." && isPlainDecimal(text)) return {value: normalizeZero(Number(text)), reformatted: false, signMarks: false, currency: null};
   let rest = text.trim();
   let signs = 0;
   let currency: string | null = null;
@@ -241,9 +247,10 @@ export function parseAmount(text: string, decimal: DecimalSeparator = "."): Pars
   const digits = plainDigits(rest, decimal);
   if (digits === undefined) return undefined;
   const value = normalizeZero((signs ? -1 : 1) * Number(digits));
-  // Written as a plain number in the column's own decimal separator: nothing was reformatted.
-  const plain = currency === null && text === (signs ? "-" : "") + rest && digits.length === rest.length;
-  return {value, reformatted: !plain, currency};
+  // Thousands groups in the column's own convention are part of its format; anything else around the
+  // number is a mark the text needed beyond it.
+  const signMarks = text.replace(prefix?.[0] ?? "", "").replace(suffix?.[0] ?? "", "") !== (signs ? "-" : "") + rest;
+  return {value, reformatted: signMarks || currency !== null, signMarks, currency};
 }
 
 /** The number as JavaScript reads it ("1234.5"), or undefined when `text` is not grouped digits with `decimal`. */

@@ -1,6 +1,7 @@
 // Excel workbooks (.xlsx) read directly: the first sheet, or the one a mapping names. Cells typed as
 // dates arrive as dates and are handed on as YYYY-MM-DD, which every date layout reads; numbers are
-// handed on as the digits stored in the file, so no floating-point rounding creeps into amounts.
+// handed on as Excel shows them, to 15 significant digits: the file stores the binary double
+// ("9535.200000000001" for 9535.2), whose last digits are artefacts no user typed.
 //
 // read-excel-file (maintained, MIT, three small dependencies) rather than the `xlsx` package on npm, an
 // old SheetJS release with open advisories, or exceljs: on a 50,000-row workbook it took 1.6 s of CPU
@@ -37,7 +38,7 @@ export async function readWorkbook(bytes: Uint8Array, {file, sheet, headerScore,
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let rows: unknown[][];
   try {
-    rows = (await readSheet(buffer, sheet ?? 1, {parseNumber: (text: string) => text, trim: false})) as unknown[][];
+    rows = (await readSheet(buffer, sheet ?? 1, {parseNumber: excelNumberText, trim: false})) as unknown[][];
   } catch (error) {
     if (error instanceof SheetNotFoundError) {
       const names = (error as unknown as {sheets?: string[]}).sheets;
@@ -72,4 +73,17 @@ function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : formatIsoDay(dateToDay(value));
   return String(value);
+}
+
+/**
+ * A number cell's stored text as Excel displays it: at most 15 significant digits ("9535.200000000001"
+ * → "9535.2", "0.30000000000000004" → "0.3"), as Excel shows it. Text that is not a plain number, and
+ * magnitudes from 1e21 (which JavaScript writes with an exponent), are kept as stored.
+ */
+export function excelNumberText(text: string): string {
+  if (!/^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$/.test(text)) return text;
+  const digits = text.replace(/[eE].*$/, "").replace(/[-.]/g, "").replace(/^0+/, "");
+  if (digits.length <= 15) return text;
+  const value = Number(Number(text).toPrecision(15));
+  return Math.abs(value) < 1e21 ? String(value) : text;
 }

@@ -156,13 +156,8 @@ export function calibrationSummary(evaluated: EvaluatedModel, test: Dataset, rel
   };
 }
 
-export interface GroupInfo {
-  name: string;
-  description: string;
-}
-
 /** A family's permutation importance, groups sorted by mean drop in test AUC (ties by catalogue order). */
-export function importanceSummary(model: FittedModel, importance: PermutationImportance, groups: readonly GroupInfo[], repeats: number, rows: number): FamilyImportance {
+export function importanceSummary(model: FittedModel, importance: PermutationImportance, repeats: number, rows: number): FamilyImportance {
   const ranked = importance.groups.map((g, k) => ({g, k})).sort((a, b) => b.g.mean - a.g.mean || a.k - b.k);
   return {
     family: model.family,
@@ -171,7 +166,7 @@ export function importanceSummary(model: FittedModel, importance: PermutationImp
     baselineAuc: roundFinite(importance.baseline),
     repeats,
     rows,
-    groups: ranked.map(({g, k}) => ({group: g.name, description: groups[k].description, mean: roundFinite(g.mean), sd: roundFinite(g.sd)}))
+    groups: ranked.map(({g}) => ({group: g.name, mean: roundFinite(g.mean), sd: roundFinite(g.sd)}))
   };
 }
 

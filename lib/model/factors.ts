@@ -14,6 +14,7 @@
 import type {FactorValues} from "./features/index.js";
 import type {RawValueName} from "./features/index.js";
 import {formatMoney, formatPercent} from "../core/format.js";
+import {utcFormat} from "d3";
 
 export type FactorDirection = "raises" | "lowers";
 
@@ -42,7 +43,9 @@ export interface FactorListOptions extends FactorContext {
   minContribution?: number;
 }
 
-const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const fullMonth = utcFormat("%B");
+/** 1 → "January" (d3-time-format's English locale). */
+const monthName = (month: number): string => fullMonth(new Date(Date.UTC(2000, month - 1, 1)));
 const lowers = " (lowers risk)";
 
 /** One factor in plain words, or null when there is nothing truthful to say in that direction. */
@@ -134,7 +137,7 @@ const phrases: Record<string, Phrase> = {
   },
 
   month({month}, up) {
-    return month >= 1 && month <= 12 ? neutral(`issued in ${monthNames[month - 1]}`, up) : null;
+    return month >= 1 && month <= 12 ? neutral(`issued in ${monthName(month)}`, up) : null;
   },
 
   dayOfMonth({dayOfMonth}, up) {

@@ -199,7 +199,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
       const start = clock();
       const result = permutationImportance(e.model.classifier, sample.x, sample.y, features.featureGroups, {repeats}, createRandom(`${seedLabel}:importance:${family}`));
       importanceTimes.push({family, ms: clock() - start});
-      return importanceSummary(e.model, result, features.featureGroups, repeats, sample.y.length);
+      return importanceSummary(e.model, result, repeats, sample.y.length);
     });
   });
 
@@ -275,7 +275,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
   const timings: ModelTimings = {steps: timer.steps, fits, importance: importanceTimes, productionFit: timer.steps["production fit"], total: timer.total()};
   onStage?.({stage: "model", phase: "end", detail: Object.fromEntries(Object.entries(timer.steps).map(([step, ms]) => [step, Math.round(ms)]))});
   const recipe: ModelRecipe = {family: chosen.family, variant: chosen.variant, calibration: best.calibration.method, settings, maxTrainingRows};
-  return {files, scores: {pLate, factors, modelName: familyNames[chosen.family]}, tables, timings, features, recipe};
+  return {files, scores: {pLate, factors, modelName: familyNames[chosen.family], riskSource: "model"}, tables, timings, features, recipe};
 }
 
 // Sections -----------------------------------------------------------------------------------------
@@ -288,11 +288,14 @@ function splitSection(split: TimeSplit): SplitSection {
 function featureSection(features: InvoiceFeatures): FeatureSection {
   return {
     columns: features.featureNames.length,
-    groups: features.featureGroups.map((g) => ({name: g.name, kind: g.kind, description: g.description, columns: g.columns.length, columnNames: g.names})),
+    groups: features.featureGroups.map((g) => ({name: g.name, kind: g.kind, columns: g.columns.length, columnNames: g.names})),
     dropped: [...features.dropped],
-    rule:
-      "Every feature of an invoice is known on its invoice date: customer history counts only invoices settled before that day, " +
-      "open and overdue balances only invoices issued before it; nothing about the invoice's own payment is used."
+    options: {
+      recentWindow: features.options.recentWindow,
+      trendWindow: features.options.trendWindow,
+      priorWeight: features.options.priorWeight,
+      monthEndDays: features.options.monthEndDays
+    }
   };
 }
 
@@ -321,10 +324,7 @@ function productionSection(split: TimeSplit, model: FittedModel, pLate: Float64A
     scored: scored.indices.length,
     scoredMeanPLate: round(scored.indices.length ? open / scored.indices.length : NaN),
     predicted: pLate.length,
-    calibration: best.calibration.method,
-    calibrationRule:
-      "The production model reuses the calibration mapping fitted on the validation slice for the same family and variant: every labelled " +
-      "invoice is in its training data, so none is left to refit the mapping on. meanPLate next to lateRate (both over the production rows) shows whether it still fits."
+    calibration: best.calibration.method
   };
 }
 
@@ -338,7 +338,7 @@ function narrativeFacts(
   families: readonly EvaluatedModel[],
   test: Dataset,
   amounts: Float64Array,
-  topGroups: readonly {group: string; description: string}[]
+  topGroups: readonly {group: string}[]
 ): ModelNarrative {
   const testPrAuc = (e: EvaluatedModel) => averagePrecision(test.y, e.testScores);
   const testAuc = (e: EvaluatedModel) => rocAuc(test.y, e.testScores);
@@ -375,7 +375,7 @@ function narrativeFacts(
     calibration: best.calibration.method,
     brierBefore: roundFinite(brierScore(test.y, best.testScores)),
     brierAfter: roundFinite(brierScore(test.y, best.testCalibrated)),
-    topGroups: topGroups.slice(0, 3).map((g) => ({group: g.group, description: g.description}))
+    topGroups: topGroups.slice(0, 3).map((g) => ({group: g.group}))
   };
 }
 

@@ -34,7 +34,7 @@ export function skippedModelStage(ledger: Ledger, {kind, reason}: PaymentHistory
   const empty = {x: {rows: 0, cols: 0, values: new Float64Array(0)}, y: new Uint8Array(0)};
   return {
     files: {model: file, "score-bins": {skipped: true, reason} satisfies SkippedScoreBinsFile},
-    scores: {pLate, factors, modelName: noModelName},
+    scores: {pLate, factors, modelName: noModelName, riskSource: "rule"},
     tables: {
       featureNames: [],
       train: empty,

@@ -151,8 +151,6 @@ export interface SplitSummary {
   testStart: string;
   slices: SliceSummary[];
   unassigned: number;
-  /** The rule, in words, for the Model page. */
-  rule: string;
 }
 
 const sliceTitles: Record<SliceName, string> = {
@@ -185,9 +183,6 @@ export function summarizeSplit(split: TimeSplit): SplitSummary {
     validationStart: formatIsoDay(split.validationStart),
     testStart: formatIsoDay(split.testStart),
     slices,
-    unassigned: split.unassigned,
-    rule:
-      "Invoices are split by invoice date. Each slice keeps only invoices whose due date had passed by the slice's cutoff, " +
-      "so every label is final when it is used and no training label uses anything that happened later."
+    unassigned: split.unassigned
   };
 }

@@ -35,6 +35,7 @@ import type {AsOfKind} from "../clean/asOf.js";
 import type {CaptureOrderKey} from "../backtest/capture.js";
 import type {OriginSkip} from "../backtest/originModel.js";
 import type {NotScored} from "../backtest/scoreDate.js";
+import type {RiskSource} from "./types.js";
 import type {ColumnFormat} from "../input/infer.js";
 import type {PaymentsReport} from "../input/payments.js";
 
@@ -47,16 +48,21 @@ export interface ReportFiles {
   eda: EdaFile;
   model: ModelFile | SkippedModelFile;
   "score-bins": ScoreBinsFile | SkippedScoreBinsFile;
-  segments: SegmentsFile;
+  segments: SegmentsFile & RiskSourced;
   kpis: KpisFile;
-  strategy: StrategyFile;
+  strategy: StrategyFile & RiskSourced;
   worklist: WorklistFile;
-  scenario: ScenarioFile;
-  "overview-facts": OverviewFactsFile;
+  scenario: ScenarioFile & RiskSourced;
+  "overview-facts": OverviewFactsFile & RiskSourced;
   /** The backtest stage (lib/backtest/index.ts): the report scored against what happened after its date. */
   backtest: BacktestFile;
   /** The backtest stage: the date every page is replayed on, for the note under each title. */
   replay: ReplayFile;
+}
+
+/** Files whose pages word risk figures: where open invoices' risk came from, a model or the past-due rule. */
+export interface RiskSourced {
+  riskSource: RiskSource;
 }
 
 export type ReportFileName = keyof ReportFiles;
@@ -98,6 +104,10 @@ export interface InputProvenance {
   formats: ColumnFormat[];
   /** Headers that also looked like a column, passed over for a better match. */
   passedOver: {column: string; headers: string[]}[];
+  /** Columns found by their header's words, not a known name ("clear_date" → paid_date). */
+  byWords: string[];
+  /** The file's only amount is the amount still open, read as the amount (an open-item list). */
+  amountFromOpenAmount: boolean;
   /** The mapping file that reproduces this reading (AR_MAPPING). */
   mappingJson: {columns: Record<string, string>} & Record<string, unknown>;
   /** The separate payments file, if any. */
@@ -116,9 +126,7 @@ export interface MetaFile {
   firstInvoiceDate: IsoDate;
   lastInvoiceDate: IsoDate;
   available: Availability;
-  /** How the synthetic ledger is made, by topic; null for a user's file. */
-  generatorDescription: Record<string, string> | null;
-  /** Invoices written off by the as-of date and their share of all invoices (the description states no rate). */
+  /** Invoices written off by the as-of date and their share of all invoices (lib/views/data.ts `generatorNotes` words it). */
   writtenOff: {invoices: number; share: number | null};
 }
 
@@ -248,9 +256,18 @@ export type SplitSection = SplitSummary;
 
 export interface FeatureSection {
   columns: number;
-  groups: {name: string; kind: "numeric" | "onehot"; description: string; columns: number; columnNames: readonly string[]}[];
+  /** Each group's meaning is lib/views/definitions.ts `featureGroupDescription`, filled from `options`. */
+  groups: {name: string; kind: "numeric" | "onehot"; columns: number; columnNames: readonly string[]}[];
   dropped: {group: string; columns: readonly string[]; reason: string}[];
-  rule: string;
+  options: FeatureOptionsSection;
+}
+
+/** The feature options a group's description names (lib/model/features/index.ts `FeatureOptions`). */
+export interface FeatureOptionsSection {
+  recentWindow: number;
+  trendWindow: number;
+  priorWeight: number;
+  monthEndDays: number;
 }
 
 /**
@@ -354,7 +371,7 @@ export interface FamilyImportance {
   baselineAuc: number;
   repeats: number;
   rows: number;
-  groups: {group: string; description: string; mean: number; sd: number}[];
+  groups: {group: string; mean: number; sd: number}[];
 }
 
 /** The numbers the Model and home pages' sentences need (lib/views/model.ts, lib/views/overview.ts). */
@@ -388,7 +405,7 @@ export interface ModelNarrative {
   calibration: CalibrationMethod;
   brierBefore: number;
   brierAfter: number;
-  topGroups: {group: string; description: string}[];
+  topGroups: {group: string}[];
 }
 
 export interface ProductionSection {
@@ -408,7 +425,6 @@ export interface ProductionSection {
   scoredMeanPLate: number | null;
   predicted: number;
   calibration: CalibrationMethod;
-  calibrationRule: string;
 }
 
 export interface ModelSettings extends FamilySettings {
@@ -487,7 +503,8 @@ export interface UnsegmentedFile extends SegmentsBase {
   ruleRating: null;
 }
 
-export interface SegmentFeature extends Pick<CustomerFeatureSpec, "key" | "label" | "definition" | "unit" | "transform"> {
+/** One customer feature; its one-line definition is lib/views/definitions.ts `customerFeatureDefinitions`. */
+export interface SegmentFeature extends Pick<CustomerFeatureSpec, "key" | "label" | "unit" | "transform"> {
   available: boolean;
   unavailableReason: string | null;
   clustering: boolean;
@@ -519,7 +536,6 @@ export interface SegmentProposal {
   letter: SegmentLetter;
   label: string;
   proposal: SegmentProposalWord;
-  action: string;
 }
 
 export interface KCurve {
@@ -637,7 +653,8 @@ export interface KpisFile {
   segments: {highRiskCutoff: number; rows: SegmentKpiRow[]};
   topRiskyCustomers: RiskyCustomer[];
   riskDistribution: RiskBin[];
-  agingShift: {horizonDays: number; rule: string; rows: AgingShiftRow[]};
+  /** Projected as lib/views/definitions.ts `agingShiftRule` says. */
+  agingShift: {horizonDays: number; rows: AgingShiftRow[]};
 }
 
 export interface KpiCard {
@@ -645,7 +662,6 @@ export interface KpiCard {
   label: string;
   unit: string;
   format: CardFormat;
-  formula: string;
   better: "lower" | "higher";
   value: number | null;
   previous: number | null;
@@ -715,7 +731,8 @@ export interface StrategyFile {
   cutoffs: StrategyCutoffs;
   /** In order: the first rule that matches decides. */
   rules: (StrategyRule & {index: number})[];
-  definitions: {key: StrategyKey; label: string; summary: string; actions: PlannedAction[]}[];
+  /** Each strategy's planned actions; what it is for is lib/views/definitions.ts `strategySummaries`. */
+  definitions: {key: StrategyKey; label: string; actions: PlannedAction[]}[];
   riskBands: {band: RiskBand; label: string}[];
   valueBands: ValueBand[];
   matrix: {cells: StrategyCell[]; grid: StrategyGridCell[]};
@@ -731,7 +748,6 @@ export interface StrategyCutoffs {
   defaultRisk: RiskCutoffs;
   invoiceValue: number;
   customerValue: number;
-  valueRule: string;
   /** Candidate values for the value sliders, from the open book. */
   suggestedInvoiceValues: {quantile: number; value: number}[];
   suggestedCustomerValues: {quantile: number; value: number}[];
@@ -749,7 +765,6 @@ export interface SegmentStrategyRow {
   letter: SegmentLetter | null;
   label: string;
   proposal: SegmentProposalWord;
-  action: string;
   customers: number;
   invoices: number;
   amount: number;
@@ -761,7 +776,6 @@ export interface SegmentStrategyRow {
 export interface WorklistFile {
   asOf: Day;
   currency: string;
-  priorityRule: string;
   /** Open invoices in the worklist. */
   total: number;
   /** Rows in `items`. */
@@ -832,7 +846,6 @@ export interface ForecastSection {
   uncollected: number;
   /** null when nothing is open. */
   expectedCollectionShare: number | null;
-  scenarioBandRule: string;
   weeks: ForecastWeeks;
 }
 
@@ -870,7 +883,6 @@ export interface OverviewFactsFile {
   predictedLateRate: {invoices: number | null; amountWeighted: number | null};
   /** Σ P(late) × open amount over open invoices. */
   cashAtRisk: number;
-  cashAtRiskRule: string;
   strategyMix: {strategy: StrategyKey; label: string; invoices: number; invoiceShare: number; amountShare: number}[];
   /** Share of open invoices on standard or loyalty terms. */
   routineShare: number;

@@ -3,7 +3,6 @@
 import type {CleaningReport} from "../clean/index.js";
 import {csvLines} from "../input/csv.js";
 import {formatIsoDay} from "../core/dates.js";
-import {generatorDescription} from "../source/generate.js";
 import {agingBuckets, rawColumnDescriptions, rawColumns} from "../input/ledger.js";
 import type {Invoice, Ledger} from "../input/ledger.js";
 import {columnar, round, roundFinite} from "../core/json.js";
@@ -62,7 +61,6 @@ function meta(ledger: Ledger, provenance: SourcedLedger["provenance"]): MetaFile
     firstInvoiceDate: formatIsoDay(first),
     lastInvoiceDate: formatIsoDay(last),
     available: ledger.available,
-    generatorDescription: provenance.kind === "synthetic" ? generatorDescription : null,
     writtenOff: writtenOff(ledger.invoices)
   };
 }

@@ -50,6 +50,8 @@ export interface FileSourceOptions {
   decimal?: DecimalSeparator;
   /** Largest share of rows a column's unreadable values may set aside (default 0.02). */
   unreadableShare?: number;
+  /** The currency of amounts whose row names none (AR_CURRENCY or the mapping's currency). */
+  currency?: string;
   /** A separate payments file (invoice id, date, amount per receipt). */
   payments?: InputTable;
   reminderWindowDays?: number;
@@ -146,7 +148,7 @@ export function csvLedger({file, text, ...options}: CsvSourceOptions): SourcedLe
  * Maps, infers each column's format from all its values, and cleans a user's export (with its payments
  * file, if any). Bad input throws an InputError naming file, row and column.
  */
-export function fileLedger({table, columns, asOf, asOfSource, dateFormat, decimal, unreadableShare, payments, reminderWindowDays = 14}: FileSourceOptions): SourcedLedger {
+export function fileLedger({table, columns, asOf, asOfSource, dateFormat, decimal, unreadableShare, currency, payments, reminderWindowDays = 14}: FileSourceOptions): SourcedLedger {
   const {file} = table;
   const mapping = mapColumns(table.header, {file, columns});
   const formatOptions = {file, dateFormat, decimal};
@@ -164,6 +166,7 @@ export function fileLedger({table, columns, asOf, asOfSource, dateFormat, decima
       asOfSource,
       reminderWindowDays,
       unreadableShare,
+      currency,
       receipts: receipts?.index,
       negativeAmounts: "quarantine"
     });
@@ -185,7 +188,9 @@ export function fileLedger({table, columns, asOf, asOfSource, dateFormat, decima
     titleLines: table.titleLines,
     formats: formats.columns,
     passedOver: Object.entries(mapping.passedOver).map(([column, headers]) => ({column, headers: headers!})),
-    mappingJson: reproducingMapping(mapping, formats.columns, table, {asOf, unreadableShare}),
+    byWords: mapping.byWords ?? [],
+    amountFromOpenAmount: mapping.amountFromOpenAmount ?? false,
+    mappingJson: reproducingMapping(mapping, formats.columns, table, {asOf, unreadableShare, currency: report.currency}),
     payments: receipts?.report ?? null
   };
   return {
@@ -198,7 +203,12 @@ export function fileLedger({table, columns, asOf, asOfSource, dateFormat, decima
 }
 
 /** The AR_MAPPING file that reads the same columns in the same formats without inferring anything. */
-function reproducingMapping(mapping: ColumnMapping, formats: readonly ColumnFormat[], table: InputTable, {asOf, unreadableShare}: {asOf?: Day; unreadableShare?: number}): InputProvenance["mappingJson"] {
+function reproducingMapping(
+  mapping: ColumnMapping,
+  formats: readonly ColumnFormat[],
+  table: InputTable,
+  {asOf, unreadableShare, currency}: {asOf?: Day; unreadableShare?: number; currency: CleaningReport["currency"]}
+): InputProvenance["mappingJson"] {
   const columns: Record<string, string> = {};
   for (const column of inputColumns) {
     const header = mapping.headers[column as InputColumn];
@@ -212,6 +222,8 @@ function reproducingMapping(mapping: ColumnMapping, formats: readonly ColumnForm
   if (table.sheet !== null && table.sheet !== 1) json.sheet = table.sheet;
   if (asOf !== undefined) json.asOf = formatIsoDay(asOf);
   if (unreadableShare !== undefined) json.unreadableShare = unreadableShare;
+  // A currency the file does not name is written down, assumed or set, so the build says it outright.
+  if (currency.from === "setting" || currency.from === "assumed") json.currency = currency.code;
   return json;
 }
 

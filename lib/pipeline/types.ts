@@ -14,7 +14,16 @@ export interface InvoiceScores {
   factors: Map<number, string[]>;
   /** Name of the model family the report uses ("Gradient-boosted trees", ...). */
   modelName: string;
+  /** Where the scores come from: a fitted model, or the past-due rule used without a payment history. */
+  riskSource: RiskSource;
 }
+
+/**
+ * Where open invoices' risk comes from: the late-payment model, or — for a ledger without payment
+ * history — the rule that an invoice already past due is late and one not yet due carries the share of
+ * open invoices already past due (lib/model/skipped.ts). Pages word their figures by it.
+ */
+export type RiskSource = "model" | "rule";
 
 /** Called when a stage starts and ends, so benchmarks can time it; `detail` names sub-steps. */
 export type StageHook = (event: {stage: string; phase: "start" | "end"; detail?: Record<string, number | string>}) => void;

@@ -172,13 +172,14 @@ export function portfolioStage(ledger: Ledger, scores: InvoiceScores, options: P
   timings.total = performance.now() - started;
   onStage?.({stage: "portfolio", phase: "end", detail: {ms: timings.total}});
   return {
+    // Every page that words a risk figure reads where the risk came from in its own file.
     files: {
-      segments: segments.file,
+      segments: {...segments.file, riskSource: scores.riskSource},
       kpis,
-      strategy,
+      strategy: {...strategy, riskSource: scores.riskSource},
       worklist,
-      scenario: scenario.file,
-      "overview-facts": overview
+      scenario: {...scenario.file, riskSource: scores.riskSource},
+      "overview-facts": {...overview, riskSource: scores.riskSource}
     },
     timings,
     worklist: worklistItems,

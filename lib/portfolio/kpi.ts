@@ -19,7 +19,6 @@ export type KpiKey = "dso" | "bestPossibleDso" | "averageDaysDelinquent" | "coll
 export interface KpiDefinition {
   label: string;
   unit: "days" | "%" | "×" | "currency";
-  formula: string;
   /** Which direction is good, for colouring a change. */
   better: "lower" | "higher";
 }
@@ -28,43 +27,36 @@ export const kpiDefinitions: Record<KpiKey, KpiDefinition> = {
   dso: {
     label: "DSO (countback)",
     unit: "days",
-    formula: "Receivables at the date are counted back against sales month by month, most recent first (the current month to date, then full calendar months): each month whose sales are fully absorbed adds its days; the last month adds (remaining receivables ÷ its sales) × its days.",
     better: "lower"
   },
   bestPossibleDso: {
     label: "Best possible DSO",
     unit: "days",
-    formula: "The same countback applied to current (not yet due) receivables only, so that DSO − BPDSO is never negative.",
     better: "lower"
   },
   averageDaysDelinquent: {
     label: "Average days delinquent",
     unit: "days",
-    formula: "ADD = DSO − best possible DSO: the days that overdue receivables add.",
     better: "lower"
   },
   collectionEffectivenessIndex: {
     label: "Collection effectiveness index",
     unit: "%",
-    formula: "CEI = (beginning AR + sales − ending total AR) ÷ (beginning AR + sales − ending current AR) × 100, over the month ending at the date. Write-offs leave AR without cash and so count as collected, as in the standard formula.",
     better: "higher"
   },
   turnover: {
     label: "AR turnover",
     unit: "×",
-    formula: "Sales over the 12 months ending at the date ÷ average AR, the mean of the 13 month-end balances from 12 months before the date to the date.",
     better: "higher"
   },
   atRiskRate: {
     label: "At-risk rate",
     unit: "%",
-    formula: "Share of open receivables more than 30 days past due (aging buckets 31–60, 61–90 and 90+).",
     better: "lower"
   },
   receivables: {
     label: "Open receivables",
     unit: "currency",
-    formula: "Sum of amounts still owed at the end of the date.",
     better: "lower"
   }
 };

@@ -21,7 +21,6 @@ export interface PlannedAction {
 export interface StrategyDefinition {
   key: StrategyKey;
   label: string;
-  summary: string;
   actions: readonly PlannedAction[];
 }
 
@@ -29,7 +28,6 @@ export const strategyDefinitions: Readonly<Record<StrategyKey, StrategyDefinitio
   loyalty: {
     key: "loyalty",
     label: "Loyalty — better terms",
-    summary: "Reward reliable, valuable customers: offer longer terms or an early-payment discount; keep contact light.",
     actions: [
       {offsetDays: -10, channel: "email", action: "Offer extended terms or an early-payment discount on the next order"},
       {offsetDays: 7, channel: "email", action: "Courtesy reminder"}
@@ -38,7 +36,6 @@ export const strategyDefinitions: Readonly<Record<StrategyKey, StrategyDefinitio
   standard: {
     key: "standard",
     label: "Standard — no change",
-    summary: "The existing process: statement and the standard overdue notice.",
     actions: [
       {offsetDays: 3, channel: "email", action: "Standard overdue notice"},
       {offsetDays: 30, channel: "letter", action: "Statement of account"}
@@ -47,7 +44,6 @@ export const strategyDefinitions: Readonly<Record<StrategyKey, StrategyDefinitio
   reminders: {
     key: "reminders",
     label: "Medium risk — automated reminders",
-    summary: "Automated reminders before and after the due date; escalate to a person if still unpaid after two weeks.",
     actions: [
       {offsetDays: -5, channel: "email", action: "Automated pre-due reminder"},
       {offsetDays: 1, channel: "email", action: "Automated overdue notice"},
@@ -58,7 +54,6 @@ export const strategyDefinitions: Readonly<Record<StrategyKey, StrategyDefinitio
   followUp: {
     key: "followUp",
     label: "AR follow-up — manual",
-    summary: "A named AR specialist owns the invoice: personal pre-due contact, calls after due, a payment plan if needed.",
     actions: [
       {offsetDays: -5, channel: "email", action: "Personal pre-due reminder from the account owner"},
       {offsetDays: 3, channel: "phone", action: "Call the customer's accounts payable"},
@@ -69,7 +64,6 @@ export const strategyDefinitions: Readonly<Record<StrategyKey, StrategyDefinitio
   restrict: {
     key: "restrict",
     label: "High risk — credit restriction / prepayment",
-    summary: "Secure the exposure: prepayment or deposit on new orders, early calls, credit hold when overdue.",
     actions: [
       {offsetDays: -10, channel: "account", action: "Require prepayment or a deposit on new orders"},
       {offsetDays: -3, channel: "phone", action: "Pre-due call to confirm the payment date"},

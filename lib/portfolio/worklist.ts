@@ -6,11 +6,7 @@ import type {OpenInvoice} from "./openInvoices.js";
 import {assignStrategies, strategyDefinitions} from "./strategy.js";
 import type {PlannedAction, StrategyAssignment, StrategyKey, StrategyOptions} from "./strategy.js";
 
-/** The worklist order, as text for the page. */
-export const worklistPriorityRule =
-  "Highest expected late amount (P(late) × open amount) first; ties by most days overdue, then by invoice id.";
-
-/** Worklist order; see `worklistPriorityRule`. */
+/** Worklist order (in words: lib/views/definitions.ts `worklistPriorityRule`). */
 export function compareWorklistPriority(a: OpenInvoice, b: OpenInvoice): number {
   return (
     expectedLateAmount(b) - expectedLateAmount(a) ||

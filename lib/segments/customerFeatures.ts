@@ -28,8 +28,6 @@ export type CustomerFeatureKey = (typeof customerFeatureKeys)[number];
 export interface CustomerFeatureSpec {
   key: CustomerFeatureKey;
   label: string;
-  /** One line for the page. */
-  definition: string;
   unit: "days" | "currency" | "share" | "per invoice" | "per month" | "score" | "probability";
   /** How the raw value is transformed before standardising. */
   transform: "none" | "log1p" | "signedLog1p";
@@ -59,7 +57,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "averageDelay",
     label: "Average payment delay",
-    definition: "Amount-weighted mean of days late over settled invoices (negative: paid early); clustered as sign × log of 1 + |days|.",
     unit: "days",
     transform: "signedLog1p",
     clustering: true
@@ -67,7 +64,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "totalInvoiced",
     label: "Total invoiced",
-    definition: "Sum of all invoice amounts in the ledger (clustered as log of 1 + amount).",
     unit: "currency",
     transform: "log1p",
     clustering: true
@@ -75,7 +71,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "outstanding",
     label: "Outstanding amount",
-    definition: "Sum of open amounts at the report date (clustered as log of 1 + amount).",
     unit: "currency",
     transform: "log1p",
     clustering: true
@@ -83,7 +78,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "onTimeShare",
     label: "On-time share",
-    definition: "Share of settled invoices paid on or before the due date.",
     unit: "share",
     transform: "none",
     clustering: true
@@ -91,7 +85,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "overdueOver30Share",
     label: "Aging: share over 30 days",
-    definition: "Aging distribution of the open amount (Current, 1–30, 31–60, 61–90, 90+), summarised as the share more than 30 days past due.",
     unit: "share",
     transform: "none",
     clustering: false
@@ -99,7 +92,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "partialPaymentRatio",
     label: "Partial-payment ratio",
-    definition: "Share of invoices paid in instalments or partly paid and still open.",
     unit: "share",
     transform: "none",
     clustering: true,
@@ -108,7 +100,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "negotiationFrequency",
     label: "Negotiation frequency",
-    definition: "Extension requests per invoice.",
     unit: "per invoice",
     transform: "none",
     clustering: true,
@@ -117,7 +108,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "utilisationVelocity",
     label: "Credit-utilisation velocity",
-    definition: "Least-squares slope of month-end utilisation (open balance ÷ credit limit) over the last 12 months, per month.",
     unit: "per month",
     transform: "none",
     clustering: false,
@@ -126,7 +116,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "reminderResponse",
     label: "Response to reminders",
-    definition: "Of settled invoices that got a reminder, the share paid within the reminder window.",
     unit: "share",
     transform: "none",
     clustering: false,
@@ -135,7 +124,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "paymentConsistency",
     label: "Payment consistency",
-    definition: "Standard deviation of days late over settled invoices (lower: more predictable); clustered as log of 1 + days.",
     unit: "days",
     transform: "log1p",
     clustering: true
@@ -143,7 +131,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "creditScore",
     label: "Credit score",
-    definition: "The customer's latest credit score (300–850).",
     unit: "score",
     transform: "none",
     clustering: false,
@@ -152,7 +139,6 @@ export const customerFeatureSpecs: readonly CustomerFeatureSpec[] = [
   {
     key: "predictedLate",
     label: "Predicted P(late)",
-    definition: "The payment model's mean predicted probability that the customer's invoices are paid late.",
     unit: "probability",
     transform: "none",
     clustering: false

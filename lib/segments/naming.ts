@@ -10,39 +10,14 @@ export interface SegmentQuadrant {
   risk: "low" | "high";
   value: "low" | "high";
   label: string;
-  /** The collections treatment the quadrant calls for. */
-  action: string;
 }
 
+// The collections treatment each quadrant calls for is lib/views/definitions.ts `quadrantActions`.
 export const segmentQuadrants: Record<SegmentLetter, SegmentQuadrant> = {
-  A: {
-    letter: "A",
-    risk: "low",
-    value: "high",
-    label: "Low risk · High value",
-    action: "Reward and keep them: light-touch contact, a named account owner, early-payment discounts or better terms."
-  },
-  B: {
-    letter: "B",
-    risk: "high",
-    value: "high",
-    label: "High risk · High value",
-    action: "Focused manual follow-up before and after due dates; secure the exposure (guarantees, credit insurance, staged deliveries)."
-  },
-  C: {
-    letter: "C",
-    risk: "low",
-    value: "low",
-    label: "Low risk · Low value",
-    action: "Automate: a standard reminder sequence and self-service payment links."
-  },
-  D: {
-    letter: "D",
-    risk: "high",
-    value: "low",
-    label: "High risk · Low value",
-    action: "Tighten credit: lower limits or prepayment, monitor closely and escalate early."
-  }
+  A: {letter: "A", risk: "low", value: "high", label: "Low risk · High value"},
+  B: {letter: "B", risk: "high", value: "high", label: "High risk · High value"},
+  C: {letter: "C", risk: "low", value: "low", label: "Low risk · Low value"},
+  D: {letter: "D", risk: "high", value: "low", label: "High risk · Low value"}
 };
 
 export function quadrantOf(riskScore: number, valueScore: number): SegmentLetter {
@@ -103,7 +78,6 @@ export interface NamedCluster {
   /** "A" when alone in its quadrant, else "A1", "A2", … in score order. */
   name: string;
   label: string;
-  action: string;
   size: number;
   /** Mean customer risk and value score of the cluster. */
   riskScore: number;
@@ -161,7 +135,6 @@ export function nameClusters(assignments: ArrayLike<number>, k: number, scores: 
       letter: c.letter,
       name: perLetter.get(c.letter)! > 1 ? `${c.letter}${index}` : c.letter,
       label: quadrant.label,
-      action: quadrant.action,
       size: c.size,
       riskScore: c.riskScore,
       valueScore: c.valueScore

@@ -5,13 +5,16 @@
 // and the command and mapping file that reproduce the build.
 import {formatCount, formatMoney, formatPercent} from "../core/format.js";
 import type {CleaningFile, InputProvenance, MetaFile} from "../pipeline/contract.js";
+import {generatorEffects} from "./definitions.js";
+import type {ColumnFormat, FormatDecision} from "../input/infer.js";
+import {formatSettings} from "../input/settings.js";
 
 /** The fields of meta.json read here. */
-export type GeneratorMeta = Pick<MetaFile, "invoices" | "generatorDescription"> & Partial<Pick<MetaFile, "writtenOff">>;
+export type GeneratorMeta = Pick<MetaFile, "invoices" | "synthetic"> & Partial<Pick<MetaFile, "writtenOff">>;
 
 /** The generator's description, topic by topic, with the measured share of written-off invoices. */
 export function generatorNotes(meta: GeneratorMeta): [topic: string, text: string][] {
-  return Object.entries(meta.generatorDescription ?? {}).map(([topic, text]) => {
+  return Object.entries(meta.synthetic ? generatorEffects : {}).map(([topic, text]) => {
     if (topic !== "writeOffs" || !meta.writtenOff || meta.writtenOff.share === null) return [topic, text];
     const {invoices, share} = meta.writtenOff;
     const measured = invoices
@@ -25,7 +28,7 @@ export function generatorNotes(meta: GeneratorMeta): [topic: string, text: strin
 export type InputAccount = InputProvenance;
 
 /** cleaning.json's fields this view reads. */
-export type CleaningAccount = Pick<CleaningFile, "rowsIn" | "rules" | "documentTypes" | "customerIdFromName" | "openItemsOnly" | "unmatchedPayments">;
+export type CleaningAccount = Pick<CleaningFile, "rowsIn" | "rowsKept" | "rules" | "documentTypes" | "customerIdFromName" | "openItemsOnly" | "unmatchedPayments" | "currency">;
 
 const delimiterNames: Record<string, string> = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"};
 
@@ -37,10 +40,51 @@ export function readAsSentence(input: InputAccount): string {
   return `The file is ${what}${where}.`;
 }
 
-/** Words for a column's format: "MM/DD/YYYY", "decimal comma". */
-export function formatName(kind: "date" | "number", format: string): string {
+/** Words for a column's format: "MM/DD/YYYY", "decimal comma", "whole numbers (decimal zero dropped)". */
+export function formatName(kind: ColumnFormat["kind"], format: string): string {
   if (kind === "number") return format === "," ? "decimal comma" : "decimal point";
+  if (kind === "id") return format === "decimal zero" ? "whole numbers written with a decimal zero" : "as written";
   return format;
+}
+
+const separatorNames: Record<string, string> = {".": "point", ",": "comma"};
+
+/**
+ * How a column's format was decided, in words: "2,305 of 2,305 values read as MM/DD/YYYY; 1,418 of
+ * them (such as "3/25/2025") cannot be read as DD/MM/YYYY", "decimal comma: 1,000 values such as
+ * "1.599,15" read only that way". The Data page and `npm run inspect` both print it.
+ */
+export function formatReason({kind, format, decision, twoDigitYearPivot}: Pick<ColumnFormat, "kind" | "format" | "decision" | "twoDigitYearPivot">): string {
+  const reason = decisionWords(kind, format, decision);
+  return twoDigitYearPivot === null ? reason : `${reason}; two-digit years 00–${twoDigitYearPivot - 1} are read as 20xx, ${twoDigitYearPivot}–99 as 19xx`;
+}
+
+function decisionWords(kind: ColumnFormat["kind"], format: string, decision: FormatDecision): string {
+  switch (decision.by) {
+    case "setting":
+      return kind === "date" ? `given (${formatSettings.dateFormat.env} or the mapping's ${formatSettings.dateFormat.key})` : `given (${formatSettings.decimal.env} or the mapping's ${formatSettings.decimal.key})`;
+    case "no values":
+      return "no values";
+    case "no layout":
+      return "no value reads as a date in any layout";
+    case "values": {
+      const share = `${formatCount(decision.read)} of ${formatCount(decision.of)} values read as ${format}`;
+      const {decisive} = decision;
+      return decisive ? `${share}; ${formatCount(decisive.count)} of them (such as ${JSON.stringify(decisive.example)}) cannot be read as ${decisive.rival}` : share;
+    }
+    case "like column":
+      return `${formatCount(decision.read)} of ${formatCount(decision.of)} values read as ${format} and as ${decision.alike} alike; read as ${format} like ${JSON.stringify(decision.header)}, whose values decide it`;
+    case "separator": {
+      const other = format === "." ? "comma" : "point";
+      return `decimal ${separatorNames[format]}: ${formatCount(decision.only)} values such as ${JSON.stringify(decision.example)} read only that way${decision.other ? `, ${formatCount(decision.other)} only with a decimal ${other}` : ""}`;
+    }
+    case "like number column":
+      return `read with a decimal ${separatorNames[format]} like ${JSON.stringify(decision.header)}, whose values decide it`;
+    case "whole numbers":
+      return "whole numbers: either separator reads them alike";
+    case "decimal zeros":
+      return `all ${formatCount(decision.numeric)} numeric ids end in a decimal zero (as pandas writes integers beside a blank): read as whole numbers`;
+  }
 }
 
 const kindNames: Record<string, string> = {invoice: "invoices", credit: "credit memos (set aside)", payment: "payments (set aside)", refund: "refunds (set aside)", other: "other entries (set aside)", "by sign": "unknown type: read by the amount's sign"};
@@ -69,9 +113,78 @@ export function paymentSourceSentence(input: InputAccount, cleaning: CleaningAcc
   }
   if (cleaning.openItemsOnly) return "The file has no paid-date column: it lists what is open, so every invoice is read as open and no late-payment model can be fitted from it.";
   const mapped = input.mappingJson.columns;
-  if (mapped.open_item) return `Paid dates come from “${mapped.paid_date ?? "–"}” where “${mapped.open_item}” says an invoice is closed${mapped.remaining_amount ? `, and open amounts from “${mapped.remaining_amount}”` : ""}.`;
+  const says = mapped.open_item ?? mapped.remaining_amount;
+  if (!mapped.paid_date && mapped.last_payment_date) {
+    return `Paid dates come from “${mapped.last_payment_date}”, the payment that settled an invoice, where “${says}” says it is settled${mapped.open_item && mapped.remaining_amount ? `, and open amounts from “${mapped.remaining_amount}”` : ""}.`;
+  }
+  if (!mapped.paid_date) return `The file has no paid-date column: “${says}” says which invoices are settled, but not when, so only the open ones can be read.`;
+  if (mapped.open_item) return `Paid dates come from “${mapped.paid_date}” where “${mapped.open_item}” says an invoice is closed${mapped.remaining_amount ? `, and open amounts from “${mapped.remaining_amount}”` : ""}.`;
   return `Paid dates come from “${mapped.paid_date}”; a blank one means the invoice is open.`;
 }
+
+const ruleCount = (cleaning: CleaningAccount, id: string) => cleaning.rules.find((r) => r.id === id)?.count ?? 0;
+
+/**
+ * Rows marked paid with no date of payment (a QuickBooks or Odoo invoice list's "Paid" status): how
+ * many were set aside and why, what the report covers instead, and which export would give it a
+ * history. Empty when none was.
+ */
+export function paidDateUnknownNote(input: InputAccount, cleaning: CleaningAccount): string {
+  const unknown = ruleCount(cleaning, "paid-date-unknown");
+  if (!unknown) return "";
+  const mapped = input.mappingJson.columns;
+  const marker = mapped.open_item ?? mapped.remaining_amount;
+  const rows = `${formatCount(unknown)} of ${formatCount(cleaning.rowsIn)} rows`;
+  const why = `${rows} ${unknown === 1 ? "is" : "are"} marked paid${marker ? ` by “${marker}”` : ""} but carry no date of payment, so they were set aside: when an invoice was paid is what the history is made of, and a guess would teach the model a timing that never happened.`;
+  const covers = mapped.paid_date || mapped.last_payment_date
+    ? ""
+    : ` The report covers the ${formatCount(cleaning.rowsKept)} ${cleaning.rowsKept === 1 ? "invoice" : "invoices"} still open, as a snapshot: aging, DSO and the worklist, but no late-payment model.`;
+  const fix = ` For a payment history, export the invoices with the date each was paid (a paid-date, last-payment-date or closed-date column), or add the payments as a second file: AR_PAYMENTS=payments.csv, with the invoice number, payment date and amount of each receipt.`;
+  return why + covers + fix;
+}
+
+/** Where the ledger's currency came from, and how to set it when the file names none. */
+export function currencySentence(cleaning: CleaningAccount, input: InputAccount): string {
+  const {code, from} = cleaning.currency;
+  const column = input.mappingJson.columns.currency;
+  switch (from) {
+    case "column":
+      return `Amounts are in ${code}, as the currency column${column ? ` “${column}”` : ""} says.`;
+    case "amounts":
+      return `Amounts are in ${code}, as the currency marks on them say.`;
+    case "setting":
+      return `Amounts are in ${code}, as set (${formatSettings.currency.env} or the mapping's "${formatSettings.currency.key}").`;
+    case "assumed":
+      return (
+        `The file names no currency (no currency column, no mark on the amounts), so amounts are taken to be in ${code}. ` +
+        `If they are not, set the currency with ${formatSettings.currency.env}=EUR (say) before the command, or "${formatSettings.currency.key}": "EUR" in the mapping file.`
+      );
+  }
+}
+
+/** The columns found by their header's words, not a known name: the reader should check them. */
+export function byWordsSentence(input: InputAccount): string {
+  const mapped = input.mappingJson.columns;
+  const found = input.byWords.filter((column) => mapped[column]);
+  if (!found.length) return "";
+  const list = found.map((column) => `“${mapped[column]}” as ${columnWords[column] ?? column}`).join(", ");
+  return `Recognised by the words of their headers rather than a name systems are known to use: ${list}. Check them in the data dictionary below; the mapping file can name another header for any column.`;
+}
+
+/** The file's only amount is the amount still open, read as the amount. */
+export function amountFromOpenSentence(input: InputAccount): string {
+  if (!input.amountFromOpenAmount) return "";
+  const header = input.mappingJson.columns.amount;
+  return `“${header}” is the file's only amount, an amount still open: it is read as each invoice's amount, as open-item lists write it (what is open is what was invoiced, until it is paid). If the file has the invoiced amounts in another column, name it: {"columns": {"amount": "Your Header"}}.`;
+}
+
+/** Ledger columns in words, for sentences about the mapping. */
+const columnWords: Record<string, string> = {
+  invoice_id: "the invoice number", customer_id: "the customer id", customer_name: "the customer name", invoice_date: "the invoice date", due_date: "the due date",
+  amount: "the amount", currency: "the currency", paid_date: "the paid date", paid_amount: "the amount paid", payment_terms: "the payment terms",
+  remaining_amount: "the amount still open", open_item: "the open flag", document_type: "the document type", last_payment_date: "the last payment date",
+  credit_limit: "the credit limit", credit_score: "the credit score", write_off_date: "the write-off date"
+};
 
 /** The shell command that rebuilds this report with every inference written down. */
 export function reproduceCommand(file: string, input: InputAccount): string {

@@ -6,7 +6,7 @@ import {thresholds} from "./thresholds.js";
 import {greatest, mean as d3mean, sum} from "d3";
 
 /** A KPI card of kpis.json: the fields the card and its sentences read. */
-export type KpiCard = Pick<KpisFile["cards"][number], "key" | "label" | "format" | "formula" | "better" | "value" | "previous" | "change">;
+export type KpiCard = Pick<KpisFile["cards"][number], "key" | "label" | "format" | "better" | "value" | "previous" | "change">;
 
 export interface CardDisplay {
   value: string;

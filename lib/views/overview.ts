@@ -1,14 +1,14 @@
 // The home page's key findings and next steps, written from the report's numbers so that the words can
 // never drift from the data. Each finding links to the page that proves it.
 import {formatCount, formatDays, formatMoney, formatPercent} from "../core/format.js";
-import type {KpisFile, ModelFile, OverviewFactsFile} from "../pipeline/contract.js";
-import {noModelName} from "../model/names.js";
+import type {KpisFile, ModelFile, OverviewFactsFile, ReportFiles} from "../pipeline/contract.js";
+import {riskWords} from "./risk.js";
 import {thresholds} from "./thresholds.js";
 
 /** The fields of overview-facts.json this module reads. */
 export type OverviewFacts = Pick<
-  OverviewFactsFile,
-  "currency" | "openAr" | "openInvoices" | "overdueShare" | "dso" | "bestPossibleDso" | "cashAtRisk" | "predictedLateRate" | "routineShare" | "focusShare" | "strategyMix"
+  ReportFiles["overview-facts"],
+  "currency" | "openAr" | "openInvoices" | "overdueShare" | "dso" | "bestPossibleDso" | "cashAtRisk" | "predictedLateRate" | "routineShare" | "focusShare" | "strategyMix" | "riskSource"
 >;
 
 /** The fields of model.json's `narrative` this module reads (no runner-up for a stage with one family). */
@@ -54,16 +54,24 @@ export function overviewLede(facts: OverviewFacts & Partial<Pick<OverviewFactsFi
   const money = (v: number) => formatMoney(v, {currency: facts.currency});
   if (!hasOpenBook(facts)) return `As of ${asOf} nothing is owed: every invoice in the ledger has been paid or written off. The model and the collection rules below apply to the next ones.`;
   const invoices = `${formatCount(facts.openInvoices)} open ${facts.openInvoices === 1 ? "invoice" : "invoices"}`;
-  return (
-    `As of ${asOf}, ${money(facts.openAr)} is owed across ${invoices}. ${formatPercent(facts.overdueShare, 0)} of it is already overdue. ` +
-    `Weighting each open invoice by ${facts.modelName === noModelName ? "its risk under the no-model rule (an invoice past due counts as late)" : "the model's probability that it is paid late"}, ${money(facts.cashAtRisk)} is expected to arrive after its due date.`
-  );
+  const weighting =
+    facts.riskSource === "model"
+      ? "Weighting each open invoice by the model's probability that it is paid late"
+      : "With no payment history to fit a model on, counting each open invoice already past due as late and weighting the others by the share already past due";
+  return `As of ${asOf}, ${money(facts.openAr)} is owed across ${invoices}. ${formatPercent(facts.overdueShare, 0)} of it is already overdue. ${weighting}, ${money(facts.cashAtRisk)} is expected to arrive after its due date.`;
 }
 
-/** The predicted-late-rate card: a rate of the open invoices, or that none is open to score. */
-export function predictedLateCard(facts: OverviewFacts): {value: string; note: string} {
-  if (!hasOpenBook(facts)) return {value: "None open", note: "no open invoice to score"};
-  return {value: formatPercent(facts.predictedLateRate.invoices, 0), note: `mean P(late) of open invoices; ${formatPercent(facts.predictedLateRate.amountWeighted, 0)} weighted by amount`};
+/** The late-rate card: a rate of the open invoices, or that none is open to score, titled by where the risk comes from. */
+export function predictedLateCard(facts: OverviewFacts): {title: string; value: string; note: string} {
+  const words = riskWords(facts.riskSource);
+  if (!hasOpenBook(facts)) return {title: words.rateTitle, value: "None open", note: "no open invoice to score"};
+  const mean = facts.riskSource === "model" ? "mean P(late) of open invoices" : "mean rule-based risk of open invoices (1 once past due)";
+  return {title: words.rateTitle, value: formatPercent(facts.predictedLateRate.invoices, 0), note: `${mean}; ${formatPercent(facts.predictedLateRate.amountWeighted, 0)} weighted by amount`};
+}
+
+/** The cash-at-risk card's note: what the figure multiplies. */
+export function cashAtRiskNote(facts: Pick<OverviewFacts, "riskSource">): string {
+  return `expected to arrive late: ${facts.riskSource === "model" ? "P(late)" : "rule-based risk"} × open amount`;
 }
 
 /** `model` is null when the ledger had no payment history; `noModelSummary` then says how risk was judged. */

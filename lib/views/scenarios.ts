@@ -20,7 +20,7 @@ export interface ScenarioControlGroup {
 
 /** The panel's groups, in the order a reader meets them: the shock, the response, the prices. */
 export const scenarioControlGroups: readonly ScenarioControlGroup[] = [
-  {key: "delays", title: "Who pays later", description: "Customers taking longer than the model expects."},
+  {key: "delays", title: "Who pays later", description: "Customers taking longer than expected."},
   {key: "collection", title: "Collection work", description: "Invoices the team works in worklist order, and what each action achieves."},
   {key: "money", title: "Prices", description: "What waiting for cash and working an invoice cost."}
 ];
@@ -174,7 +174,7 @@ export function scenarioLede(result: ScenarioResult, {horizonDays, weeks = 13, c
       `If ${delays}, ${money(Math.abs(result.openAr.change))} ${result.openAr.change >= 0 ? "more" : "less"} would still be open in ${horizonDays} days, ` +
         `DSO would rise by ${formatDays(result.dsoChange.delay)} and the wait would cost ${money(result.financingCost)} in financing.`
     );
-  } else sentences.push(`With every customer paying as the model expects, the open book follows its expected path.`);
+  } else sentences.push(`With every customer paying as expected, the open book follows its expected path.`);
   if (work.actioned > 0) {
     sentences.push(
       `Working ${formatCount(work.actioned)} invoices from P(late) ${threshold(work.threshold)} over ${formatCount(inputs.actionWeeks)} ${inputs.actionWeeks === 1 ? "week" : "weeks"} ` +
@@ -246,7 +246,7 @@ export interface ScenarioForecastOptions {
 /**
  * The baseline forecast and its simulated band with the scenario overlaid. Re-simulating per slider move
  * is too slow, so the scenario's band is the baseline band shifted, week by week, by the scenario's change
- * in expected cash (scenario.json's `scenarioBandRule`); cash cannot go below zero.
+ * in expected cash (lib/views/definitions.ts `scenarioBandRule`); cash cannot go below zero.
  */
 export function scenarioForecastRows(
   weeks: ForecastWeeks,

@@ -62,13 +62,15 @@ export interface LedeInput {
   chosen?: boolean;
   /** Which criterion settled k (default the elbow). */
   decidedBy?: "elbow" | "silhouette";
+  /** The invoice score in words, by where risk comes from (lib/views/risk.ts); default "predicted P(late)". */
+  score?: string;
 }
 
 /**
  * The page's lede: how many behaviour groups, what they are, where the open amount sits and where the
  * riskiest money is.
  */
-export function segmentsLede({customers, minSettled, k, clusters, currency, chosen = true, decidedBy = "elbow"}: LedeInput): string {
+export function segmentsLede({customers, minSettled, k, clusters, currency, chosen = true, decidedBy = "elbow", score = "predicted P(late)"}: LedeInput): string {
   const money = (v: number | null) => formatMoney(v, {currency});
   const groups = clusters.map((c) => `${c.name} (${quadrantPhrase(c.label)}, ${formatCount(c.customers)} ${c.customers === 1 ? "customer" : "customers"})`);
   const sentences = [
@@ -79,7 +81,7 @@ export function segmentsLede({customers, minSettled, k, clusters, currency, chos
   const open = exposure !== undefined && exposure.outstanding! > 0;
   if (exposure && !open) sentences.push("None of them has anything open at the report date.");
   else if (exposure && finite(exposure.outstandingShare)) {
-    const steady = exposure.riskLevel === "Low" ? `, and its customers pay reliably (mean predicted P(late) ${formatPercent(exposure.meanPLate)})` : "";
+    const steady = exposure.riskLevel === "Low" ? `, and its customers pay reliably (mean ${score} ${formatPercent(exposure.meanPLate)})` : "";
     const where = exposure.outstandingShare > thresholds.mostlyShare.value ? "sits mostly with" : "sits in no one group: the largest part is with";
     sentences.push(
       `The open amount ${where} ${exposure.name}: ${money(exposure.outstanding)}, ${formatPercent(exposure.outstandingShare, 0)} of it, ` +
@@ -91,7 +93,7 @@ export function segmentsLede({customers, minSettled, k, clusters, currency, chos
     const delay = delayPhrase(riskiest.means.averageDelay);
     sentences.push(
       `The riskiest money is ${riskiest.name}’s ${money(riskiest.outstanding)} (${formatPercent(riskiest.outstandingShare, 0)}): ` +
-        `its ${formatCount(riskiest.customers)} customers ${delay ? `${delay} and ` : ""}carry a mean predicted P(late) of ${formatPercent(riskiest.meanPLate, 0)}.`
+        `its ${formatCount(riskiest.customers)} customers ${delay ? `${delay} and ` : ""}carry a mean ${score} of ${formatPercent(riskiest.meanPLate, 0)}.`
     );
   }
   return sentences.join(" ");
@@ -288,7 +290,7 @@ export function thinHistoryFinding(
 // The cluster table in words, and the rules behind it, from the numbers segments.json ships
 
 /** Who a cluster's customers are and how they pay, for its card (the heading names it, the proposal follows). */
-export function clusterDescription(c: Pick<ClusterFile, "customers" | "means" | "amountShare" | "outstanding" | "dso" | "meanPLate">, currency: string): string {
+export function clusterDescription(c: Pick<ClusterFile, "customers" | "means" | "amountShare" | "outstanding" | "dso" | "meanPLate">, currency: string, score = "predicted P(late)"): string {
   const delay = c.means.averageDelay;
   const onTime = c.means.onTimeShare;
   const one = c.customers === 1;
@@ -297,7 +299,7 @@ export function clusterDescription(c: Pick<ClusterFile, "customers" | "means" | 
   const who = `${formatCount(c.customers)} ${one ? "customer" : "customers"}${habit ? ` who ${habit}${finite(onTime) ? `, ${formatPercent(onTime, 0)} of invoices on time` : ""}` : ""}`;
   return (
     `${who}; ${formatPercent(c.amountShare)} of the amount invoiced, ${formatMoney(c.outstanding, {currency})} outstanding ` +
-    `(DSO ${formatDays(c.dso, 0)}), mean predicted P(late) ${formatPercent(c.meanPLate)}.`
+    `(DSO ${formatDays(c.dso, 0)}), mean ${score} ${formatPercent(c.meanPLate)}.`
   );
 }
 
@@ -311,7 +313,7 @@ export interface SegmentObservation {
 }
 
 /** The clusters that stand out — the largest exposure, the highest delay, the steadiest payers — in a sentence each. */
-export function segmentObservations(clusters: readonly ClusterFile[], currency: string): SegmentObservation[] {
+export function segmentObservations(clusters: readonly ClusterFile[], currency: string, score = "predicted P(late)"): SegmentObservation[] {
   const money = (v: number | null) => formatMoney(v, {currency});
   const out: SegmentObservation[] = [];
   const onTime = (c: ClusterFile) => c.means.onTimeShare;
@@ -333,7 +335,7 @@ export function segmentObservations(clusters: readonly ClusterFile[], currency: 
       name: delayed.name,
       text:
         `Highest delay: ${delayed.name} (${delayed.label}) pays on average ${formatDays(days)} ${days >= 0 ? "late" : "early"} (amount-weighted)` +
-        `${finite(share) ? `, with ${formatPercent(share, 0)} of invoices on time` : ""}; mean predicted P(late) ${formatPercent(delayed.meanPLate)}.`
+        `${finite(share) ? `, with ${formatPercent(share, 0)} of invoices on time` : ""}; mean ${score} ${formatPercent(delayed.meanPLate)}.`
     });
   }
   // The steadiest payers have the lowest spread of delays: the largest negated spread.
@@ -364,8 +366,8 @@ export function kChoiceRule(curve: KCurve, choice: Pick<KChoiceFile, "k" | "elbo
 }
 
 /** How a cluster's risk level is read off its mean P(late) (segments.json `riskLevels`). */
-export function riskLevelRule({low, high}: {low: number; high: number}): string {
-  return `Risk level: the cluster's mean predicted P(late) over its invoices against the mean over all clustered customers' invoices — below ${low}× Low, above ${high}× High, otherwise Medium.`;
+export function riskLevelRule({low, high}: {low: number; high: number}, score = "predicted P(late)"): string {
+  return `Risk level: the cluster's mean ${score} over its invoices against the mean over all clustered customers' invoices — below ${low}× Low, above ${high}× High, otherwise Medium.`;
 }
 
 /** Who is left out of the clustering. */

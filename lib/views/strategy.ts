@@ -282,10 +282,10 @@ export function segmentMixFinding(row: SegmentMixRow, {currency = "USD", estimat
 }
 
 /** The strategy table's title: how much needs a credit restriction, and how risky it is. */
-export function restrictFinding(table: readonly Pick<ViewTableRow, "strategy" | "invoices" | "invoiceShare" | "meanPLate">[]): string {
+export function restrictFinding(table: readonly Pick<ViewTableRow, "strategy" | "invoices" | "invoiceShare" | "meanPLate">[], score = "predicted P(late)"): string {
   const restrict = table.find((r) => r.strategy === "restrict");
   if (!restrict || !(restrict.invoices > 0)) return "No open invoice needs a credit restriction under these rules";
-  return `${formatPercent(restrict.invoiceShare, 0)} of open invoices need a credit restriction; their average predicted P(late) is ${formatDecimal(restrict.meanPLate, 2)}`;
+  return `${formatPercent(restrict.invoiceShare, 0)} of open invoices need a credit restriction; their average ${score} is ${formatDecimal(restrict.meanPLate, 2)}`;
 }
 
 /** The segment-mix chart's title: the segment with the largest share of its open amount under credit restriction. */

@@ -2,13 +2,16 @@
 // feature group is shuffled (mean of the repeats, whisker ± one standard deviation). Bars near zero
 // or below it are noise: the model does not rely on that group.
 import * as Plot from "@observablehq/plot";
-import type {FamilyImportance} from "../lib/pipeline/contract.js";
+import type {FamilyImportance, FeatureOptionsSection} from "../lib/pipeline/contract.js";
+import {featureGroupDescription} from "../lib/views/definitions.js";
 import {featureLabel} from "../lib/views/model.js";
 import {formatDecimal} from "../lib/core/format.js";
 
 export interface ImportanceOptions {
   width: number;
   color: string;
+  /** model.json's `features.options`, for each group's description in its tooltip. */
+  featureOptions: FeatureOptionsSection;
   /** Show at most this many groups (the largest); default all. */
   top?: number;
 }
@@ -16,10 +19,12 @@ export interface ImportanceOptions {
 /** Three decimals without a "-0.000": noise around zero reads as zero. */
 const drop = (v: number) => formatDecimal(Math.abs(v) < 0.0005 ? 0 : v, 3);
 
-type GroupRow = FamilyImportance["groups"][number] & {label: string};
+type GroupRow = FamilyImportance["groups"][number] & {label: string; description: string};
 
-export function importanceChart(entry: FamilyImportance, {width, color, top = Infinity}: ImportanceOptions) {
-  const rows: GroupRow[] = entry.groups.slice(0, top).map((g) => ({...g, label: featureLabel(g.group)}));
+export function importanceChart(entry: FamilyImportance, {width, color, featureOptions, top = Infinity}: ImportanceOptions) {
+  const rows: GroupRow[] = entry.groups
+    .slice(0, top)
+    .map((g) => ({...g, label: featureLabel(g.group), description: featureGroupDescription(g.group, featureOptions)}));
   const narrow = width < 480;
   const longest = Math.max(...rows.map((g) => g.label.length), 4);
   const xMax = Math.max(0.005, ...rows.map((g) => g.mean + g.sd));

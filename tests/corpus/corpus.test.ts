@@ -101,6 +101,15 @@ describe.concurrent("exports that build: inspect reads what is in them", () => {
     for (const [column, format] of Object.entries(c.formats ?? {})) expect(formats[column], column).toBe(format);
     if (c.asOf) expect(seen.asOf, "end of data").toBe(c.asOf);
     if (c.model !== undefined) expect(seen.model === null, `a model can be fitted (${seen.model})`).toBe(c.model);
+    if (c.currency) expect(seen.currency, "currency").toBe(c.currency);
+    if (c.first) expect(seen.first, "first invoice").toEqual(c.first);
+    const samples = Object.fromEntries(seen.input.formats.map((f: {column: string; sample: {text: string} | null}) => [f.column, f.sample?.text]));
+    for (const [column, text] of Object.entries(c.samples ?? {})) expect(samples[column], `${column} sample`).toBe(text);
+    if (c.says) {
+      // What a user reads: inspect's own words, which the Data page shares.
+      const told = (await run("scripts/inspect.ts", [], caseEnv(c))).stdout.toString("utf8");
+      for (const text of c.says) expect(told, "inspect says").toContain(text);
+    }
     // Every row is accounted for.
     expect(seen.report.rowsKept + seen.report.rowsQuarantined).toBe(seen.report.rowsIn);
     timings.push({case: name, about: c.about, outcome: `builds: ${c.kept} invoices, ${c.open} open${c.model === false ? ", no model (snapshot)" : ""}`, seconds: result.seconds});

@@ -47,6 +47,14 @@ export interface CaseExpectation {
   fullBuild?: boolean;
   /** For refusals: what the one line must contain. */
   message?: string[];
+  /** The ledger's currency. */
+  currency?: string;
+  /** The first kept invoice: which header fed the customer id and name. */
+  first?: {invoiceId: string; customerId: string; customerName: string};
+  /** Each column's sample value as inspect shows it (a workbook's number at Excel's digits). */
+  samples?: Record<string, string>;
+  /** Text `npm run inspect` must print (what the Data page says too). */
+  says?: string[];
 }
 
 const customerNames = ["Müller GmbH", "Søren & Co ApS", "Zoë's Café Ltd", "Acme Corp", "Beta Industries", "Crédit Agricole Services", "Delta Logistics", "Østergaard A/S", "Nuñez y Asociados", "O'Brien Supplies", "Fjällräven Handel AB", "Łódź Tools sp. z o.o.", "Gamma Retail LLC", "Horizon Care", "Iris Pharma", "Juniper Foods", "Kappa Metals", "Lambda Print", "Mu Systems", "Nova Textiles"];
@@ -457,6 +465,112 @@ function build(random: Random) {
   refuse("duplicate-headers", "duplicate-headers.csv", csv([["Invoice", "Customer", "Invoice Date", "Due Date", "Amount", "Amount", "Paid Date"], ["A1", "C1", "2025-01-01", "2025-01-31", "1", "1", ""]]), "Two columns named Amount", ["duplicate-headers.csv", 'column "Amount"', "appears twice"]);
   refuse("all-credit-notes", "all-credit-notes.csv", csv([["Invoice", "Customer", "Invoice Date", "Due Date", "Amount", "Paid Date"], ["CN1", "C1", "2025-01-01", "2025-01-31", "-100.00", ""], ["CN2", "C2", "2025-01-02", "2025-02-01", "-50.00", ""]]), "Nothing but credit notes", ["all-credit-notes.csv", "has no usable rows", "negative-amount: 2"]);
   refuse("missing-sheet", "one-sheet.xlsx", xlsx([{name: "Data", rows: [["Invoice", "Customer", "Invoice Date", "Due Date", "Amount"], ["A1", "C1", {date: 20000}, {date: 20030}, 10]]}]), "AR_SHEET names a sheet the workbook lacks", ["one-sheet.xlsx", 'has no sheet "Invoices"'], {env: {AR_SHEET: "Invoices"}});
+
+  // ——— Shapes found by exports written independently of this corpus (issue 13's hold-out) ———
+  // Added after the others so that their files stay byte for byte as they were.
+
+  // 29. An ERP table dumped by pandas (the shape of a widely used public AR dataset): snake_case headers
+  // no alias list names, an open amount as the only amount, isOpen, YYYYMMDD dates and ids as floats.
+  {
+    const list = invoices(random.fork("pandas-erp"), {n: 900});
+    const compact = (d: Day) => formatIsoDay(d).replaceAll("-", "");
+    const header = ["business_code", "cust_number", "name_customer", "clear_date", "buisness_year", "doc_id", "posting_date", "document_create_date", "document_create_date.1", "due_in_date", "invoice_currency", "document type", "posting_id", "area_business", "total_open_amount", "baseline_create_date", "cust_payment_terms", "invoice_id", "isOpen"];
+    const rows: (string | number)[][] = [header];
+    let cad = 0;
+    list.forEach((v, i) => {
+      const currency = i % 15 === 4 ? "CAD" : "USD";
+      if (currency === "CAD") ++cad;
+      const doc = 1930000000 + i;
+      rows.push(["U001", "0" + v.customerId.slice(1), v.customerName.toUpperCase(), v.paid === null ? "" : `${formatIsoDay(v.paid)} 00:00:00`, `${calendarParts(v.issued).year}.0`, doc, formatIsoDay(v.issued), compact(v.issued), compact(v.issued), `${compact(v.due)}.0`, currency, "RV", "1.0", "", money.plain(v.amount), `${compact(v.issued)}.0`, "NAA8", `${doc}.0`, v.paid === null ? 1 : 0]);
+    });
+    const usd = list.filter((_, i) => i % 15 !== 4);
+    add("pandas-erp-table", {data: "pandas-erp-table.csv", about: "An ERP table saved by pandas: snake_case headers (clear_date, due_in_date, total_open_amount, isOpen), YYYYMMDD.0 dates, ids as floats, a second currency", exit: 0, kept: usd.length, open: openCount(usd), rules: {"id-decimal-zero": list.length, "other-currency": cad}, formats: {due_date: "YYYYMMDD", invoice_id: "decimal zero"}, currency: "USD", model: true, fullBuild: true, first: {invoiceId: "1930000000", customerId: "0" + list[0].customerId.slice(1), customerName: list[0].customerName.toUpperCase()}, says: ['"total_open_amount"   →  amount (the amount still open, the file\'s only amount)', '"clear_date"          →  paid_date (by its words)', '"due_in_date"         →  due_date (by its words)']}, {"pandas-erp-table.csv": csv(rows)});
+  }
+  // 30. Odoo's invoice export: Partner names, Invoice/Bill Date, signed totals, a payment status and no paid date.
+  {
+    const list = invoices(random.fork("odoo"), {n: 500});
+    const rows: (string | number)[][] = [["Number", "Partner", "Invoice/Bill Date", "Due Date", "Total Signed", "Amount Due Signed", "Status", "Payment Status"]];
+    let credits = 0, creditTotal = 0;
+    list.forEach((v, i) => {
+      const partial = v.paid === null && i % 7 === 3;
+      rows.push([`INV/2025/${pad(i + 1, 5)}`, v.customerName, date.iso(v.issued), date.iso(v.due), money.plain(v.amount), v.paid !== null ? "0.00" : money.plain(partial ? Math.round(v.amount * 60) / 100 : v.amount), "Posted", v.paid !== null ? "Paid" : partial ? "Partial" : "Not Paid"]);
+      if (i % 40 === 13) (credits += 1), (creditTotal -= 80), rows.push([`RINV/2025/${pad(i + 1, 5)}`, v.customerName, date.iso(v.issued + 4), date.iso(v.issued + 4), "-80.00", "-80.00", "Posted", "Not Paid"]);
+    });
+    const paid = list.length - openCount(list);
+    add("odoo-invoices", {data: "odoo-invoices.csv", about: "Odoo invoices: Partner names, Invoice/Bill Date, Total Signed, Amount Due Signed, Payment Status without a paid date, credit notes", exit: 0, kept: openCount(list), open: openCount(list), rules: {"paid-date-unknown": paid, "negative-amount": credits}, totals: {"negative-amount": creditTotal}, currency: "USD", model: false, says: [`${paid} of ${rows.length - 1} rows are marked paid by “Payment Status” but carry no date of payment`, "AR_PAYMENTS=payments.csv", "amounts are taken to be in USD", "AR_CURRENCY=EUR"]}, {"odoo-invoices.csv": csv(rows)});
+  }
+  // 31. German headers with a customer name column ranked before the number: Kunde, then Kundennummer.
+  {
+    const list = invoices(random.fork("kunde"), {n: 300, currency: "EUR"});
+    const rows: (string | number)[][] = [["Rechnungsnummer", "Kunde", "Kundennummer", "Rechnungsdatum", "Fälligkeitsdatum", "Betrag", "Währung", "Zahlungsdatum"]];
+    for (const v of list) rows.push([v.id, v.customerName, v.customerId, date.dmy(v.issued), date.dmy(v.due), money.de(v.amount), "EUR", v.paid === null ? "" : date.dmy(v.paid)]);
+    add("kunde-kundennummer", {data: "kunde-kundennummer.csv", about: "German export naming the customer (Kunde) before its number (Kundennummer): the number is the id", exit: 0, kept: list.length, open: openCount(list), currency: "EUR", first: {invoiceId: list[0].id, customerId: list[0].customerId, customerName: list[0].customerName}, rules: {"amount-text": 0}}, {"kunde-kundennummer.csv": csv(rows, ";", "\r\n")});
+  }
+  // 32. SAP line items whose currency column is SAP's short "LCurr", amounts without a currency mark.
+  {
+    const list = invoices(random.fork("lcurr"), {n: 300, currency: "EUR"});
+    const rows: (string | number)[][] = [["Customer Line Item Display"], [], ["Customer", "Name 1", "DocumentNo", "Type", "Doc. Date", "Net due dt", "Amount in local cur.", "LCurr", "Clearing"]];
+    for (const v of list) rows.push(["0000" + v.customerId.slice(1), v.customerName, v.id, "RV", date.dmyDot(v.issued), date.dmyDot(v.due), money.de(v.amount), "EUR", v.paid === null ? "" : date.dmyDot(v.paid)]);
+    add("sap-lcurr", {data: "sap-lcurr.txt", about: "SAP FBL5N with its currency in an 'LCurr' column and no mark on the amounts: an EUR ledger, not USD", exit: 0, kept: list.length, open: openCount(list), currency: "EUR", says: ["Amounts are in EUR, as the currency column “LCurr” says."]}, {"sap-lcurr.txt": csv(rows, "\t", "\r\n")});
+  }
+  // 33. No currency anywhere in the file: the user sets it.
+  {
+    const list = invoices(random.fork("currency-setting"), {n: 200});
+    const rows: (string | number)[][] = [["Invoice", "Customer", "Invoice Date", "Due Date", "Amount", "Paid Date"]];
+    for (const v of list) rows.push([v.id, v.customerId, date.iso(v.issued), date.iso(v.due), money.plain(v.amount), v.paid === null ? "" : date.iso(v.paid)]);
+    add("currency-setting", {data: "currency-setting.csv", about: "No currency column or mark: AR_CURRENCY=GBP sets it (the mapping file's \"currency\" too)", exit: 0, env: {AR_CURRENCY: "GBP"}, kept: list.length, open: openCount(list), currency: "GBP", says: ["Amounts are in GBP, as set (AR_CURRENCY"]}, {"currency-setting.csv": csv(rows)});
+  }
+  // 34. A workbook whose amounts were computed in Excel: the stored doubles carry digits nobody typed.
+  {
+    const list = invoices(random.fork("xlsx-digits"), {n: 250});
+    const rows: (string | number | {date: Day} | null)[][] = [["Invoice No", "Account", "Invoice Date", "Due Date", "Total", "Paid Date"]];
+    // Net + tax as a formula adds them: 1000.01 + 1234.56 is stored as 2234.5699999999997.
+    const gross = (v: TrueInvoice, i: number) => (i === 0 ? 1000.01 + 1234.56 : Math.round(v.amount * 80) / 100 + Math.round(v.amount * 20) / 100);
+    list.forEach((v, i) => rows.push([v.id, v.customerId, {date: v.issued}, {date: v.due}, gross(v, i), v.paid === null ? null : {date: v.paid}]));
+    // The sample inspect shows is the column's first value: it must read as Excel shows it, 2234.57.
+    const first = gross(list[0], 0);
+    add("workbook-float-digits", {data: "workbook-float-digits.xlsx", about: "Workbook amounts computed by formulas (9399.650000000001 stored): read at Excel's 15 significant digits", exit: 0, kept: list.length, open: openCount(list), samples: {amount: String(Number(first.toPrecision(15)))}}, {"workbook-float-digits.xlsx": xlsx([{name: "Invoices", rows}])});
+  }
+  // 35. QuickBooks' invoice list: $ amounts throughout, Status Paid/Open, no paid date.
+  {
+    const list = invoices(random.fork("qb-list"), {n: 400});
+    const rows: (string | number)[][] = [["Invoice List"], ["All Dates"], [], ["", "Date", "Transaction type", "Num", "Name", "Due date", "Amount", "Open balance", "Status"]];
+    for (const v of list) rows.push(["", date.mdy(v.issued), "Invoice", v.id.slice(4), v.customerName, date.mdy(v.due), "$" + money.us(v.amount), "$" + money.us(v.paid === null ? v.amount : 0), v.paid === null ? "Open" : "Paid"]);
+    rows.push(["TOTAL", "", "", "", "", "", "$" + money.us(sum(list.map((v) => v.amount))), "", ""]);
+    const paid = list.length - openCount(list);
+    add("quickbooks-paid-no-date", {data: "quickbooks-paid-no-date.csv", about: "QuickBooks invoice list: $1,234.56 throughout (no repair to count), Status Paid without a paid date", exit: 0, kept: openCount(list), open: openCount(list), rules: {"paid-date-unknown": paid, "amount-text": 0, "summary-row": 1}, model: false, says: [`${paid} of ${list.length + 1} rows are marked paid by “Status” but carry no date of payment`, `The report covers the ${openCount(list)} invoices still open, as a snapshot`, "AR_PAYMENTS=payments.csv"]}, {"quickbooks-paid-no-date.csv": csv(rows)});
+  }
+  // 36. Amounts that needed more than their column's format: a credit in parentheses, stray spaces.
+  {
+    const list = invoices(random.fork("amount-marks"), {n: 300});
+    const rows: (string | number)[][] = [["Invoice Number", "Customer", "Invoice Date", "Due Date", "Amount", "Paid Date"]];
+    let spaced = 0, credits = 0;
+    list.forEach((v, i) => {
+      const stray = i % 25 === 6 ? " " : "";
+      if (stray) ++spaced;
+      rows.push([v.id, v.customerId, date.iso(v.issued), date.iso(v.due), `${stray}$${money.us(v.amount)}${stray}`, v.paid === null ? "" : date.iso(v.paid)]);
+      if (i % 50 === 9) (credits += 1), rows.push([`CR-${i}`, v.customerId, date.iso(v.issued + 2), date.iso(v.issued + 2), "($75.50)", ""]);
+    });
+    add("amount-marks", {data: "amount-marks.csv", about: "$1,234.56 amounts with a few stray spaces and ($75.50) credits: only the spaced values count as repairs", exit: 0, kept: list.length, open: openCount(list), rules: {"amount-text": spaced, "negative-amount": credits}}, {"amount-marks.csv": csv(rows)});
+  }
+  // 37. Zoho Books: a status and the last payment date, no paid-date column.
+  {
+    const list = invoices(random.fork("zoho"), {n: 900, currency: "CAD"});
+    const rows: (string | number)[][] = [["Invoice Date", "Invoice ID", "Invoice Number", "Invoice Status", "Customer ID", "Customer Name", "Due Date", "Currency Code", "Total", "Balance", "Last Payment Date"]];
+    list.forEach((v, i) => rows.push([date.iso(v.issued), 4600000000120000 + i, v.id, v.paid !== null ? "Paid" : v.due < parseIsoDay("2025-06-30")! ? "Overdue" : "Sent", v.customerId, v.customerName, date.iso(v.due), "CAD", money.plain(v.amount), v.paid === null ? money.plain(v.amount) : "0.00", v.paid === null ? "" : date.iso(v.paid)]));
+    add("zoho-last-payment", {data: "zoho-last-payment.csv", about: "Zoho Books invoices: Invoice Status Paid/Overdue/Sent, Balance, and the Last Payment Date as the only date of payment", exit: 0, kept: list.length, open: openCount(list), currency: "CAD", rules: {"paid-date-unknown": 0}, model: true, says: ["Paid dates come from “Last Payment Date”, the payment that settled an invoice"]}, {"zoho-last-payment.csv": csv(rows)});
+  }
+  // 38. Business Central customer ledger entries with German captions: Belegart, Offen Ja/Nein, Restbetrag, Geschlossen am.
+  {
+    const list = invoices(random.fork("bc-german"), {n: 900, currency: "EUR"});
+    const rows: (string | number)[][] = [["Lfd. Nr.", "Buchungsdatum", "Belegart", "Belegnr.", "Debitornr.", "Name", "Betrag", "Restbetrag", "Fälligkeitsdatum", "Offen", "Geschlossen am"]];
+    let entry = 1, payments = 0;
+    for (const v of list) {
+      rows.push([entry++, date.dmyDot(v.issued), "Rechnung", v.id, v.customerId, v.customerName, money.de(v.amount), money.de(v.paid === null ? v.amount : 0), date.dmyDot(v.due), v.paid === null ? "Ja" : "Nein", v.paid === null ? "" : date.dmyDot(v.paid)]);
+      if (v.paid !== null) (payments += 1), rows.push([entry++, date.dmyDot(v.paid), "Zahlung", `ZE${entry}`, v.customerId, v.customerName, "-" + money.de(v.amount), "0,00", date.dmyDot(v.paid), "Nein", date.dmyDot(v.paid)]);
+    }
+    add("bc-german-captions", {data: "bc-german-captions.csv", about: "Business Central ledger entries with German captions: Rechnung/Zahlung, Offen Ja/Nein, Restbetrag, Geschlossen am", exit: 0, kept: list.length, open: openCount(list), rules: {"not-an-invoice": payments, "paid-date-unknown": 0}, model: true}, {"bc-german-captions.csv": cp1252(csv(rows, ";", "\r\n"))});
+  }
 }
 
 build(createRandom("import corpus"));

@@ -11,6 +11,8 @@ declare module "vitest" {
     csvSiteUrl: string | null;
     /** The site built from tests/fixtures/site/nothing-open.csv, when dist-empty/ exists. */
     emptySiteUrl: string | null;
+    /** The site built from tests/fixtures/site/snapshot.csv (no payment history), when dist-snapshot/ exists. */
+    snapshotSiteUrl: string | null;
   }
 }
 
@@ -27,5 +29,6 @@ export default async function setup(project: TestProject) {
   };
   project.provide("csvSiteUrl", await extra("dist-csv"));
   project.provide("emptySiteUrl", await extra("dist-empty"));
+  project.provide("snapshotSiteUrl", await extra("dist-snapshot"));
   return () => Promise.all(servers.map(({server}) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined);
 }

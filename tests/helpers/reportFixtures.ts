@@ -51,5 +51,5 @@ export function standInScores(ledger: Ledger, {priorWeight = 5}: StandInOptions 
     factors.set(i, list);
   }
 
-  return {pLate, factors, modelName: "Stand-in: customer's prior late rate"};
+  return {pLate, factors, modelName: "Stand-in: customer's prior late rate", riskSource: "model"};
 }

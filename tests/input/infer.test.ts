@@ -16,7 +16,7 @@ describe("dates: the layout that reads the most values", () => {
   test("M/D/Y is settled by a later value with a day above 12, not by the first row", () => {
     const inferred = infer([row("1/2/2013"), row("1/5/2013"), row("1/26/2013")]);
     expect(inferred.dateFormat.invoice_date).toBe("MM/DD/YYYY");
-    expect(inferred.columns.find((c) => c.column === "invoice_date")!.rule).toBe('3 of 3 values read as MM/DD/YYYY; 1 of them (such as "1/26/2013") cannot be read as DD/MM/YYYY');
+    expect(inferred.columns.find((c) => c.column === "invoice_date")!.decision).toEqual({by: "values", read: 3, of: 3, decisive: {count: 1, example: "1/26/2013", rival: "DD/MM/YYYY"}});
   });
 
   test.each([
@@ -45,13 +45,13 @@ describe("dates: the layout that reads the most values", () => {
   test("two-digit years are read with the stated pivot", () => {
     const inferred = infer([row("1/26/13"), row("12/31/87")]);
     expect(inferred.twoDigitYears).toBe(true);
-    expect(inferred.columns.find((c) => c.column === "invoice_date")!.rule).toMatch(/two-digit years 00–49 are read as 20xx, 50–99 as 19xx/);
+    expect(inferred.columns.find((c) => c.column === "invoice_date")!.twoDigitYearPivot).toBe(50);
   });
 
   test("an undecided column borrows the decision of a sibling whose values decide it", () => {
     const inferred = infer([row("01/02/2024", "10", "13/02/2024"), row("03/04/2024", "10", "25/04/2024")]);
     expect(inferred.dateFormat.invoice_date).toBe("DD/MM/YYYY");
-    expect(inferred.columns.find((c) => c.column === "invoice_date")!.rule).toMatch(/like "Due Date", whose values decide it/);
+    expect(inferred.columns.find((c) => c.column === "invoice_date")!.decision).toEqual({by: "like column", read: 2, of: 2, alike: "MM/DD/YYYY", header: "Due Date"});
   });
 
   test("a column no value decides stops with two values and the setting, as variable and mapping key", () => {
@@ -118,5 +118,32 @@ describe("the first rows decide; every value checks", () => {
     expect(revised!.formats.dateFormat.invoice_date).toBe("DD/MM/YYYY");
     const again = cleanLedger(mappedRows(table.records(), csvMapping), {file: "t.csv", mapping: csvMapping, formats: revised!.formats});
     expect(again.report.rowsKept).toBe(39);
+  });
+});
+
+describe("ids: whole numbers written with a decimal zero", () => {
+  const ids = (invoices: string[], customers: string[] = invoices.map(() => "C1")) => infer(invoices.map((id, i) => [id, customers[i], "2024-01-02", "", "10.00", ""]));
+
+  test("a column whose every numeric value ends in .0 is read without it; a label among them does not count", () => {
+    const inferred = ids(["1929000000.0", "1929000001.0", "TOTAL"], ["200037.0", "200037.0", ""]);
+    expect(inferred.ids).toEqual({invoice_id: "decimal zero", customer_id: "decimal zero"});
+    expect(inferred.columns.find((c) => c.column === "invoice_id")).toMatchObject({kind: "id", format: "decimal zero", decision: {by: "decimal zeros", numeric: 2}, sample: {text: "1929000000.0", reads: "1929000000"}});
+  });
+
+  test("ids as written when one numeric value has real decimals, when none is numeric, or when they are plain", () => {
+    expect(ids(["1929000000.0", "1929000001.5"]).ids.invoice_id).toBe("as written");
+    expect(ids(["INV-1.0", "INV-2.0"]).ids.invoice_id).toBe("as written");
+    expect(ids(["1929000000", "1929000001"]).ids.invoice_id).toBe("as written");
+    expect(ids(["1929000000", "1929000001"]).columns.some((c) => c.kind === "id")).toBe(false);
+  });
+
+  test("cleaning reads them without the decimal zero and counts the fix on the rows it kept", () => {
+    const text = ["Invoice,Customer,Invoice Date,Due Date,Amount,Paid Date", "1929000000.0,200037.0,2024-01-02,2024-02-01,10.00,", "1929000001.0,200038.0,2024-01-03,2024-02-02,12.00,2024-01-20"].join("\n");
+    const table = readCsv(text, {file: "t.csv"});
+    const csvMapping = mapColumns(table.header, {file: "t.csv"});
+    const formats = inferFormats(table.records(), csvMapping, {file: "t.csv"});
+    const {ledger, report} = cleanLedger(mappedRows(table.records(), csvMapping), {file: "t.csv", mapping: csvMapping, formats});
+    expect(ledger.invoices.map((i) => [i.invoiceId, i.customerId])).toEqual([["1929000000", "200037"], ["1929000001", "200038"]]);
+    expect(report.rules.find((r) => r.id === "id-decimal-zero")).toMatchObject({count: 2, examples: [{line: 2, column: "Invoice", before: "1929000000.0", after: "1929000000"}, {line: 3, column: "Invoice", before: "1929000001.0", after: "1929000001"}]});
   });
 });

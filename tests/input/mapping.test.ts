@@ -150,6 +150,61 @@ describe("required columns", () => {
   });
 });
 
+describe("headers recognised by their words", () => {
+  test("a pandas export of an ERP table (snake_case, an open amount as the only amount) maps without a mapping", () => {
+    const highRadius = ["business_code", "cust_number", "name_customer", "clear_date", "buisness_year", "doc_id", "posting_date", "document_create_date", "document_create_date.1", "due_in_date", "invoice_currency", "document type", "posting_id", "area_business", "total_open_amount", "baseline_create_date", "cust_payment_terms", "invoice_id", "isOpen"];
+    const mapping = mapColumns(highRadius, {file: "hr.csv"});
+    expect(mapping.headers).toEqual({
+      invoice_id: "invoice_id", customer_id: "cust_number", customer_name: "name_customer", payment_terms: "cust_payment_terms", invoice_date: "posting_date",
+      due_date: "due_in_date", amount: "total_open_amount", currency: "invoice_currency", paid_date: "clear_date", document_type: "document type", open_item: "isOpen"
+    });
+    expect(mapping.amountFromOpenAmount).toBe(true);
+    expect(mapping.byWords).toEqual(["customer_name", "payment_terms", "due_date", "amount", "paid_date"]);
+  });
+
+  test("Odoo's invoice export: a partner as the customer, a qualified amount, the payment status as the open flag", () => {
+    const mapping = mapColumns(["Number", "Partner", "Invoice/Bill Date", "Due Date", "Total Signed", "Amount Due Signed", "Status", "Payment Status"], {file: "odoo.csv"});
+    expect(mapping.headers).toEqual({invoice_id: "Number", customer_id: "Partner", customer_name: "Partner", invoice_date: "Invoice/Bill Date", due_date: "Due Date", amount: "Total Signed", open_item: "Payment Status", remaining_amount: "Amount Due Signed"});
+    expect([mapping.customerIdFromName, mapping.unmappedColumns]).toEqual([true, ["Status"]]);
+  });
+
+  test.each([
+    [["Kunde", "Kundennummer"], "Kundennummer", "Kunde"],
+    [["Kundennummer", "Kunde"], "Kundennummer", "Kunde"],
+    [["Client", "Numéro client"], "Numéro client", "Client"],
+    [["Cliente", "Número de cliente"], "Número de cliente", "Cliente"],
+    [["Kundenname", "Debitor"], "Debitor", "Kundenname"],
+    [["Customer", "Customer Name"], "Customer", "Customer Name"]
+  ])("of the customer headers %j the id is %s", (customers, id, name) => {
+    const mapping = mapColumns(["Rechnungsnummer", ...customers, "Rechnungsdatum", "Fälligkeitsdatum", "Betrag"], {file: "de.csv"});
+    expect([mapping.headers.customer_id, mapping.headers.customer_name]).toEqual([id, name]);
+  });
+
+  test("words never override a known name, and qualifiers keep a prefix from claiming a column", () => {
+    // "Posting Date" is a known invoice-date name: the better-worded "Document Create Date" does not displace it.
+    const mapping = mapColumns(["Invoice", "Customer", "Posting Date", "Document Create Date", "Due Date", "Amount Due Signed", "Gross Value"], {file: "t.csv"});
+    expect([mapping.headers.invoice_date, mapping.headers.amount, mapping.headers.remaining_amount]).toEqual(["Posting Date", "Gross Value", "Amount Due Signed"]);
+    expect(mapping.byWords).toEqual(["amount"]);
+  });
+
+  test("currency headers as SAP and other ERPs write them", () => {
+    for (const header of ["LCurr", "Crcy", "Curr.", "Currency key", "Local currency", "Doc. currency", "Waers", "Währung", "invoice_currency", "Trans. Currency"]) {
+      expect(columnFor(header, "currency"), header).toBe("currency");
+    }
+  });
+
+  test("two headers worded alike for one column are refused with the names' message", () => {
+    const error = inputError(() => mapColumns(["Invoice", "Customer", "Invoice Date", "Due Date", "Value", "Clear Date", "Settle Date"], {file: "t.csv"}));
+    expect(error.message).toBe('t.csv: the headers "Clear Date" and "Settle Date" both look like the paid_date column; say which one to use with the column mapping, e.g. {paid_date: "Clear Date"}');
+  });
+
+  test("plans and counts are not events: expected payment dates, days to pay and tax amounts stay unmapped", () => {
+    const mapping = mapColumns(["Invoice", "Customer", "Invoice Date", "Due Date", "Tax Amount", "Net Amount", "Expected Payment Date", "Days to Pay"], {file: "t.csv"});
+    expect([mapping.headers.amount, mapping.headers.paid_date]).toEqual(["Net Amount", undefined]);
+    expect(mapping.unmappedColumns).toEqual(["Tax Amount", "Expected Payment Date", "Days to Pay"]);
+  });
+});
+
 describe("rows", () => {
   test("mapped rows carry canonical values, blanks for absent columns, and line numbers", () => {
     const table = readCsv("Ref;Cust;Date;Amt;Paid;Terms;Extra\nA;C1;2024-01-01;10;;30;x\nB;C2;2024-01-02;20;2024-02-01;45;y\n", {file: "t.csv"});

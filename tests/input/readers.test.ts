@@ -53,6 +53,12 @@ describe("workbooks", () => {
     ]);
   });
 
+  test("numbers at Excel's 15 significant digits, not the stored double's artefacts", async () => {
+    const sums = xlsx([{name: "S", rows: [["Invoice No", "Amount"], ["A", 9535.200000000001], ["B", 0.1 + 0.2], ["C", 123456789012.5], ["D", -42]]}]);
+    const table = await readTable(sums, {file: "sums.xlsx"});
+    expect([...table.records()].map((r) => r.fields[1])).toEqual(["9535.2", "0.3", "123456789012.5", "-42"]);
+  });
+
   test("the first sheet by default; a missing sheet names the sheets there are", async () => {
     expect((await readTable(book, {file: "book.xlsx"})).header).toEqual(["exported"]);
     const error = await readTable(book, {file: "book.xlsx", sheet: "Invoices"}).catch((e) => e);
@@ -75,6 +81,13 @@ describe("payments file", () => {
     expect(index.lookup("42")!.length).toBe(1);
     expect([report.rowsIn, report.rowsKept, report.total]).toEqual([5, 3, 105]);
     expect(report.setAside.map((s) => s.rows)).toEqual([1, 1]);
+  });
+
+  test("ids written by pandas as whole numbers with a decimal zero match the same ids written plainly", () => {
+    const {index} = readPayments(header, records([["1929000000.0", "2024-03-01", "60.00"], ["1929000001", "2024-03-02", "10.00"]]), {file: "p.csv"});
+    expect(index.lookup("1929000000")!.map((p) => p.amount)).toEqual([60]);
+    expect(index.lookup("1929000001.0")!.map((p) => p.amount)).toEqual([10]);
+    expect(index.lookup("1929000000.5")).toBeUndefined();
   });
 
   test("paid on the day receipts reach the amount; partly paid stays open", () => {
@@ -111,6 +124,14 @@ describe("values in every layout", () => {
 
   test("placeholders and spreadsheet errors are not amounts", () => {
     for (const text of ["N/A", "#VALUE!", "-", "—", ""]) expect(parseAmount(text)).toBeUndefined();
+  });
+
+  test("YYYYMMDD dates as pandas writes them beside a blank: 20200210.0", () => {
+    expect([parseDate("20200210.0", "YYYYMMDD"), parseDate("20200210", "YYYYMMDD"), parseDate("20200210.5", "YYYYMMDD")]).toEqual([day("2020-02-10"), day("2020-02-10"), undefined]);
+  });
+
+  test("Odoo's payment states", () => {
+    expect(["Not Paid", "In Payment", "Paid", "Partial", "Reversed"].map(openState)).toEqual(["open", "closed", "closed", "open", "void"]);
   });
 
   test("dates that do not exist are not dates in any layout", () => {

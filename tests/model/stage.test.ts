@@ -58,7 +58,8 @@ describe("modelStage files", () => {
     expect(splitSentence(model.split)).toMatch(/^Trained on [\d,]+ invoices issued \d{4}-\d\d-\d\d to/);
     expect(model.split.slices.map((s: any) => s.name)).toEqual(["train", "validation", "test", "production", "scored"]);
     expect(model.features.columns).toBe(model.features.groups.reduce((sum: number, g: any) => sum + g.columns, 0));
-    expect(model.features.groups[0]).toEqual({name: "amount", kind: "numeric", description: expect.any(String), columns: 1, columnNames: ["logAmount"]});
+    expect(model.features.groups[0]).toEqual({name: "amount", kind: "numeric", columns: 1, columnNames: ["logAmount"]});
+    expect(model.features.options).toEqual({recentWindow: 10, trendWindow: 3, priorWeight: 5, monthEndDays: 3});
     expect(model.features.dropped).toEqual([]);
   });
 

@@ -132,7 +132,6 @@ describe("customerFeatures", () => {
     const table = customerFeatures(world.invoices, {asOf: world.asOf});
     expect(table.clusteringFeatures).toEqual(customerFeatureSpecs.filter((s) => s.clustering).map((s) => s.key));
     expect(customerFeatureSpecs.map((s) => s.key)).toEqual([...customerFeatureKeys]);
-    for (const spec of customerFeatureSpecs) expect(spec.definition.length).toBeGreaterThan(20);
   });
 
   it("drops and reports features the ledger cannot supply", () => {

@@ -6,7 +6,7 @@ import type {AgingRow, AgingShiftRow} from "../../lib/pipeline/contract.js";
 import type {KpiCard} from "../../lib/views/kpis.js";
 import {countbackDso} from "../../lib/portfolio/kpi.js";
 
-const card = (over: Partial<KpiCard>): KpiCard => ({key: "dso", label: "DSO", format: "days", formula: "", better: "lower", value: 46, previous: 48.5, change: -2.5, ...over});
+const card = (over: Partial<KpiCard>): KpiCard => ({key: "dso", label: "DSO", format: "days", better: "lower", value: 46, previous: 48.5, change: -2.5, ...over});
 const cards: KpiCard[] = [
   card({key: "dso", value: 45.97, previous: 48.45, change: -2.48}),
   card({key: "bestPossibleDso", value: 35.71, previous: 39.46, change: -3.75}),

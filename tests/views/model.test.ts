@@ -102,7 +102,7 @@ describe("the lede", () => {
     );
   });
 
-  const importance = (means: number[]) => ({groups: means.map((mean, k) => ({group: `g${k}`, description: "", mean, sd: 0}))});
+  const importance = (means: number[]) => ({groups: means.map((mean, k) => ({group: `g${k}`, mean, sd: 0}))});
 
   test("the detail: lift in the riskiest tenth and the drivers", () => {
     // The three drivers hold (0.07 + 0.06 + 0.02) / 0.17 = 88% of the signal.
@@ -269,7 +269,7 @@ describe("chart findings", () => {
   });
 
   test("importance: two leaders or one dominant group", () => {
-    const groups = (means: number[]) => means.map((mean, k) => ({group: ["lateRate", "creditScore", "utilisation"][k], description: "", mean, sd: 0}));
+    const groups = (means: number[]) => means.map((mean, k) => ({group: ["lateRate", "creditScore", "utilisation"][k], mean, sd: 0}));
     expect(importanceFinding({familyName: "Gradient-boosted trees", groups: groups([0.0746, 0.0634, 0.0161])})).toBe(
       "Past late rate and credit score carry the gradient-boosted trees model: shuffling them lowers test ROC AUC by 0.075 and 0.063; no other feature costs more than 0.016"
     );
@@ -279,7 +279,7 @@ describe("chart findings", () => {
   });
 
   test("contrary data: two leaders that hold little of the signal lead rather than carry; no signal at all says so", () => {
-    const groups = (means: number[]) => means.map((mean, k) => ({group: ["lateRate", "creditScore", ...Array(10).fill("month")][k], description: "", mean, sd: 0}));
+    const groups = (means: number[]) => means.map((mean, k) => ({group: ["lateRate", "creditScore", ...Array(10).fill("month")][k], mean, sd: 0}));
     expect(importanceFinding({familyName: "Random forest", groups: groups([0.02, 0.015, 0.012, 0.012, 0.012, 0.012])})).toBe(
       "Past late rate and credit score lead the random forest model: shuffling them lowers test ROC AUC by 0.020 and 0.015; no other feature costs more than 0.012"
     );

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {concentration, keyFindings, nextSteps, overviewLede, predictedLateCard, rankingWords, strategyMixFinding} from "../../lib/views/overview.js";
+import {cashAtRiskNote, concentration, keyFindings, nextSteps, overviewLede, predictedLateCard, rankingWords, strategyMixFinding} from "../../lib/views/overview.js";
 import type {ModelNarrative, OverviewFacts} from "../../lib/views/overview.js";
 
 const facts: OverviewFacts = {
@@ -13,6 +13,7 @@ const facts: OverviewFacts = {
   cashAtRisk: 250_000,
   routineShare: 0.64,
   focusShare: 0.27,
+  riskSource: "model",
   strategyMix: [
     {strategy: "loyalty", label: "Loyalty", invoices: 200, invoiceShare: 0.5, amountShare: 0.6},
     {strategy: "restrict", label: "High risk", invoices: 80, invoiceShare: 0.2, amountShare: 0.15}
@@ -99,8 +100,17 @@ describe("degenerate books", () => {
     );
     expect(overviewLede({...facts, openInvoices: 1}, "2026-09-30")).toContain("across 1 open invoice.");
     expect(overviewLede(empty, "2026-09-30")).toBe("As of 2026-09-30 nothing is owed: every invoice in the ledger has been paid or written off. The model and the collection rules below apply to the next ones.");
-    expect(predictedLateCard(facts)).toEqual({value: "30%", note: "mean P(late) of open invoices; 25% weighted by amount"});
-    expect(predictedLateCard(empty)).toEqual({value: "None open", note: "no open invoice to score"});
+    expect(predictedLateCard(facts)).toEqual({title: "Predicted late rate", value: "30%", note: "mean P(late) of open invoices; 25% weighted by amount"});
+    expect(predictedLateCard(empty)).toEqual({title: "Predicted late rate", value: "None open", note: "no open invoice to score"});
+  });
+
+  test("without a payment history the words say the risk comes from the past-due rule, not a model", () => {
+    const snapshot = {...facts, riskSource: "rule" as const};
+    const lede = overviewLede(snapshot, "2026-09-30");
+    expect(lede).not.toMatch(/model's probability|predict/);
+    expect(lede).toMatch(/With no payment history to fit a model on, counting each open invoice already past due as late and weighting the others by the share already past due, \$250K is expected to arrive after its due date\.$/);
+    expect(predictedLateCard(snapshot)).toEqual({title: "Late rate by the past-due rule", value: "30%", note: "mean rule-based risk of open invoices (1 once past due); 25% weighted by amount"});
+    expect([cashAtRiskNote(facts), cashAtRiskNote(snapshot)]).toEqual(["expected to arrive late: P(late) × open amount", "expected to arrive late: rule-based risk × open amount"]);
   });
 
   test("a single customer is named, not counted as '1 customers'", () => {

@@ -156,7 +156,7 @@ describe("scenario words", () => {
     expect(lede).toMatch(/^If the 10 riskiest customers paid 15 days later, \$[\d.,]+K? more would still be open in 30 days, DSO would rise by [\d.]+ days/);
     expect(lede).toMatch(/Working \d+ invoices from P\(late\) 0\.50 over 4 weeks collects \$[\d.,]+K? more within 13 weeks and nets \$/);
     expect(scenarioLede(runScenario(prepared, still), {horizonDays: 30})).toBe(
-      "With every customer paying as the model expects, the open book follows its expected path."
+      "With every customer paying as expected, the open book follows its expected path."
     );
   });
 

@@ -95,7 +95,6 @@ export const defaultFeatureOptions: Readonly<Required<FeatureOptions>> = {
 export interface FeatureGroup {
   name: string;
   kind: "numeric" | "onehot";
-  description: string;
   /** Indices into `featureNames`: permute these together. */
   columns: readonly number[];
   names: readonly string[];
@@ -455,7 +454,6 @@ function featureLayout({invoices, available}: Pick<Ledger, "invoices" | "availab
   const sources: number[] = [];
   const onehots: Layout["onehots"] = [];
   for (const spec of groupSpecs) {
-    const description = fillPlaceholders(spec.description, settings);
     if (spec.needs && !available[spec.needs]) {
       dropped.push({group: spec.name, columns: spec.kind === "onehot" ? [`${spec.name}=*`] : spec.columns, reason: `the ledger has no ${availabilityColumns[spec.needs]} data`});
       continue;
@@ -466,24 +464,20 @@ function featureLayout({invoices, available}: Pick<Ledger, "invoices" | "availab
       const vocab = vocabulary(invoices, field, settings.maxCategories, settings.categoriesKnownBefore);
       names.push(...vocab.categories.map((category) => `${spec.name}=${category}`));
       onehots.push({offset, field, vocabulary: vocab});
-      groups.push(group(spec, description, offset, names, vocab.categories));
+      groups.push(group(spec, offset, names, vocab.categories));
     } else {
       for (const column of spec.columns) {
         targets.push(names.length);
         sources.push(numericIndex[column]);
         names.push(column);
       }
-      groups.push(group(spec, description, offset, names));
+      groups.push(group(spec, offset, names));
     }
   }
   return {names, groups, dropped, numericTargets: Int32Array.from(targets), numericSources: Int32Array.from(sources), onehots};
 }
 
-function group(spec: GroupSpec, description: string, offset: number, names: string[], categories?: string[]): FeatureGroup {
+function group(spec: GroupSpec, offset: number, names: string[], categories?: string[]): FeatureGroup {
   const columns = Array.from({length: names.length - offset}, (_, k) => offset + k);
-  return {name: spec.name, kind: spec.kind, description, columns, names: names.slice(offset), ...(categories ? {categories} : {})};
-}
-
-function fillPlaceholders(text: string, settings: Required<FeatureOptions>): string {
-  return text.replace(/\{(\w+)\}/g, (match, key: string) => (key in settings ? String(settings[key as keyof FeatureOptions]) : match));
+  return {name: spec.name, kind: spec.kind, columns, names: names.slice(offset), ...(categories ? {categories} : {})};
 }

@@ -27,7 +27,6 @@ const cardFormats: Record<CardKey, CardFormat> = {
 export const overdueShareDefinition: KpiDefinition = {
   label: "Overdue share",
   unit: "%",
-  formula: "Share of open receivables past their due date (every aging bucket but Current).",
   better: "lower"
 };
 
@@ -79,7 +78,6 @@ export function kpisFile({ledger, history, open, timing, segmentOf, months = 24,
       label: definition.label,
       unit: definition.unit,
       format,
-      formula: definition.formula,
       better: definition.better,
       value: round(value, digits),
       previous: round(previous, digits),
@@ -158,7 +156,6 @@ export function kpisFile({ledger, history, open, timing, segmentOf, months = 24,
     })),
     agingShift: {
       horizonDays,
-      rule: "No new invoices; each open invoice ages by the horizon and stays open with its probability of being neither paid nor written off by then (payment-timing model).",
       rows: shift.map((r) => ({
         bucket: r.bucket,
         todayAmount: roundFinite(r.todayAmount, 2),

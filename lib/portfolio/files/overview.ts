@@ -61,7 +61,6 @@ export function overviewFacts({asOf, currency, modelName, kpis, open, strategyTa
       amountWeighted: round(amount > 0 ? late / amount : NaN, 4)
     },
     cashAtRisk: roundFinite(late, 2),
-    cashAtRiskRule: "Sum over open invoices of P(late) × open amount (expected late amount).",
     strategyMix: strategyTable.map((r) => ({strategy: r.strategy, label: r.label, invoices: r.invoices, invoiceShare: roundFinite(r.invoiceShare, 4), amountShare: roundFinite(r.amountShare, 4)})),
     routineShare: roundFinite(theme("routine")?.share ?? 0, 4),
     focusShare: roundFinite(theme("focused")?.share ?? 0, 4),

@@ -75,8 +75,6 @@ export function scenarioFile(inputs: ScenarioFileInputs): {file: ScenarioFile; f
       uncollected: roundFinite(forecast.uncollected, 2),
       // A share of nothing when nothing is open (a book whose every invoice has been paid).
       expectedCollectionShare: round(forecast.expectedCollectionShare, 4),
-      scenarioBandRule:
-        "A scenario's band is the baseline band shifted, week by week, by the scenario's change in expected cash (scenario − baseline); re-simulating per slider move is too slow.",
       weeks: {
         length: forecast.weeks.length,
         week: forecast.weeks.map((w) => w.week),

@@ -9,19 +9,19 @@ import {segmentLetters, segmentQuadrants} from "../../segments/naming.js";
 import type {SegmentLetter} from "../../segments/naming.js";
 import type {Segmentation, SegmentationForK} from "../../segments/segmentCustomers.js";
 import {round} from "../../core/json.js";
-import type {KSection, PcaPoints, RiskLevel, SegmentedFile, SegmentProposal, SegmentProposalWord, SegmentsBase, ThinHistory, UnsegmentedFile} from "../../pipeline/contract.js";
+import type {ClusterRow, KSection, PcaPoints, RiskLevel, SegmentedFile, SegmentProposal, SegmentProposalWord, SegmentsBase, ThinHistory, UnsegmentedFile} from "../../pipeline/contract.js";
 import {ascending} from "d3";
 import {sampleIds} from "../sample.js";
 
-/** What a collections team does with each quadrant, in one word, with the quadrant's action text. */
-export const segmentProposals: Record<SegmentLetter, {proposal: SegmentProposalWord; action: string}> = {
-  A: {proposal: "Reward", action: segmentQuadrants.A.action},
-  B: {proposal: "Safeguard", action: segmentQuadrants.B.action},
-  C: {proposal: "Automate", action: segmentQuadrants.C.action},
-  D: {proposal: "Monitor", action: segmentQuadrants.D.action}
+/** What a collections team does with each quadrant, in one word (in a sentence: lib/views/definitions.ts `quadrantActions`). */
+export const segmentProposals: Record<SegmentLetter, {proposal: SegmentProposalWord}> = {
+  A: {proposal: "Reward"},
+  B: {proposal: "Safeguard"},
+  C: {proposal: "Automate"},
+  D: {proposal: "Monitor"}
 };
 
-/** Per letter: the quadrant's label, the proposal word and its action text (cluster rows carry the word only). */
+/** Per letter: the quadrant's label and the proposal word. */
 function proposalTable(): SegmentProposal[] {
   return segmentLetters.map((letter) => ({letter, label: segmentQuadrants[letter].label, ...segmentProposals[letter]}));
 }
@@ -186,7 +186,6 @@ function describeFeatures(ledger: Ledger, table: CustomerFeatureTable, totals: M
     features: customerFeatureSpecs.map((spec) => ({
       key: spec.key,
       label: spec.label,
-      definition: spec.definition,
       unit: spec.unit,
       transform: spec.transform,
       available: table.availableFeatures.includes(spec.key),
@@ -233,30 +232,6 @@ function thinTable(rows: readonly CustomerProfile[], totals: Map<string, Custome
   };
 }
 
-interface ClusterFigures {
-  cluster: number;
-  letter: SegmentLetter;
-  name: string;
-  label: string;
-  proposal: SegmentProposalWord;
-  action: string;
-  customers: number;
-  customerShare: number;
-  invoices: number;
-  invoiceShare: number;
-  invoicedAmount: number;
-  amountShare: number;
-  outstanding: number;
-  outstandingShare: number;
-  averageOutstanding: number;
-  dso: number;
-  meanPLate: number;
-  riskLevel: RiskLevel;
-  riskScore: number;
-  valueScore: number;
-  means: Partial<Record<CustomerFeatureKey, number>>;
-}
-
 function kSection(
   ledger: Ledger,
   table: CustomerFeatureTable,
@@ -277,7 +252,7 @@ function kSection(
   table.profiles.forEach((p, i) => segmentOf.set(p.customerId, fit.clusters[fit.assignments[i]].name));
   const dso = new Map(segmentKpis(ledger.invoices, ledger.asOf, {segmentOf}).map((s) => [s.segment, s.dso]));
   const customers = table.profiles.length;
-  const rows: ClusterFigures[] = fit.clusters.map((c, rank) => {
+  const clusters: ClusterRow[] = fit.clusters.map((c, rank) => {
     const g = groups[rank];
     const meanPLate = g.invoices ? g.pLateSum / g.invoices : NaN;
     return {
@@ -286,50 +261,28 @@ function kSection(
       name: c.name,
       label: c.label,
       proposal: segmentProposals[c.letter].proposal,
-      action: segmentProposals[c.letter].action,
       customers: c.size,
-      customerShare: customers ? c.size / customers : 0,
+      customerShare: round(customers ? c.size / customers : 0, 4),
       invoices: g.invoices,
-      invoiceShare: all.invoices ? g.invoices / all.invoices : 0,
-      invoicedAmount: g.invoiced,
-      amountShare: all.invoiced > 0 ? g.invoiced / all.invoiced : 0,
-      outstanding: g.outstanding,
-      outstandingShare: all.outstanding > 0 ? g.outstanding / all.outstanding : 0,
-      averageOutstanding: c.size ? g.outstanding / c.size : 0,
-      dso: dso.get(c.name) ?? NaN,
-      meanPLate,
+      invoiceShare: round(all.invoices ? g.invoices / all.invoices : 0, 4),
+      invoicedAmount: round(g.invoiced, 2),
+      amountShare: round(all.invoiced > 0 ? g.invoiced / all.invoiced : 0, 4),
+      outstanding: round(g.outstanding, 2),
+      outstandingShare: round(all.outstanding > 0 ? g.outstanding / all.outstanding : 0, 4),
+      averageOutstanding: round(c.size ? g.outstanding / c.size : 0, 2),
+      dso: round(dso.get(c.name) ?? NaN, 2),
+      meanPLate: round(meanPLate, 4),
       riskLevel: clusterRiskLevel(meanPLate, portfolioPLate),
-      riskScore: c.riskScore,
-      valueScore: c.valueScore,
-      means: c.means
+      riskScore: round(c.riskScore, 4),
+      valueScore: round(c.valueScore, 4),
+      means: Object.fromEntries(table.availableFeatures.map((key) => [key, round(c.means[key], featureDigits(key))]))
     };
   });
   return {
     k: fit.k,
     inertia: round(fit.inertia, 2),
     silhouette: round(fit.silhouette, 4),
-    clusters: rows.map((r) => ({
-      cluster: r.cluster,
-      letter: r.letter,
-      name: r.name,
-      label: r.label,
-      proposal: r.proposal,
-      customers: r.customers,
-      customerShare: round(r.customerShare, 4),
-      invoices: r.invoices,
-      invoiceShare: round(r.invoiceShare, 4),
-      invoicedAmount: round(r.invoicedAmount, 2),
-      amountShare: round(r.amountShare, 4),
-      outstanding: round(r.outstanding, 2),
-      outstandingShare: round(r.outstandingShare, 4),
-      averageOutstanding: round(r.averageOutstanding, 2),
-      dso: round(r.dso, 2),
-      meanPLate: round(r.meanPLate, 4),
-      riskLevel: r.riskLevel,
-      riskScore: round(r.riskScore, 4),
-      valueScore: round(r.valueScore, 4),
-      means: Object.fromEntries(table.availableFeatures.map((key) => [key, round(r.means[key], featureDigits(key))]))
-    })),
+    clusters,
     profile: {
       features: table.availableFeatures,
       z: profileMeans(table, fit).map((row) => row.map((v) => round(v, 4)))

@@ -43,8 +43,6 @@ export function strategyFile({open, assignment, shipped, sample, asOf, currency}
       defaultRisk: {...defaultRiskCutoffs},
       invoiceValue: money(options.invoiceValueCutoff),
       customerValue: money(options.customerValueCutoff),
-      valueRule:
-        "An invoice is high value when its open amount is at least the invoice value cut-off; a customer when its total open amount is at least the customer cut-off. Defaults: the 75th percentile of each, rounded to two significant digits.",
       // Candidate values for the value sliders, from the open book (rounded like the default).
       suggestedInvoiceValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(open, p, (i) => i.amount) ?? 0)})),
       suggestedCustomerValues: valueQuantiles.map((p) => ({quantile: p, value: roundToSignificant(quantile(customerTotals, p) ?? 0)})),
@@ -53,7 +51,7 @@ export function strategyFile({open, assignment, shipped, sample, asOf, currency}
     rules: options.rules.map((rule, index) => ({index, ...rule})),
     definitions: strategyKeys.map((key) => {
       const d = strategyDefinitions[key];
-      return {key, label: d.label, summary: d.summary, actions: d.actions.map((a) => ({...a}))};
+      return {key, label: d.label, actions: d.actions.map((a) => ({...a}))};
     }),
     riskBands: riskBands.map((band) => ({band, label: riskBandLabels[band]})),
     valueBands: [...valueBands],
@@ -107,7 +105,6 @@ function segmentProposalRows(open: readonly OpenInvoice[], assignment: StrategyA
       letter,
       label: letter ? segmentQuadrants[letter].label : "Too little history to segment",
       proposal: letter ? segmentProposals[letter].proposal : "Monitor",
-      action: letter ? segmentProposals[letter].action : "Apply the invoice-level strategy until enough history has built up to segment the customer.",
       customers,
       invoices,
       amount: roundFinite(amount, 2),

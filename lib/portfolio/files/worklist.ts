@@ -3,7 +3,6 @@
 import {formatIsoDay} from "../../core/dates.js";
 import {toCsv} from "../../input/csv.js";
 import type {WorklistItem} from "../worklist.js";
-import {worklistPriorityRule} from "../worklist.js";
 import {round, roundFinite} from "../../core/json.js";
 import type {WorklistFile} from "../../pipeline/contract.js";
 
@@ -15,7 +14,6 @@ export function worklistFile(items: readonly WorklistItem[], {limit, asOf, curre
   return {
     asOf,
     currency,
-    priorityRule: worklistPriorityRule,
     total: items.length,
     shown: rows.length,
     limit,
