@@ -13,6 +13,16 @@ import type {Invoice} from "../../lib/input/ledger.js";
 const day = (iso: string) => parseIsoDay(iso)!;
 const settledCsv = readFileSync(new URL("../fixtures/settled/settled.csv", import.meta.url), "utf8");
 const settled = (asOf?: string) => csvLedger({file: "settled.csv", text: settledCsv, asOf: asOf === undefined ? undefined : day(asOf), asOfSource: "AR_AS_OF"});
+/** The settled ledger with no invoice issued from 21 April to 30 June 2013: ten quiet weeks. */
+function quietLedger(asOf: string) {
+  const [header, ...lines] = settledCsv.trimEnd().split("\n");
+  const date = header.split(",").indexOf("InvoiceDate");
+  const quiet = lines.filter((line) => {
+    const issued = line.split(",")[date];
+    return issued <= "2013-04-20" || issued > "2013-06-30";
+  });
+  return csvLedger({file: "quiet.csv", text: [header, ...quiet].join("\n"), asOf: day(asOf), asOfSource: "AR_AS_OF"});
+}
 
 describe("a fully settled export, no as-of given", () => {
   const sourced = settled();
@@ -57,13 +67,7 @@ describe("dates that cannot be scored say why", () => {
   test("too few invoices open: the report still builds, and the backtest says how many and why", {timeout: 120_000}, () => {
     // A business that stopped invoicing for ten weeks before 30 June: what is still open then is a
     // handful of long-overdue invoices, all of them late.
-    const [header, ...lines] = settledCsv.trimEnd().split("\n");
-    const date = header.split(",").indexOf("InvoiceDate");
-    const quiet = lines.filter((line) => {
-      const issued = line.split(",")[date];
-      return issued <= "2013-04-20" || issued > "2013-06-30";
-    });
-    const sourced = csvLedger({file: "quiet.csv", text: [header, ...quiet].join("\n"), asOf: day("2013-06-30"), asOfSource: "AR_AS_OF"});
+    const sourced = quietLedger("2013-06-30");
     const r = buildReport(sourced, {seed: 3}).backtest.files.backtest.report;
     expect(r.status).toBe("too-few");
     expect([r.openBook, r.capture, r.cash, r.book]).toEqual([null, null, null, []]);
@@ -74,13 +78,7 @@ describe("dates that cannot be scored say why", () => {
   test("a month-end with too few outcomes open is passed over, and the search goes further back", {timeout: 300_000}, () => {
     // The same ten quiet weeks, replayed as of 2013-09-30: the month-ends around the gap leave too few
     // on-time invoices open to score, so earlier month-ends take their places and six are still scored.
-    const [header, ...lines] = settledCsv.trimEnd().split("\n");
-    const date = header.split(",").indexOf("InvoiceDate");
-    const quiet = lines.filter((line) => {
-      const issued = line.split(",")[date];
-      return issued <= "2013-04-20" || issued > "2013-06-30";
-    });
-    const sourced = csvLedger({file: "quiet.csv", text: [header, ...quiet].join("\n"), asOf: day("2013-09-30"), asOfSource: "AR_AS_OF"});
+    const sourced = quietLedger("2013-09-30");
     const {origins} = buildReport(sourced, {seed: 3}).backtest.files.backtest;
     const passedOver = origins.skipped.filter((s) => s.reason.kind === "too-few").map((s) => s.asOf);
     expect(passedOver).toContain("2013-06-30");
