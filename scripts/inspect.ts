@@ -10,6 +10,8 @@
 import {isInputError} from "../lib/core/errors.js";
 import {formatIsoDay} from "../lib/core/dates.js";
 import {paymentHistoryGap} from "../lib/model/index.js";
+import {chooseSplit, splitChoiceFacts} from "../lib/model/splitChoice.js";
+import {splitSharesSentence} from "../lib/views/model.js";
 import type {SourcedLedger} from "../lib/pipeline/source.js";
 import {fileInputFrom, loadFile} from "../data-loaders/input.js";
 import {currencySentence, formatName, formatReason, paidDateUnknownNote, paymentSourceSentence} from "../lib/views/data.js";
@@ -83,7 +85,7 @@ function describe(sourced: SourcedLedger): string {
   const other = report.rules.find((r) => r.id === "other-currency");
   if (other?.count) out.push(`  ${count(other.count)} rows in other currencies than ${ledger.currency} are set aside (amounts are not added across currencies)`);
   const gap = paymentHistoryGap(ledger);
-  out.push(`Late-payment model: ${gap ? `none — the ledger has ${gap.reason}` : "enough payment history to fit and validate one"}`);
+  out.push(`Late-payment model: ${gap ? `none — the ledger has ${gap.reason}` : `enough payment history to fit and validate one. ${splitSharesSentence(splitChoiceFacts(chooseSplit(ledger)))}`}`);
   out.push("", "Mapping file that reproduces this (save as mapping.json, build with AR_MAPPING=mapping.json):");
   out.push(JSON.stringify(input.mappingJson, null, 2));
   return out.join("\n");

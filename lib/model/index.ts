@@ -13,8 +13,10 @@
 //
 // Files: `model` and `score-bins`, typed in lib/pipeline/contract.ts (floats rounded to 4 decimals,
 // amounts to cents; null where a figure is undefined).
-import {sliceDataset, summarizeSplit, timeSplit} from "./split.js";
+import {sliceDataset, summarizeSplit} from "./split.js";
 import type {SplitOptions, TimeSplit} from "./split.js";
+import {chooseSplit, splitChoiceFacts} from "./splitChoice.js";
+import type {ChosenSplit, SliceShortfall} from "./splitChoice.js";
 import {invoiceFeatures} from "./features/index.js";
 import type {FeatureOptions, InvoiceFeatures} from "./features/index.js";
 import {InputError} from "../core/errors.js";
@@ -51,6 +53,7 @@ export interface ModelStageOptions {
   /** Milliseconds for `timings` only; never read into files. Default performance.now. */
   clock?: () => number;
   features?: FeatureOptions;
+  /** Fixed split shares. Default: the first of lib/model/splitChoice.ts `splitCandidates` that holds enough of both outcomes. */
   split?: SplitOptions;
   /** Per-family learner settings, each merged over its `defaultFamilySettings` entry (justified there). */
   models?: {[K in keyof FamilySettings]?: FamilySettings[K]};
@@ -161,8 +164,9 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
   const timer = stepTimer(clock);
   onStage?.({stage: "model", phase: "start"});
 
-  const split = timer.run("split", () => timeSplit(ledger, options.split));
-  checkSlices(ledger, split, minClassCount);
+  const chosenSplit = timer.run("split", () => chooseSplit(ledger, {split: options.split, minClassCount}));
+  checkSlices(ledger, chosenSplit);
+  const {split} = chosenSplit;
   // The one-hot categories are those the training slice could know: invoices issued before the cut.
   const features = timer.run("features", () => invoiceFeatures(ledger, {categoriesKnownBefore: split.validationStart, ...options.features}));
   const train = capRows(sliceDataset(features, split.train), maxTrainingRows, createRandom(`${seedLabel}:training rows`));
@@ -231,7 +235,7 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
     );
     const model: ModelFile = {
       modelName: familyNames[chosen.family],
-      split: splitSection(split),
+      split: splitSection(chosenSplit),
       features: featureSection(features),
       comparison,
       selection: {
@@ -280,9 +284,9 @@ export function modelStage(ledger: Ledger, options: ModelStageOptions = {}): Mod
 
 // Sections -----------------------------------------------------------------------------------------
 
-function splitSection(split: TimeSplit): SplitSection {
-  const summary = summarizeSplit(split);
-  return {...summary, slices: summary.slices.map((s) => ({...s, lateRate: round(s.lateRate)}))};
+function splitSection(chosen: ChosenSplit): SplitSection {
+  const summary = summarizeSplit(chosen.split);
+  return {...summary, slices: summary.slices.map((s) => ({...s, lateRate: round(s.lateRate)})), ...splitChoiceFacts(chosen)};
 }
 
 function featureSection(features: InvoiceFeatures): FeatureSection {
@@ -384,24 +388,15 @@ function narrativeFacts(
 const key = (family: FamilyKey, variant: VariantKey) => `${family}/${variant}`;
 
 /** Train, validation and test must each hold enough late and on-time invoices to fit and judge a model. */
-function checkSlices(ledger: Ledger, split: TimeSplit, minimum: number): void {
-  const gap = sliceGap(split, minimum);
-  if (gap) throw new InputError({file: ledger.source.name, reason: `has ${gap}`});
+function checkSlices(ledger: Ledger, {shortfall, minClassCount}: ChosenSplit): void {
+  if (shortfall) throw new InputError({file: ledger.source.name, reason: `has ${shortfallText(shortfall, minClassCount)}`});
 }
 
-function sliceGap(split: TimeSplit, minimum: number): string | null {
-  for (const slice of [split.train, split.validation, split.test]) {
-    let late = 0;
-    for (const label of slice.labels) late += label;
-    const onTime = slice.labels.length - late;
-    if (late < minimum || onTime < minimum) {
-      return (
-        `too little payment history to validate a late-payment model: the ${slice.name} slice holds ${late} late and ${onTime} on-time invoices ` +
-        `(at least ${minimum} of each are needed in the training, validation and test slices)`
-      );
-    }
-  }
-  return null;
+function shortfallText({slice, late, onTime}: SliceShortfall, minimum: number): string {
+  return (
+    `too little payment history to validate a late-payment model: the ${slice} slice holds ${late} late and ${onTime} on-time invoices ` +
+    `(at least ${minimum} of each are needed in the training, validation and test slices)`
+  );
 }
 
 /**
@@ -409,7 +404,8 @@ function sliceGap(split: TimeSplit, minimum: number): string | null {
  *   no-payments  nothing settled (an open-items snapshot): no payment history at all;
  *   one-outcome  every invoice due by the report date was paid on time, or none was: nothing tells a late
  *                payer from an on-time one;
- *   short        both outcomes occur, but a slice of the time split holds too few of one to validate on.
+ *   short        both outcomes occur, but with every candidate split (./splitChoice.ts) a slice holds too few
+ *                of one to validate on.
  * The pipeline runs the no-model stand-in (./skipped.ts) instead of the model stage on any of them.
  */
 export interface PaymentHistoryGap {
@@ -421,16 +417,16 @@ export interface PaymentHistoryGap {
 export function paymentHistoryGap(ledger: Ledger, {split: splitOptions, minClassCount = 20}: Pick<ModelStageOptions, "split" | "minClassCount"> = {}): PaymentHistoryGap | null {
   const settled = ledger.invoices.reduce((n, invoice) => n + (invoice.settledDate !== null ? 1 : 0), 0);
   if (!settled) return {kind: "no-payments", reason: "no paid invoices: it lists what is open, not how invoices were paid, so there is no payment history to learn from"};
-  const split = timeSplit(ledger, splitOptions);
-  const gap = sliceGap(split, minClassCount);
-  if (!gap) return null;
+  const {split, shortfall, firstShortfall} = chooseSplit(ledger, {split: splitOptions, minClassCount});
+  if (!shortfall) return null;
   const labels = split.production.labels;
   let late = 0;
   for (const label of labels) late += label;
   const due = `${formatCount(labels.length)} invoice${labels.length === 1 ? "" : "s"} due before ${formatIsoDay(ledger.asOf)}`;
   if (late === 0) return {kind: "one-outcome", reason: `no late payment in its history: all ${due} were paid on time, so there is no late payer to learn from`};
   if (late === labels.length) return {kind: "one-outcome", reason: `no on-time payment in its history: all ${due} were paid late or written off, so there is no on-time payer to learn from`};
-  return {kind: "short", reason: gap};
+  // In the default split's counts: the first a reader would picture, and no wider candidate had enough either.
+  return {kind: "short", reason: shortfallText(firstShortfall ?? shortfall, minClassCount)};
 }
 
 /** The test rows permutation importance shuffles: all of them, or a seeded sample in slice order. */

@@ -1,6 +1,7 @@
 // Time-based validation: train on earlier invoices, validate on a slice after them, test on the latest —
 // as the model would have been used. Two cut dates divide the labelled invoices (due before the as-of
-// date) by invoice date into ~60 / 15 / 25 %.
+// date) by invoice date at given shares, by default ~60 / 15 / 25 % (./splitChoice.ts widens the later
+// slices of a small ledger).
 //
 // An invoice enters a slice only if its outcome was fully known at that slice's cutoff: its *due date*
 // strictly before the cutoff (then `outcomeKnownAt` is never null — unpaid on its due date means late).
@@ -36,8 +37,19 @@ export interface Slice {
   lastIssued: Day | null;
 }
 
+/** Target shares of the labelled invoices by invoice date, summing to 1. */
+export interface SplitShares {
+  train: number;
+  validation: number;
+  test: number;
+}
+
+export const defaultSplitShares: Readonly<SplitShares> = {train: 0.6, validation: 0.15, test: 0.25};
+
 export interface TimeSplit {
   asOf: Day;
+  /** The shares the cuts were placed at, normalised to sum to 1. */
+  shares: SplitShares;
   /** T_val: first invoice date of the validation slice. */
   validationStart: Day;
   /** T_test: first invoice date of the test slice. */
@@ -51,17 +63,13 @@ export interface TimeSplit {
   unassigned: number;
 }
 
-export interface SplitOptions {
-  /** Target shares of the labelled invoices (normalised to sum to 1). Defaults 0.6, 0.15, 0.25. */
-  train?: number;
-  validation?: number;
-  test?: number;
-}
+/** Target shares of the labelled invoices (normalised to sum to 1). Defaults `defaultSplitShares`. */
+export type SplitOptions = Partial<SplitShares>;
 
 type SplitInvoice = Pick<Invoice, "invoiceDate" | "dueDate" | "settledDate">;
 
 export function timeSplit(ledger: {invoices: readonly SplitInvoice[]; asOf: Ledger["asOf"]}, options: SplitOptions = {}): TimeSplit {
-  const {train: trainShare = 0.6, validation: validationShare = 0.15, test: testShare = 0.25} = options;
+  const {train: trainShare = defaultSplitShares.train, validation: validationShare = defaultSplitShares.validation, test: testShare = defaultSplitShares.test} = options;
   const total = trainShare + validationShare + testShare;
   if (!(trainShare >= 0 && validationShare >= 0 && testShare >= 0 && total > 0)) throw new Error("timeSplit: shares must be ≥ 0 and not all 0");
   const {invoices, asOf} = ledger;
@@ -102,7 +110,8 @@ export function timeSplit(ledger: {invoices: readonly SplitInvoice[]; asOf: Ledg
   const test = slice("test", asOf);
   const production = slice("production", asOf);
   const unassigned = production.indices.length - train.indices.length - validation.indices.length - test.indices.length;
-  return {asOf, validationStart, testStart, train, validation, test, production, scored: slice("scored", null), unassigned};
+  const shares = {train: trainShare / total, validation: validationShare / total, test: testShare / total};
+  return {asOf, shares, validationStart, testStart, train, validation, test, production, scored: slice("scored", null), unassigned};
 }
 
 /** Paid-late labels (1/0) of the given invoices as known at `cutoff`; each must be due before it. */
@@ -147,6 +156,7 @@ export interface SliceSummary {
 
 export interface SplitSummary {
   asOf: string;
+  shares: SplitShares;
   validationStart: string;
   testStart: string;
   slices: SliceSummary[];
@@ -180,6 +190,7 @@ export function summarizeSplit(split: TimeSplit): SplitSummary {
   });
   return {
     asOf: formatIsoDay(split.asOf),
+    shares: {...split.shares},
     validationStart: formatIsoDay(split.validationStart),
     testStart: formatIsoDay(split.testStart),
     slices,

@@ -19,6 +19,7 @@ import type {FamilyKey, FamilySettings, VariantKey} from "../model/families.js";
 import type {CalibrationMethod} from "../model/learners/calibration.js";
 import type {PaymentHistoryGap} from "../model/index.js";
 import type {SplitSummary} from "../model/split.js";
+import type {SplitChoiceFacts} from "../model/splitChoice.js";
 import type {OpenInvoiceTable} from "../portfolio/openInvoiceTable.js";
 import type {BandTimingSummary, PaymentTimingModel} from "../portfolio/paymentTiming.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
@@ -251,8 +252,11 @@ export interface SkippedScoreBinsFile {
   reason: string;
 }
 
-/** lib/model/split.ts `summarizeSplit`: the slices by date, with their late rates rounded. */
-export type SplitSection = SplitSummary;
+/**
+ * lib/model/split.ts `summarizeSplit`: the slices by date, with their late rates rounded; and the shares
+ * used and why (lib/model/splitChoice.ts): `shares` differs from `defaultShares` when those left `defaultShortfall`.
+ */
+export type SplitSection = SplitSummary & SplitChoiceFacts;
 
 export interface FeatureSection {
   columns: number;

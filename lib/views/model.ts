@@ -456,6 +456,33 @@ export function splitSentence(split: Pick<ModelFile["split"], "slices" | "asOf" 
   );
 }
 
+/**
+ * "The cuts fall at 60 % and 75 % …": the shares the split used, and when they are not the default, why
+ * they were widened (lib/model/splitChoice.ts), from model.json `split`.
+ */
+export function splitSharesSentence(split: Pick<ModelFile["split"], "shares" | "defaultShares" | "minClassCount" | "defaultShortfall">): string {
+  const {shares, defaultShares, minClassCount: min, defaultShortfall: short} = split;
+  const used = sharesText(shares);
+  if (!short) return `The cuts fall at ${percentText(shares.train)} % and ${percentText(shares.train + shares.validation)} % of the labelled invoices by invoice date: a ${used} split into training, validation and test.`;
+  const outcomes = listWords([short.late < min && "late", short.onTime < min && "on-time"].filter((w): w is string => !!w));
+  const counts = listWords([short.late < min && `${formatCount(short.late)} late`, short.onTime < min && `${formatCount(short.onTime)} on-time`].filter((w): w is string => !!w));
+  return (
+    `The default ${sharesText(defaultShares)} split left fewer than ${min} ${outcomes} invoices in the ${sliceWords[short.slice]} slice (${counts}), ` +
+    `so the later slices were widened to ${used}, the first wider split with at least ${min} late and ${min} on-time invoices in each slice; ` +
+    `the shares depend on these counts alone, never on a model's score.`
+  );
+}
+
+const sliceWords: Record<"train" | "validation" | "test", string> = {train: "training", validation: "validation", test: "test"};
+
+/** "60 / 15 / 25 %". */
+function sharesText({train, validation, test}: ModelFile["split"]["shares"]): string {
+  return `${percentText(train)} / ${percentText(validation)} / ${percentText(test)} %`;
+}
+
+/** 60 from 0.6, 22.5 from 0.225. */
+const percentText = (share: number) => String(Math.round(share * 1000) / 10);
+
 /** How the family was chosen; `tolerance` is model.json `selection.tolerance`. */
 export function familyRule(tolerance: number): string {
   return (

@@ -11,6 +11,7 @@ import {chooseThreshold, selectFamily, selectVariant} from "../../lib/model/sele
 import type {Candidate} from "../../lib/model/selection.js";
 import {liftAtTop} from "../../lib/model/evaluation.js";
 import {sliceDataset, timeSplit} from "../../lib/model/split.js";
+import {formatIsoDay} from "../../lib/core/dates.js";
 import {confusionFromBins} from "../../lib/model/metrics.js";
 import type {ScoreBins} from "../../lib/model/metrics.js";
 import {splitSentence} from "../../lib/views/model.js";
@@ -55,6 +56,11 @@ describe("modelStage files", () => {
       "modelName", "split", "features", "comparison", "selection", "calibration", "threshold", "curves", "importance", "baseRate", "narrative", "production", "settings"
     ]);
     expect(model.split.asOf).toBe("2026-09-30");
+    // A ledger of thousands of invoices keeps the default shares and the default's cuts.
+    expect(model.split.shares).toEqual({train: 0.6, validation: 0.15, test: 0.25});
+    expect(model.split.defaultShortfall).toBeNull();
+    const plain = timeSplit(ledger);
+    expect([model.split.validationStart, model.split.testStart]).toEqual([plain.validationStart, plain.testStart].map(formatIsoDay));
     expect(splitSentence(model.split)).toMatch(/^Trained on [\d,]+ invoices issued \d{4}-\d\d-\d\d to/);
     expect(model.split.slices.map((s: any) => s.name)).toEqual(["train", "validation", "test", "production", "scored"]);
     expect(model.features.columns).toBe(model.features.groups.reduce((sum: number, g: any) => sum + g.columns, 0));

@@ -23,6 +23,7 @@ import {
   snapThreshold,
   thresholdFinding,
   thresholdOutcome,
+  splitSharesSentence,
   thresholdRule,
   thresholdSentence,
   thresholdSweep,
@@ -379,5 +380,18 @@ describe("the rules, in words, from the settings model.json ships", () => {
         "Fitted on the validation slice; the figures below are on the test slice."
     );
     expect(thresholdRule(200)).toMatch(/^The calibrated probability, in steps of 0.005, that maximises F1/);
+  });
+
+  test("split shares: the cuts when the default held, the reason when the slices were widened", () => {
+    const defaultShares = {train: 0.6, validation: 0.15, test: 0.25};
+    expect(splitSharesSentence({shares: defaultShares, defaultShares, minClassCount: 20, defaultShortfall: null})).toBe(
+      "The cuts fall at 60 % and 75 % of the labelled invoices by invoice date: a 60 / 15 / 25 % split into training, validation and test."
+    );
+    const widened = {shares: {train: 0.4, validation: 0.25, test: 0.35}, defaultShares, minClassCount: 20, defaultShortfall: {slice: "train" as const, late: 17, onTime: 9}};
+    expect(splitSharesSentence(widened)).toBe(
+      "The default 60 / 15 / 25 % split left fewer than 20 late and on-time invoices in the training slice (17 late and 9 on-time), " +
+        "so the later slices were widened to 40 / 25 / 35 %, the first wider split with at least 20 late and 20 on-time invoices in each slice; " +
+        "the shares depend on these counts alone, never on a model's score."
+    );
   });
 });
