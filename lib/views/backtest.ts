@@ -1,5 +1,7 @@
 // The Backtest page's words, the Overview's finding from it, and the "Replayed as of …" note every page
 // carries — all from backtest.json and replay.json, every verdict from a threshold below.
+import {sum} from "d3";
+import {capitalise} from "../core/text.js";
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent, formatPointsChange} from "../core/format.js";
 import {coverageVerdict} from "../backtest/accuracy.js";
 import type {OriginSkip} from "../backtest/originModel.js";
@@ -373,10 +375,3 @@ export function backtestFinding(file: BacktestFile): BacktestFinding | null {
   };
 }
 
-function sum(values: readonly (number | null)[]): number {
-  return values.reduce<number>((total, v) => total + (v ?? 0), 0);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
