@@ -32,6 +32,7 @@ import type {Availability, Invoice, Ledger, LedgerSource, Payment, RawColumn, Ra
 import type {ColumnMapping, ColumnOverrides, InputColumn, InputRow, SourceRow} from "../input/mapping.js";
 import type {CleaningExample, CleaningRule, CleaningRuleId, QuarantinedRow, RuleTally} from "./rules.js";
 import type {DateFormat, DecimalSeparator} from "../input/values.js";
+import {defaultUnreadableShare} from "../input/settings.js";
 
 export type {CleaningExample, CleaningRule, QuarantinedRow} from "./rules.js";
 export type {AsOfChoice, AsOfKind} from "./asOf.js";
@@ -144,7 +145,7 @@ export class FormatsRevised extends Error {
  * Throws an InputError, naming the line, column and value, for text that is not recognisable dirt.
  */
 export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions): CleanedLedger {
-  const {file, negativeAmounts = "quarantine", reminderWindowDays = 14, defaultCurrency = "USD", quarantineListLimit = 200, unreadableShare = 0.02} = options;
+  const {file, negativeAmounts = "quarantine", reminderWindowDays = 14, defaultCurrency = "USD", quarantineListLimit = 200, unreadableShare = defaultUnreadableShare} = options;
   const mapping = options.mapping ?? canonicalMapping(file);
   const tally = createRuleTally();
   const quarantine: QuarantinedRow[] = [];

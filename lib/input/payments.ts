@@ -11,6 +11,7 @@ import type {DateFormat, DecimalSeparator} from "./values.js";
 import type {CsvRecord} from "./csv.js";
 import type {ColumnMapping} from "./mapping.js";
 import type {Payment} from "./ledger.js";
+import {defaultUnreadableShare} from "./settings.js";
 
 export type PaymentColumn = "invoice_id" | "payment_date" | "amount";
 
@@ -49,7 +50,7 @@ export interface ReadPaymentsOptions {
 
 /** Reads a payments table (header and records, from CSV or a workbook) into receipts by invoice. */
 export function readPayments(header: readonly string[], records: () => Iterable<CsvRecord>, options: ReadPaymentsOptions): {index: PaymentIndex; report: PaymentsReport} {
-  const {file, unreadableShare = 0.02} = options;
+  const {file, unreadableShare = defaultUnreadableShare} = options;
   const positions = mapPaymentColumns(header, file);
   // Inference reads the columns under ledger names: the payment date is a date, the amount a number.
   const mapping: ColumnMapping = {

@@ -7,3 +7,6 @@ export const formatSettings = {
   decimal: {env: "AR_DECIMAL_SEPARATOR", key: "decimalSeparator"},
   currency: {env: "AR_CURRENCY", key: "currency"}
 } as const;
+
+/** Unreadable values a column may have, as a share of the file's rows, before the build stops (AR_UNREADABLE_SHARE). */
+export const defaultUnreadableShare = 0.02;

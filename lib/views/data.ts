@@ -7,7 +7,7 @@ import {formatCount, formatMoney, formatPercent} from "../core/format.js";
 import type {CleaningFile, InputProvenance, MetaFile} from "../pipeline/contract.js";
 import {generatorEffects} from "./definitions.js";
 import type {ColumnFormat, FormatDecision} from "../input/infer.js";
-import {formatSettings} from "../input/settings.js";
+import {defaultUnreadableShare, formatSettings} from "../input/settings.js";
 
 /** The fields of meta.json read here. */
 export type GeneratorMeta = Pick<MetaFile, "invoices" | "synthetic"> & Partial<Pick<MetaFile, "writtenOff">>;
@@ -190,4 +190,16 @@ const columnWords: Record<string, string> = {
 export function reproduceCommand(file: string, input: InputAccount): string {
   const payments = input.payments ? ` AR_PAYMENTS=${input.payments.file}` : "";
   return `AR_DATA=${file}${payments} AR_MAPPING=mapping.json npm run build`;
+}
+
+/** How unreadable values are treated, with the share this build allowed and how to allow more. */
+export function unreadablePolicySentence(input: Pick<InputProvenance, "mappingJson">): string {
+  const given = input.mappingJson.unreadableShare;
+  const share = typeof given === "number" ? given : defaultUnreadableShare;
+  // The example allows more: 5 %, or twice what this build allowed.
+  const more = Math.min(1, Math.max(0.05, share * 2));
+  return (
+    `A value that cannot be read sets its row aside (listed below) while such rows are at most ${formatPercent(share, Number.isInteger(share * 100) ? 0 : 1)} of the file per column; ` +
+    `AR_UNREADABLE_SHARE=${more} or "unreadableShare": ${more} in the mapping allows more.`
+  );
 }

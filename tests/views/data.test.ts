@@ -3,7 +3,7 @@ import {syntheticLedger} from "../../lib/pipeline/source.js";
 import {dataStage} from "../../lib/pipeline/data.js";
 import {
   amountFromOpenSentence, byWordsSentence, currencySentence, documentTypesSentence, formatName, formatReason, generatorNotes, paidDateUnknownNote, paymentSourceSentence, readAsSentence,
-  reproduceCommand, setAsideMoneySentence
+  reproduceCommand, setAsideMoneySentence, unreadablePolicySentence
 } from "../../lib/views/data.js";
 import type {CleaningAccount, InputAccount} from "../../lib/views/data.js";
 
@@ -123,5 +123,14 @@ describe("the Data page's account of how a file was read", () => {
 
   test("the command that reproduces the build", () => {
     expect(reproduceCommand("ar.csv", input())).toBe("AR_DATA=ar.csv AR_MAPPING=mapping.json npm run build");
+  });
+});
+
+describe("the unreadable-value policy states the share this build allowed", () => {
+  test("the default 2 %, and a share the mapping or AR_UNREADABLE_SHARE set", () => {
+    expect(unreadablePolicySentence({mappingJson: {columns: {}}})).toBe(
+      'A value that cannot be read sets its row aside (listed below) while such rows are at most 2% of the file per column; AR_UNREADABLE_SHARE=0.05 or "unreadableShare": 0.05 in the mapping allows more.'
+    );
+    expect(unreadablePolicySentence({mappingJson: {columns: {}, unreadableShare: 0.125}})).toMatch(/at most 12\.5% of the file per column; AR_UNREADABLE_SHARE=0\.25 /);
   });
 });
