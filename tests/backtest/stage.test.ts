@@ -63,6 +63,22 @@ describe("a fully settled export, no as-of given", () => {
   });
 });
 
+describe("a fully settled export as a US package writes it ($, M/D/YYYY, Date Paid), no setting given", () => {
+  // tests/fixtures/settled/make-settled-us.ts: 3,947 invoices issued July 2022 to December 2024, every one paid.
+  const text = readFileSync(new URL("../fixtures/settled/settled-us.csv", import.meta.url), "utf8");
+  const sourced = csvLedger({file: "settled-us.csv", text});
+  const {backtest, replay} = buildReport(sourced, {seed: 1}).backtest.files;
+
+  test("is read as exported, replayed before its last invoice and scored there and at six month-ends", () => {
+    expect(sourced.history.invoices).toHaveLength(3947);
+    expect(sourced.asOf.kind).toBe("replayed");
+    expect(replay.asOf).toBe("2024-10-01");
+    expect(backtest.report.status).toBe("scored");
+    expect(backtest.report.openBook!.rocAuc).toBeGreaterThan(0.7);
+    expect(backtest.origins.rows.filter((r) => r.source === "origin")).toHaveLength(6);
+  });
+});
+
 describe("dates that cannot be scored say why", () => {
   test("too few invoices open: the report still builds, and the backtest says how many and why", {timeout: 120_000}, () => {
     // A business that stopped invoicing for ten weeks before 30 June: what is still open then is a
