@@ -394,6 +394,8 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
   const types = new Map<string, {kind: DocumentKind | "by sign"; rows: number}>();
   let columnsAwaitingData: RawColumn[] = mapping.columns.filter((c): c is RawColumn => (rawColumns as readonly string[]).includes(c));
   const hasSummaryLabels = ["invoice_id", "customer_id", "customer_name"] as const;
+  /** The invoice-id column's header as a body row would repeat it; null without such a column. */
+  const invoiceIdHeader = hasColumn("invoice_id") ? header("invoice_id").trim() : null;
 
   function noteColumnsWithData(values: RawRow): void {
     const found = columnsAwaitingData.filter((column) => values[column].trim() !== "");
@@ -450,6 +452,11 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     return parsed;
   }
 
+  function creditScoreOf(text: string): number | undefined {
+    counters.credit_score?.add(text);
+    return parseNumber(text, decimalOf("credit_score"));
+  }
+
   function optional<T>(source: SourceRow, column: InputColumn, parse: (text: string) => T | undefined, expected: string): T | null {
     const text = textOf(source, column);
     if (text === null) return null;
@@ -479,15 +486,16 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     }
     // A header repeated in the body (exports paged for printing), or a heading row: a customer's name
     // alone above its invoices, with no invoice id, date or amount.
-    if (hasColumn("invoice_id") && values.invoice_id.trim() === header("invoice_id").trim()) return {column: header("invoice_id"), text: values.invoice_id};
-    if (!values.invoice_id.trim()) {
+    const invoiceId = values.invoice_id.trim();
+    if (invoiceId === invoiceIdHeader) return {column: header("invoice_id"), text: values.invoice_id};
+    if (!invoiceId) {
       // Without an invoice id, a total's label may sit in any column (Xero writes "Total" under the date).
       for (const column of mapping.columns) {
         const text = values[column];
         if (text && isSummaryLabel(text)) return {column: header(column), text};
       }
     }
-    if (!values.invoice_id.trim() && !values.invoice_date.trim()) {
+    if (!invoiceId && !values.invoice_date.trim()) {
       // A customer's name alone above its invoices, or an unlabelled total: an amount and nothing to say whose.
       if (!values.amount.trim()) {
         const label = inputLabel(values);
@@ -548,7 +556,7 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     // Terms are read only where they are needed: a due date makes them redundant, and systems write
     // terms as codes ("ZB30", "0001") that say nothing in days.
     const terms = dueDate === null || (invoiceDate !== null && dueDate < invoiceDate) ? optional(source, "payment_terms", parsePaymentTerms, 'payment terms in days (30, "Net 30")') : null;
-    const creditScore = optional(source, "credit_score", (t) => (counters.credit_score?.add(t), parseNumber(t, decimalOf("credit_score"))), "a number");
+    const creditScore = optional(source, "credit_score", creditScoreOf, "a number");
     const installments = optional(source, "installments", parseCount, "a whole number of payments");
     const remindersSent = optional(source, "reminders_sent", parseCount, "a whole number of reminders");
     const disputed = optional(source, "disputed", parseFlag, "a yes/no flag");

@@ -45,10 +45,13 @@ export function openState(text: string): OpenState | null {
   return null;
 }
 
-const summaryWords = /^(?:grand\s+)?(?:sub[\s-]?)?totals?\b|\btotals?$|^total\s+for\b|^summe\b|^gesamt|^zwischensumme|^balance\s+(?:brought|carried)|^(?:opening|closing)\s+balance|^report\s+total|^overall\b/i;
+// Read on the text as written: the leading words after any spaces, or "total(s)" as the last word before
+// any trailing colons, asterisks and spaces. One pattern with no trimmed copy, because cleaning asks it
+// of three columns of every row.
+const summaryWords =
+  /^\s*(?:(?:grand\s+)?(?:sub[\s-]?)?totals?\b|summe\b|gesamt|zwischensumme|balance\s+(?:brought|carried)|(?:opening|closing)\s+balance|report\s+total|overall\b)|\btotals?[:*]*\s*$/i;
 
 /** A label of a subtotal, total or balance line ("TOTAL", "Total for Acme Ltd", "Subtotal:", "Summe"). */
 export function isSummaryLabel(text: string): boolean {
-  const t = text.trim().replace(/[:*]+$/, "");
-  return t !== "" && summaryWords.test(t);
+  return summaryWords.test(text);
 }

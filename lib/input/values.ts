@@ -383,5 +383,9 @@ export function parseFlag(text: string): boolean | undefined {
  */
 export function isPlaceholder(text: string): boolean {
   const t = text.trim();
-  return t === "" || t === "-" || t === "–" || t === "—" || /^(?:n\/?a|null|none|nil|#n\/a)$/i.test(t);
+  // Every placeholder is four characters or fewer, so most values skip the pattern: cleaning asks this
+  // of every optional value of every row.
+  return t.length <= 4 && (t === "" || t === "-" || t === "–" || t === "—" || placeholderWords.test(t));
 }
+
+const placeholderWords = /^(?:n\/?a|null|none|nil|#n\/a)$/i;

@@ -1,7 +1,7 @@
 // `npm run bench`: how fast the report is built and used, and how that grows with the ledger.
 //
 //   npm run bench [-- --sizes 10k,50k,200k,1m] [--skip-build] [--skip-browser] [--skip-peer] [--skip-inference]
-//                 [--seed N] [--peer-invoices 25k] [--heap MB] [--keep-site]
+//                 [--seed N] [--future-days 91] [--peer-invoices 25k] [--heap MB] [--keep-site]
 //                 [--skip-training] [--training-invoices 600k] [--training-rows 10k,25k,50k,100k,200k,300k]
 //
 // 1. The pipeline at each size, each in a fresh process (scripts/bench/pipeline.ts): wall and CPU time
@@ -65,6 +65,8 @@ export interface BenchResult {
 export interface BenchOptions {
   sizes: number[];
   seed: number;
+  /** Days the generator simulates past the report date; 0 reproduces the ledger of benches before the backtest. */
+  futureDays: number | null;
   skipBuild: boolean;
   skipBrowser: boolean;
   skipPeer: boolean;
@@ -91,12 +93,13 @@ function parseOptions(argv: string[]): BenchOptions {
     return v;
   };
   const known = new Set([
-    "sizes", "seed", "peer-invoices", "heap", "site", "skip-build", "skip-browser", "skip-peer", "keep-site", "skip-inference", "skip-training", "training-invoices", "training-rows"
+    "sizes", "seed", "future-days", "peer-invoices", "heap", "site", "skip-build", "skip-browser", "skip-peer", "keep-site", "skip-inference", "skip-training", "training-invoices", "training-rows"
   ]);
   for (const arg of argv) if (arg.startsWith("--") && !known.has(arg.slice(2))) throw new Error(`unknown option ${arg} (see scripts/bench/index.ts)`);
   return {
     sizes: (value("sizes") ?? "10k,50k,200k,1m").split(",").map(parseSize),
     seed: Number(value("seed") ?? defaultSeed),
+    futureDays: value("future-days") === undefined ? null : Number(value("future-days")),
     skipBuild: argv.includes("--skip-build"),
     skipBrowser: argv.includes("--skip-browser"),
     skipPeer: argv.includes("--skip-peer"),
@@ -120,7 +123,7 @@ function runSize(invoices: number, options: BenchOptions): Promise<SizeRun> {
   const heap = options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : [];
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...heap, ...process.execArgv, script, "--invoices", String(invoices), "--seed", String(options.seed), "--out", out], {
+    const child = spawn(process.execPath, [...heap, ...process.execArgv, script, "--invoices", String(invoices), "--seed", String(options.seed), ...(options.futureDays === null ? [] : ["--future-days", String(options.futureDays)]), "--out", out], {
       cwd: root,
       stdio: ["ignore", "inherit", "pipe"]
     });

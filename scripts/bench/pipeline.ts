@@ -3,7 +3,7 @@
 // times each one; the source is split into "generate" and "dirt + clean", which syntheticLedger fuses
 // into one stream.
 //
-//   tsx scripts/bench/pipeline.ts --invoices 200000 [--seed 20260930] [--out result.json]
+//   tsx scripts/bench/pipeline.ts --invoices 200000 [--seed 20260930] [--future-days 91] [--out result.json]
 import {writeFileSync} from "node:fs";
 import {cpus, loadavg} from "node:os";
 import {getHeapStatistics} from "node:v8";
@@ -14,6 +14,7 @@ import type {ModelStage} from "../../lib/model/index.js";
 import {portfolioStage, worklistCsv} from "../../lib/portfolio/index.js";
 import {backtestStage} from "../../lib/backtest/index.js";
 import {cleanSyntheticLedger, defaultSeed, draftSyntheticLedger, syntheticLedger} from "../../lib/pipeline/source.js";
+import {defaultGeneratorOptions} from "../../lib/source/generate.js";
 import type {SourcedLedger} from "../../lib/pipeline/source.js";
 import type {StageHook} from "../../lib/pipeline/types.js";
 import {tarGz} from "../../data-loaders/archive.js";
@@ -53,6 +54,10 @@ export interface PipelineResult {
   cleanedInvoices: number;
   customers: number;
   seed: number;
+  /** Days the generator simulated past the report date (the history only the backtest reads). */
+  futureDays: number;
+  /** Rows the generator produced: the invoices up to the report date and those issued in the days after it. */
+  generatedRows: number;
   steps: StepRecord[];
   fits: FitRecord[];
   families: FamilyRecord[];
@@ -77,13 +82,18 @@ export interface PipelineResult {
 export interface PipelineOptions {
   invoices: number;
   seed?: number;
+  /**
+   * Days simulated past the report date (default: the generator's 91). 0 gives the ledger benches before
+   * the backtest measured: the same rows up to the report date and none after it.
+   */
+  futureDays?: number;
   /** Compare the split generate / dirt + clean with syntheticLedger (doubles the source's cost). Default: up to 50,000 invoices. */
   checkSource?: boolean;
   /** Progress lines (stderr). */
   log?: (line: string) => void;
 }
 
-export function runPipeline({invoices, seed = defaultSeed, checkSource = invoices <= 50_000, log = () => {}}: PipelineOptions): PipelineResult {
+export function runPipeline({invoices, seed = defaultSeed, futureDays = defaultGeneratorOptions.futureDays, checkSource = invoices <= 50_000, log = () => {}}: PipelineOptions): PipelineResult {
   const loadStart = loadavg()[0];
   const started = performance.now();
   const log2 = stepLog();
@@ -91,16 +101,17 @@ export function runPipeline({invoices, seed = defaultSeed, checkSource = invoice
 
   // Source, as syntheticLedger does it, with the lazy rows drained first so generation is timed apart.
   const rows = log2.time("source", "generate", () => {
-    const draft = draftSyntheticLedger({seed, invoices});
+    const draft = draftSyntheticLedger({seed, invoices, futureDays});
     return {draft, rows: Array.from(draft.synthetic.rows())};
   });
   say("generate");
+  const generatedRows = rows.rows.length;
   const sourced = log2.time("source", "dirt + clean", (): SourcedLedger => cleanSyntheticLedger(rows.draft, rows.rows!));
   (rows as {rows: RawRow[] | null}).rows = null; // the build streams them; let them go before the next stages
   say("dirt + clean");
   // Untimed: the check builds the ledger a second time.
   const checkStart = performance.now();
-  const sourceCheck = checkSource ? compareWithSyntheticLedger(sourced, invoices, seed) : "skipped";
+  const sourceCheck = checkSource ? compareWithSyntheticLedger(sourced, invoices, seed, futureDays) : "skipped";
   const checkMs = performance.now() - checkStart;
   const {ledger} = sourced;
 
@@ -148,6 +159,8 @@ export function runPipeline({invoices, seed = defaultSeed, checkSource = invoice
     cleanedInvoices: ledger.invoices.length,
     customers: ledger.customers.length,
     seed,
+    futureDays,
+    generatedRows,
     steps: log2.steps,
     fits,
     families,
@@ -244,8 +257,8 @@ function stageRecorder(log: ReturnType<typeof stepLog>, name: string): StageHook
 }
 
 /** The split source must build the very ledger syntheticLedger builds; compared by a digest of every invoice. */
-function compareWithSyntheticLedger(sourced: SourcedLedger, invoices: number, seed: number): string {
-  const reference = syntheticLedger({invoices, seed});
+function compareWithSyntheticLedger(sourced: SourcedLedger, invoices: number, seed: number, futureDays: number): string {
+  const reference = syntheticLedger({invoices, seed, futureDays});
   const digest = (s: SourcedLedger) => JSON.stringify([s.ledger.invoices.length, s.ledger.customers.length, s.provenance.dirt, s.report]);
   const same = digest(reference) === digest(sourced) && reference.ledger.invoices.every((invoice, i) => JSON.stringify(invoice) === JSON.stringify(sourced.ledger.invoices[i]));
   return same ? "matched" : "DIFFERS from syntheticLedger";
@@ -260,7 +273,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const invoices = Number(argument("invoices") ?? 25_000);
   const seed = Number(argument("seed") ?? defaultSeed);
   const out = argument("out");
-  const result = runPipeline({invoices, seed, log: (line) => process.stderr.write(`${line}\n`)});
+  const futureDays = argument("future-days");
+  const result = runPipeline({invoices, seed, futureDays: futureDays === undefined ? undefined : Number(futureDays), log: (line) => process.stderr.write(`${line}\n`)});
   const json = JSON.stringify(result, null, 1);
   if (out) writeFileSync(out, json);
   else process.stdout.write(`${json}\n`);

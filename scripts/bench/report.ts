@@ -67,6 +67,7 @@ export function reportTables(result: BenchResult): Table[] {
         ...keys.map((k) => [isStage(k) ? k.step.toUpperCase() : `  ${k.step}`, ...result.sizes.flatMap((s) => [time(find(s.invoices, k)?.ms), time(find(s.invoices, k)?.cpuMs)])]),
         ["TOTAL (Σ stages)", ...result.sizes.flatMap((s) => [s.result ? seconds(wallTotal(s.result)) : null, s.result ? seconds(cpuTotal(s.result)) : null])],
         ["process incl. start-up", ...result.sizes.flatMap((s) => [seconds(s.processMs), null])],
+        ["generated rows / days past report date", ...result.sizes.flatMap((s) => [s.result?.generatedRows ?? null, s.result?.futureDays ?? null])],
         ["cleaned invoices / customers", ...result.sizes.flatMap((s) => [s.result?.cleanedInvoices ?? null, s.result?.customers ?? null])],
         ["source = syntheticLedger's ledger", ...result.sizes.flatMap((s) => [s.result?.sourceCheck ?? null, null])],
         ["load average at start / end", ...result.sizes.flatMap((s) => (s.result ? [fixed(s.result.loadAverage.start), fixed(s.result.loadAverage.end)] : [null, null]))]
