@@ -25,7 +25,7 @@ import {ledgerAsOf} from "./replay.js";
 import {createCustomerIdNormalizer} from "./customerIds.js";
 import {deriveInvoiceFields} from "./derive.js";
 import {createRuleTally} from "./rules.js";
-import {dateFormatsMatching, dateParser, decimalEvidence, isPlaceholder, parseAmount, parseCount, parseFlag, parseNumber, parsePaymentTerms} from "../input/values.js";
+import {dateFormatsMatching, dateParser, decimalEvidence, isPlaceholder, maxPlaceholderLength, parseAmount, parseCount, parseFlag, parseNumber, parsePaymentTerms} from "../input/values.js";
 import type {CsvDelimiter} from "../input/csv.js";
 import type {Day} from "../core/dates.js";
 import type {Availability, Invoice, Ledger, LedgerSource, Payment, RawColumn, RawRow} from "../input/ledger.js";
@@ -247,9 +247,18 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     throw new InputError({file, reason: `has no usable rows: all ${rowsIn} were set aside (${reasons})`});
   }
 
+  const asOf = chooseAsOf(invoices, endOfData, {given: options.asOf, givenSource: options.asOfSource, endOfDataRule});
+  // When the report date is earlier than the last day of data, the history's customers are built when
+  // first read, and nothing but a test reads them (every stage reads the cut's own): 0.6 s of the 1M
+  // source's CPU spared. Built first, they also named the cut's unnamed invoices after the customer's
+  // latest name, even one first used after the report date. On the last day of data the history is the
+  // ledger, built now as before.
+  let customers = asOf.asOf === endOfData ? buildCustomers(invoices) : undefined;
   const history: Ledger = {
     invoices,
-    customers: buildCustomers(invoices),
+    get customers() {
+      return (customers ??= buildCustomers(invoices));
+    },
     asOf: endOfData,
     currency,
     source: options.source ?? {kind: "csv", name: file},
@@ -257,7 +266,6 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
   };
   if (options.receipts) history.payments = keptPayments(options.receipts, invoices);
   else if (options.payments) history.payments = options.payments;
-  const asOf = chooseAsOf(invoices, endOfData, {given: options.asOf, givenSource: options.asOfSource, endOfDataRule});
   quarantine.sort((a, b) => a.line - b.line);
   const report: CleaningReport = {
     file,
@@ -414,7 +422,8 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     if (text === undefined || text === "") return null;
     const trimmed = text.trim();
     if (!trimmed) return null;
-    if (!requiredValueColumns.has(column) && isPlaceholder(trimmed)) return null;
+    // Placeholders are short: the length test spares most values the set lookup (12M at 1M rows).
+    if (trimmed.length <= maxPlaceholderLength && !requiredValueColumns.has(column) && isPlaceholder(trimmed)) return null;
     return trimmed;
   }
 

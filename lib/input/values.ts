@@ -383,9 +383,12 @@ export function parseFlag(text: string): boolean | undefined {
  */
 export function isPlaceholder(text: string): boolean {
   const t = text.trim();
-  // Every placeholder is four characters or fewer, so most values skip the pattern: cleaning asks this
-  // of every optional value of every row.
-  return t.length <= 4 && (t === "" || t === "-" || t === "–" || t === "—" || placeholderWords.test(t));
+  // Most values are longer than any placeholder and skip the pattern: cleaning asks this of every
+  // optional value of every row.
+  return t.length <= maxPlaceholderLength && (t === "" || t === "-" || t === "–" || t === "—" || placeholderWords.test(t));
 }
+
+/** The longest placeholder ("null", "none", "#n/a"). */
+export const maxPlaceholderLength = 4;
 
 const placeholderWords = /^(?:n\/?a|null|none|nil|#n\/a)$/i;

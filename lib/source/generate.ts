@@ -178,11 +178,17 @@ function* streamRows(columns: InvoiceColumns, order: Uint32Array, customerFields
   }
 }
 
+/**
+ * In row order. From the few invoices with receipts, each placed by its rank, rather than a map lookup
+ * for every row: 0.47 s of the 1M source's CPU profile that way, against the sort of one rank each.
+ */
 function receiptsById(columns: InvoiceColumns, order: Uint32Array): Map<string, Payment[]> {
+  const rankOf = new Uint32Array(order.length);
+  for (let rank = 0; rank < order.length; ++rank) rankOf[order[rank]] = rank;
+  const ranks = Uint32Array.from(columns.receipts.keys(), (position) => rankOf[position]).sort();
   const payments = new Map<string, Payment[]>();
-  for (let rank = 0; rank < order.length; ++rank) {
-    const receipts = columns.receipts.get(order[rank]);
-    if (!receipts) continue;
+  for (const rank of ranks) {
+    const receipts = columns.receipts.get(order[rank])!;
     const id = invoiceId(rank);
     payments.set(id, receipts.days.map((day, j) => ({invoiceId: id, day, amount: receipts.cents[j] / 100})));
   }

@@ -152,3 +152,15 @@ describe("replayed invoices are built like cleaned ones", () => {
     expect(Object.keys(replayed[0])).toEqual(Object.keys(recorded));
   });
 });
+
+test("an unnamed invoice in the cut takes the customer's name as known on the day, not a later one", () => {
+  // C3 is "Old Name Ltd" until it renames itself in May; its February invoice carries no name.
+  const renamed = [
+    row({invoice_id: "OLD", customer_id: "C3", customer_name: "Old Name Ltd", invoice_date: "2024-01-05", due_date: "2024-02-04", amount: "100.00", paid_date: "2024-02-01", paid_amount: "100.00", last_payment_date: "2024-02-01", installments: "1"}),
+    row({invoice_id: "UNNAMED", customer_id: "C3", invoice_date: "2024-02-10", due_date: "2024-03-11", amount: "200.00", paid_date: "2024-03-01", paid_amount: "200.00", last_payment_date: "2024-03-01", installments: "1"}),
+    row({invoice_id: "NEW", customer_id: "C3", customer_name: "New Name Ltd", invoice_date: "2024-05-10", due_date: "2024-06-09", amount: "300.00", paid_date: "2024-06-01", paid_amount: "300.00", last_payment_date: "2024-06-01", installments: "1"})
+  ];
+  const {ledger} = cleanLedger(numberedRows(renamed), {file: "renamed.csv", endOfData: day("2024-06-30"), asOf: day("2024-03-31")});
+  expect(ledger.invoices.map((invoice) => [invoice.invoiceId, invoice.customerName])).toEqual([["OLD", "Old Name Ltd"], ["UNNAMED", "Old Name Ltd"]]);
+  expect(ledger.customers.map((customer) => customer.name)).toEqual(["Old Name Ltd"]);
+});
