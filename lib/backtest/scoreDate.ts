@@ -17,7 +17,7 @@ import type {CashForecast} from "../portfolio/forecast.js";
 import type {ReceivablesHistory} from "../portfolio/kpi.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import type {CompiledTiming} from "../portfolio/paymentTiming.js";
-import {compareWorklistPriority} from "../portfolio/worklist.js";
+import {compareWorklistPriority} from "../portfolio/worklistOrder.js";
 import type {ReplayOptions} from "../clean/replay.js";
 import type {DateStatus} from "../pipeline/contract.js";
 import {bandCoverage, forecastBias, wape} from "./accuracy.js";

@@ -26,10 +26,11 @@ import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
 import type {ScenarioInputs, ScenarioInputSpec, ScenarioResult} from "../portfolio/scenario.js";
 import type {AgingRow} from "../portfolio/kpi.js";
 import type {AgingShiftRow, CustomerRisk, RiskBin as RiskHistogramBin} from "../portfolio/riskOutlook.js";
-import type {PlannedAction, StrategyCell, StrategyGridCell, StrategyKey, StrategyRow as StrategyTableRow, StrategyRule, StrategyTheme, ValueBand} from "../portfolio/strategy.js";
+import type {StrategyCell, StrategyGridCell, StrategyRow as StrategyTableRow, StrategyTheme} from "../portfolio/strategy.js";
+import type {PlannedAction, StrategyKey, StrategyRule, ValueBand} from "../portfolio/playbook.js";
 import type {KChoice} from "../segments/chooseK.js";
 import type {CustomerFeatureKey, CustomerFeatureSpec} from "../segments/customerFeatures.js";
-import type {SegmentLetter} from "../segments/naming.js";
+import type {SegmentLetter} from "../segments/letters.js";
 import type {DirtKind} from "../source/dirt.js";
 import type {GeneratorOptions} from "../source/generate.js";
 import type {AsOfKind} from "../clean/asOf.js";
@@ -215,7 +216,7 @@ export interface ModelFile {
   comparison: ComparisonRow[];
   selection: ModelSelection;
   calibration: CalibrationFacts;
-  /** Chosen on validation in steps of 1 / settings.scoreBins (lib/views/model.ts `thresholdRule`). */
+  /** Chosen on validation in steps of 1 / settings.scoreBins (lib/views/modelRules.ts `thresholdRule`). */
   threshold: {value: number; validationF1: number};
   /** One per family (its chosen variant), calibrated test scores. */
   curves: FamilyCurves[];

@@ -5,17 +5,6 @@ import type {Invoice} from "../input/ledger.js";
 import {expectedDaysLate, invoiceTiming} from "./paymentTiming.js";
 import type {CompiledTiming} from "./paymentTiming.js";
 
-import type {SegmentLetter} from "../segments/naming.js";
-
-export {segmentLetters} from "../segments/naming.js";
-export type {SegmentLetter} from "../segments/naming.js";
-
-/** The grid letter of a segment label ("A", or "A2" when k ≠ 4 splits a quadrant); null when unsegmented. */
-export function segmentLetter(segment: string | null | undefined): SegmentLetter | null {
-  const letter = segment?.charAt(0);
-  return letter === "A" || letter === "B" || letter === "C" || letter === "D" ? letter : null;
-}
-
 export interface OpenInvoice {
   invoiceId: string;
   customerId: string;

@@ -28,7 +28,7 @@ import type {OpenInvoice} from "./openInvoices.js";
 import {collectionShare, invoiceTiming, noShift, paidBy, paidDaysMoment, writeOffProbability, writtenOffBy} from "./paymentTiming.js";
 import type {CompiledTiming, InvoiceTiming, TimingShift} from "./paymentTiming.js";
 import {hashString} from "../core/random.js";
-import {worklistOrder} from "./worklist.js";
+import {worklistOrder} from "./worklistOrder.js";
 
 export interface ScenarioInputs {
   /** How many of the riskiest customers delay. */

@@ -1,25 +1,13 @@
-// The collection worklist: open invoices in the order a collector should work them, each with its
-// strategy and the next planned action and when it is due.
+// The collection worklist: open invoices in the order a collector should work them (lib/portfolio/
+// worklistOrder.ts), each with its strategy and the next planned action and when it is due.
 import type {Day} from "../core/dates.js";
 import {expectedLateAmount} from "./openInvoices.js";
 import type {OpenInvoice} from "./openInvoices.js";
-import {assignStrategies, strategyDefinitions} from "./strategy.js";
-import type {PlannedAction, StrategyAssignment, StrategyKey, StrategyOptions} from "./strategy.js";
-
-/** Worklist order (in words: lib/views/definitions.ts `worklistPriorityRule`). */
-export function compareWorklistPriority(a: OpenInvoice, b: OpenInvoice): number {
-  return (
-    expectedLateAmount(b) - expectedLateAmount(a) ||
-    b.daysOverdue - a.daysOverdue ||
-    (a.invoiceId < b.invoiceId ? -1 : a.invoiceId > b.invoiceId ? 1 : 0)
-  );
-}
-
-/** Indices of `invoices` in worklist order. */
-export function worklistOrder(invoices: readonly OpenInvoice[]): Int32Array {
-  const order = Int32Array.from(invoices.keys());
-  return order.sort((i, j) => compareWorklistPriority(invoices[i], invoices[j]));
-}
+import {worklistOrder} from "./worklistOrder.js";
+import {assignStrategies} from "./strategy.js";
+import {strategyDefinitions} from "./playbook.js";
+import type {StrategyAssignment, StrategyOptions} from "./strategy.js";
+import type {PlannedAction, StrategyKey} from "./playbook.js";
 
 export interface NextAction {
   action: PlannedAction;

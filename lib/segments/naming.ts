@@ -1,9 +1,8 @@
 // Stable segment names: clusters are placed on a risk × value grid by their profile, not by the
 // arbitrary index k-means gave them, so a rebuild or another seed does not shuffle names.
 import type {CustomerFeatureKey} from "./customerFeatures.js";
-
-export const segmentLetters = ["A", "B", "C", "D"] as const;
-export type SegmentLetter = (typeof segmentLetters)[number];
+import {segmentLetters} from "./letters.js";
+import type {SegmentLetter} from "./letters.js";
 
 export interface SegmentQuadrant {
   letter: SegmentLetter;

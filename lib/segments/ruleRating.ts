@@ -3,8 +3,8 @@
 // invoiced is above the median customer's.
 import {median} from "../core/stats.js";
 import type {CustomerProfile} from "./customerFeatures.js";
-import {segmentLetters} from "./naming.js";
-import type {SegmentLetter} from "./naming.js";
+import {segmentLetters} from "./letters.js";
+import type {SegmentLetter} from "./letters.js";
 
 export interface RuleRatingOptions {
   /** Average delay (days, amount-weighted) above which a customer counts as high risk (default 7). */

@@ -8,7 +8,8 @@ import type {CustomerFeatureKey, CustomerFeatureTable} from "./customerFeatures.
 import {fitKMeansRange} from "./kmeans.js";
 import type {KMeansOptions} from "./kmeans.js";
 import {customerScores, nameClusters} from "./naming.js";
-import type {CustomerScores, NamedCluster, ScoreDefinition, SegmentLetter} from "./naming.js";
+import type {SegmentLetter} from "./letters.js";
+import type {CustomerScores, NamedCluster, ScoreDefinition} from "./naming.js";
 import {projectPca} from "./pca.js";
 import type {PcaProjection} from "./pca.js";
 import {ratingAgreement, ruleRating} from "./ruleRating.js";

@@ -1,79 +1,20 @@
-// The Backtest page's words, the Overview's finding from it, and the "Replayed as of …" note every page
-// carries — all from backtest.json and replay.json, every verdict from a threshold below.
+// The Backtest page's words, all from backtest.json, every verdict from lib/views/backtestVerdicts.ts (which
+// also holds the Overview's finding). The "Replayed as of …" note every page carries is lib/views/replay.ts.
 import {sum} from "d3";
 import {capitalise} from "../core/text.js";
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent, formatPointsChange} from "../core/format.js";
-import {coverageVerdict} from "../backtest/accuracy.js";
 import type {OriginSkip} from "../backtest/originModel.js";
 import type {NotScored} from "../backtest/scoreDate.js";
-import type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../pipeline/contract.js";
-
-/**
- * WAPE gaps up to this count as a tie between two forecasts. Across the default ledger's rolling origins
- * a forecast's WAPE moves by 5 to 15 points from one month-end to the next, so a lead of a point or two
- * on one date says nothing; 2 points is the smallest gap worth a "beat".
- */
-export const wapeMargin = 0.02;
-
-/** The share of weeks a 10–90 % band should hold. */
-export const coverageTarget = 0.8;
+import type {BacktestFile, DateScoresJson} from "../pipeline/contract.js";
+import {coverageVerdict} from "../backtest/accuracy.js";
+import {beatsChance, coverageTarget, forecastVerdict, isScored, rollingSummary, wapeMargin} from "./backtestVerdicts.js";
+import type {Scored} from "./backtestVerdicts.js";
 
 /** Names of the capture orders, as the page writes them. */
 export const captureOrderNames = {worklist: "the worklist's order", oldest: "oldest first", largest: "largest first", random: "no order (random)"} as const;
 
 /** Names of the forecasts. */
 export const forecastNames = {ours: "the report's forecast", dueDate: "paid on the due date", customerDelay: "paid after the customer's average delay"} as const;
-
-// ——— The note on every page ———
-
-/**
- * "Replayed as of 2013-10-09: the 13 weeks after it are used only to score the report." Null when the
- * report is dated on the last day of data (nothing after it is known, nothing is replayed).
- */
-export function replayNote(replay: ReplayFile): string | null {
-  if (replay.futureDays <= 0) return null;
-  const after = replay.futureDays >= replay.horizonDays ? `the ${weeksText(replay.horizonDays)} after it are` : `the ${formatCount(replay.futureDays)} days of data after it are`;
-  const invoices = replay.invoicesAfter ? `, with the ${formatCount(replay.invoicesAfter)} invoice${replay.invoicesAfter === 1 ? "" : "s"} issued in them,` : "";
-  return `Replayed as of ${replay.asOf}: ${after}${invoices} used only to score the report, never to make it.`;
-}
-
-/** Why this date, for the Backtest page: `cleaningRule` is cleaning.json's `asOfRule`, which states the replay rule. */
-export function replayReason(replay: ReplayFile, cleaningRule: string): string {
-  switch (replay.kind) {
-    case "replayed":
-      return cleaningRule;
-    case "given":
-      return `The report date was set to ${replay.asOf}; the data runs to ${replay.endOfData}.`;
-    case "end-of-data":
-      return `The report is dated on the last day of data (${replay.endOfData}), so nothing after it is known yet.`;
-  }
-}
-
-function weeksText(days: number): string {
-  return days % 7 === 0 ? `${days / 7} weeks` : `${days} days`;
-}
-
-// ——— Verdicts ———
-
-export type ForecastVerdict = "beat" | "matched" | "lost to";
-
-/** Ours against a naive forecast, by WAPE, with `wapeMargin` as the tie band. */
-export function forecastVerdict(ours: number, naive: number): ForecastVerdict {
-  if (ours < naive - wapeMargin) return "beat";
-  if (ours > naive + wapeMargin) return "lost to";
-  return "matched";
-}
-
-/** Standard error of a ROC AUC from its class counts (Hanley & McNeil 1982). */
-export function aucStandardError(auc: number, positives: number, negatives: number): number {
-  const q1 = auc / (2 - auc), q2 = (2 * auc * auc) / (1 + auc);
-  return Math.sqrt((auc * (1 - auc) + (positives - 1) * (q1 - auc * auc) + (negatives - 1) * (q2 - auc * auc)) / (positives * negatives));
-}
-
-/** Whether an AUC is more than two standard errors above a coin flip's 0.5. */
-export function beatsChance(auc: number, positives: number, negatives: number): boolean {
-  return auc - 2 * aucStandardError(auc, positives, negatives) > 0.5;
-}
 
 // ——— Without a model ———
 
@@ -103,12 +44,6 @@ function rankedBy(file: BacktestFile): string {
 }
 
 // ——— The report's own date ———
-
-type Scored = DateScoresJson & {openBook: NonNullable<DateScoresJson["openBook"]>; capture: NonNullable<DateScoresJson["capture"]>; cash: NonNullable<DateScoresJson["cash"]>};
-
-export function isScored(scores: DateScoresJson): scores is Scored {
-  return scores.status === "scored" && scores.openBook !== null && scores.capture !== null && scores.cash !== null;
-}
 
 /** Why a date is not scored: "the data ends on 2025-06-30: there is no week of known future to score against". */
 export function notScoredText(asOf: string, reason: NotScored): string {
@@ -260,44 +195,6 @@ export function bookTitle(r: DateScoresJson): string {
 
 // ——— The rolling origin ———
 
-export interface RollingSummary {
-  dates: number;
-  beatDueDate: number;
-  beatCustomerDelay: number;
-  lostDueDate: number;
-  lostCustomerDelay: number;
-  wapeMin: number;
-  wapeMax: number;
-  aucMin: number;
-  aucMax: number;
-  coverageRight: number;
-  coverageNarrow: number;
-  coverageWide: number;
-  captureLead: number;
-}
-
-export function rollingSummary(rows: readonly RollingRow[], weeks: number): RollingSummary {
-  const scored = rows.filter((r) => r.status === "scored" && r.wape !== null);
-  const count = (pick: (r: RollingRow) => boolean) => scored.filter(pick).length;
-  const verdict = (r: RollingRow, naive: number | null) => forecastVerdict(r.wape ?? NaN, naive ?? NaN);
-  const values = (pick: (r: RollingRow) => number | null) => scored.map(pick).filter((v): v is number => v !== null);
-  return {
-    dates: scored.length,
-    beatDueDate: count((r) => verdict(r, r.wapeDueDate) === "beat"),
-    beatCustomerDelay: count((r) => verdict(r, r.wapeCustomerDelay) === "beat"),
-    lostDueDate: count((r) => verdict(r, r.wapeDueDate) === "lost to"),
-    lostCustomerDelay: count((r) => verdict(r, r.wapeCustomerDelay) === "lost to"),
-    wapeMin: Math.min(...values((r) => r.wape)),
-    wapeMax: Math.max(...values((r) => r.wape)),
-    aucMin: Math.min(...values((r) => r.rocAuc)),
-    aucMax: Math.max(...values((r) => r.rocAuc)),
-    coverageRight: count((r) => coverageVerdict(r.coverage ?? NaN, coverageTarget, weeks) === "right"),
-    coverageNarrow: count((r) => coverageVerdict(r.coverage ?? NaN, coverageTarget, weeks) === "too narrow"),
-    coverageWide: count((r) => coverageVerdict(r.coverage ?? NaN, coverageTarget, weeks) === "too wide"),
-    captureLead: count((r) => (r.capture.worklist ?? 0) > Math.max(r.capture.oldest ?? 0, r.capture.largest ?? 0) + wapeMargin)
-  };
-}
-
 /** How the month-ends were chosen. */
 export function originRule(file: BacktestFile): string {
   const {requested, candidates} = file.origins.settings;
@@ -343,35 +240,3 @@ export function rollingSentence(file: BacktestFile): string {
     `the worklist led both collector orders at ${of(s.captureLead)}.`
   );
 }
-
-// ——— The Overview's finding ———
-
-export interface BacktestFinding {
-  text: string;
-  href: string;
-  link: string;
-}
-
-/** One finding for the Overview: the report's own date when it is scored, else the rolling origin. */
-export function backtestFinding(file: BacktestFile): BacktestFinding | null {
-  const r = file.report;
-  const link = {href: "./backtest", link: "How right it was"};
-  if (isScored(r)) {
-    const {ours, dueDate, customerDelay} = r.cash;
-    const beats = [forecastVerdict(ours.wape ?? NaN, dueDate.wape ?? NaN), forecastVerdict(ours.wape ?? NaN, customerDelay.wape ?? NaN)];
-    const verdict = beats.every((v) => v === "beat") ? "beating both naive forecasts" : beats.some((v) => v === "beat") ? "beating one of two naive forecasts" : beats.some((v) => v === "lost to") ? "not beating the naive forecasts" : "no better than the naive forecasts";
-    return {
-      text:
-        `Replayed as of ${r.asOf} and checked against the ${r.weeksKnown} weeks that followed, the weekly cash forecast was off by ${formatPercent(ours.wape, 0)} (WAPE), ${verdict} ` +
-        `(${formatPercent(dueDate.wape, 0)} and ${formatPercent(customerDelay.wape, 0)}), and the worklist's first ${formatPercent(r.capture.rows / r.capture.of, 0)} held ${formatPercent(r.capture.shares.worklist, 0)} of the amount paid late.`,
-      ...link
-    };
-  }
-  const s = rollingSummary(file.origins.rows, file.horizonWeeks);
-  if (!s.dates) return null;
-  return {
-    text: `Replayed at ${s.dates} earlier month-end${s.dates === 1 ? "" : "s"}, the cash forecast's WAPE ran from ${formatPercent(s.wapeMin, 0)} to ${formatPercent(s.wapeMax, 0)}, beating "paid on the due date" at ${s.beatDueDate} of them.`,
-    ...link
-  };
-}
-

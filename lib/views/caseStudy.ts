@@ -3,7 +3,6 @@
 // imbalanced the outcome is, and what the first limitation is. The rest of the page is the method,
 // which is the same whatever the ledger.
 import {formatCount, formatDays, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
-import {narrowLead} from "./model.js";
 import {hasOpenBook} from "./overview.js";
 import type {OverviewFacts} from "./overview.js";
 import {thresholds} from "./thresholds.js";
@@ -73,7 +72,7 @@ export function modelResult(n: CaseStudyNarrative, test: {invoices: number; from
   const slice = `on the test slice (${formatCount(test.invoices)} invoices issued ${test.from} or later)`;
   let comparison: string;
   if (n.runnerUp === null || n.aucGap === null) comparison = `${n.model} reached a ROC AUC of ${formatDecimal(n.testAuc, 3)} ${slice}.`;
-  else if (Math.abs(n.aucGap) < narrowLead) {
+  else if (Math.abs(n.aucGap) < thresholds.narrowLead.value) {
     comparison = `${n.model} and ${n.runnerUp.toLowerCase()} ranked late payers about as well as each other ${slice}: ROC AUC ${formatDecimal(n.testAuc, 3)} against ${formatDecimal(n.runnerUpTestAuc, 3)}.`;
   } else {
     comparison = `${n.model} ${n.aucGap > 0 ? "beat" : "trailed"} ${n.runnerUp.toLowerCase()} by ${formatDecimal(Math.abs(n.aucGap), 3)} ROC AUC ${slice}.`;

@@ -5,9 +5,35 @@
 // and the command and mapping file that reproduce the build.
 import {formatCount, formatMoney, formatPercent} from "../core/format.js";
 import type {CleaningFile, InputProvenance, MetaFile} from "../pipeline/contract.js";
-import {generatorEffects} from "./definitions.js";
 import type {ColumnFormat, FormatDecision} from "../input/infer.js";
 import {defaultUnreadableShare, formatSettings} from "../input/settings.js";
+
+/**
+ * What the seeded generator (lib/source/generate.ts) models, one line per effect. No line states a rate:
+ * how often an effect happened is measured on the ledger (`generatorNotes` adds the written-off share
+ * from meta.json).
+ */
+export const generatorEffects: Record<string, string> = {
+  customers:
+    "Customers fall into four hidden behaviour groups: A low risk/high value, B high risk/high value, C low risk/low value, D high risk/low value (chronic late payers). High-value customers invoice more often and in larger amounts.",
+  attributes:
+    "Each account has an industry (8), region (5), credit score 300–850 that tracks its behaviour only noisily, a credit limit sized to its usual balance, Net 15/30/45/60 terms and an opening date; about a fifth of accounts open during the window.",
+  amounts: "Invoice amounts are log-normal around each customer's own scale: heavy-tailed, with a few very large invoices.",
+  seasonality: "Invoicing peaks in Q4 and dips in July–August; invoices bunch on weekdays and in the last days of each month, most at quarter-end; some customers are billed in one month-end batch.",
+  history: "Whether an invoice is paid late depends mostly on the customer's own reliability, which shows in its payment history.",
+  creditPressure: "Late payers get later as their open balance approaches or exceeds their credit limit; invoices that are large against the limit are riskier.",
+  calendar: "Invoices issued in the last days of a month, and in December and the summer months, are paid late a little more often.",
+  tenure: "Accounts in their first two years pay late a little more often.",
+  mildEffects: "Terms, industry (construction and the public sector slower, technology faster) and region have mild effects.",
+  disputes: "Disputed invoices (more common among high-risk customers and for large invoices) are paid weeks later.",
+  extensions: "Customers who negotiate ask for more time, especially for large invoices and under credit pressure, and then pay after the due date.",
+  instalments: "Some invoices, more often of high-risk customers, are paid in two or three instalments, and later.",
+  reminders: "Watched customers get a reminder five days before the due date; overdue invoices get one every two weeks (up to six). Customers sensitive to reminders often pay within a week of one.",
+  paymentRuns: "Many customers pay in weekly or twice-monthly payment runs rather than on any day.",
+  improvement: "Some customers, mostly high-risk ones, improve steadily over the window; others grow their credit use year by year.",
+  writeOffs: "Some invoices are never paid in full: after part payments and reminders they are written off at a month-end four to ten months past due.",
+  asOf: "The simulation runs 13 weeks past the report date, as an export taken later would hold them. The report sees the ledger as it stood on its date (invoices paid later are open, with only the instalments received by then); those 13 weeks are used only to score it, on the Backtest page."
+};
 
 /** The fields of meta.json read here. */
 export type GeneratorMeta = Pick<MetaFile, "invoices" | "synthetic"> & Partial<Pick<MetaFile, "writtenOff">>;

@@ -5,8 +5,8 @@
 // model.json ships), so no sentence states a number the data does not.
 import type {CardKey, FeatureOptionsSection} from "../pipeline/contract.js";
 import type {CustomerFeatureKey} from "../segments/customerFeatures.js";
-import type {SegmentLetter} from "../segments/naming.js";
-import type {StrategyKey} from "../portfolio/strategy.js";
+import type {SegmentLetter} from "../segments/letters.js";
+import type {StrategyKey} from "../portfolio/playbook.js";
 
 // KPIs (kpis.json `cards`, lib/portfolio/kpi.ts) --------------------------------------------------------
 
@@ -123,7 +123,7 @@ export const scenarioBandRule =
 
 // Strategy and worklist (strategy.json, worklist.json; lib/portfolio/) ----------------------------------
 
-/** What each strategy is for (lib/portfolio/strategy.ts `strategyDefinitions` holds its actions). */
+/** What each strategy is for (lib/portfolio/playbook.ts `strategyDefinitions` holds its actions). */
 export const strategySummaries: Record<StrategyKey, string> = {
   loyalty: "Reward reliable, valuable customers: offer longer terms or an early-payment discount; keep contact light.",
   standard: "The existing process: statement and the standard overdue notice.",
@@ -132,34 +132,5 @@ export const strategySummaries: Record<StrategyKey, string> = {
   restrict: "Secure the exposure: prepayment or deposit on new orders, early calls, credit hold when overdue."
 };
 
-/** The worklist order (lib/portfolio/worklist.ts `compareWorklistPriority`). */
+/** The worklist order (lib/portfolio/worklistOrder.ts `compareWorklistPriority`). */
 export const worklistPriorityRule = "Highest expected late amount (P(late) × open amount) first; ties by most days overdue, then by invoice id.";
-
-// The synthetic ledger (meta.json `synthetic`; lib/source/generate.ts) -----------------------------------
-
-/**
- * What the seeded generator models, one line per effect, for the Data page. No line states a rate: how
- * often an effect happened is measured on the ledger (lib/views/data.ts `generatorNotes` adds the
- * written-off share from meta.json).
- */
-export const generatorEffects: Record<string, string> = {
-  customers:
-    "Customers fall into four hidden behaviour groups: A low risk/high value, B high risk/high value, C low risk/low value, D high risk/low value (chronic late payers). High-value customers invoice more often and in larger amounts.",
-  attributes:
-    "Each account has an industry (8), region (5), credit score 300–850 that tracks its behaviour only noisily, a credit limit sized to its usual balance, Net 15/30/45/60 terms and an opening date; about a fifth of accounts open during the window.",
-  amounts: "Invoice amounts are log-normal around each customer's own scale: heavy-tailed, with a few very large invoices.",
-  seasonality: "Invoicing peaks in Q4 and dips in July–August; invoices bunch on weekdays and in the last days of each month, most at quarter-end; some customers are billed in one month-end batch.",
-  history: "Whether an invoice is paid late depends mostly on the customer's own reliability, which shows in its payment history.",
-  creditPressure: "Late payers get later as their open balance approaches or exceeds their credit limit; invoices that are large against the limit are riskier.",
-  calendar: "Invoices issued in the last days of a month, and in December and the summer months, are paid late a little more often.",
-  tenure: "Accounts in their first two years pay late a little more often.",
-  mildEffects: "Terms, industry (construction and the public sector slower, technology faster) and region have mild effects.",
-  disputes: "Disputed invoices (more common among high-risk customers and for large invoices) are paid weeks later.",
-  extensions: "Customers who negotiate ask for more time, especially for large invoices and under credit pressure, and then pay after the due date.",
-  instalments: "Some invoices, more often of high-risk customers, are paid in two or three instalments, and later.",
-  reminders: "Watched customers get a reminder five days before the due date; overdue invoices get one every two weeks (up to six). Customers sensitive to reminders often pay within a week of one.",
-  paymentRuns: "Many customers pay in weekly or twice-monthly payment runs rather than on any day.",
-  improvement: "Some customers, mostly high-risk ones, improve steadily over the window; others grow their credit use year by year.",
-  writeOffs: "Some invoices are never paid in full: after part payments and reminders they are written off at a month-end four to ten months past due.",
-  asOf: "The simulation runs 13 weeks past the report date, as an export taken later would hold them. The report sees the ledger as it stood on its date (invoices paid later are open, with only the instalments received by then); those 13 weeks are used only to score it, on the Backtest page."
-};

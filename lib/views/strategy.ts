@@ -1,16 +1,19 @@
 // The Strategy page's words and the figures behind them, from the strategy file and from the browser's
-// re-run of the rules (lib/portfolio/strategy.ts) when the reader moves a cut-off. Pure functions, so that every
-// sentence on the page can be checked against worked numbers.
+// re-run of the rules (lib/portfolio/strategy.ts) when the reader moves a cut-off; the rules themselves in words
+// are lib/views/strategyRules.ts. Pure functions, so that every sentence on the page can be checked against
+// worked numbers.
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import {ascending, greatest, sum} from "d3";
 import {capitalise} from "../core/text.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
-import {segmentLetter} from "../portfolio/openInvoices.js";
-import {riskBandLabels, riskBands} from "../portfolio/riskBands.js";
+import {segmentLetter} from "../segments/letters.js";
+import {riskBands} from "../portfolio/riskBands.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
-import {strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
-import type {PlannedAction, ResolvedStrategyOptions, StrategyAssignment, StrategyKey, StrategyRule, ThemeKey, ValueBand} from "../portfolio/strategy.js";
-import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme, WorklistFile} from "../pipeline/contract.js";
+import {strategyMatrix, strategyTable, strategyThemes} from "../portfolio/strategy.js";
+import {strategyDefinitions, strategyKeys, valueBands} from "../portfolio/playbook.js";
+import type {StrategyAssignment, ThemeKey} from "../portfolio/strategy.js";
+import type {PlannedAction, StrategyKey, ValueBand} from "../portfolio/playbook.js";
+import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme} from "../pipeline/contract.js";
 import {thresholds} from "./thresholds.js";
 
 /** In running text after "under": "under credit restriction". */
@@ -22,7 +25,7 @@ export const strategyPhrases: Record<StrategyKey, string> = {
   restrict: "credit restriction"
 };
 
-/** Short names for tight spaces (matrix cells, chart axes); the full labels live in lib/portfolio/strategy.ts. */
+/** Short names for tight spaces (matrix cells, chart axes); the full labels live in lib/portfolio/playbook.ts. */
 export const strategyShortLabels: Record<StrategyKey, string> = {
   loyalty: "Loyalty",
   standard: "Standard",
@@ -94,35 +97,6 @@ export type FileCutoffs = Pick<StrategyFile["cutoffs"], "risk" | "invoiceValue">
 export function isFileRules(cutoffs: RiskCutoffs, invoiceValueCutoff: number, file: FileCutoffs): boolean {
   const near = (a: number, b: number) => Math.abs(a - b) < 1e-9;
   return near(cutoffs.medium, file.risk.medium) && near(cutoffs.high, file.risk.high) && near(invoiceValueCutoff, file.invoiceValue);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The rules, in words
-
-/** "low < 0.30 ≤ medium < 0.60 ≤ high". */
-export function riskCutoffRule(cutoffs: RiskCutoffs): string {
-  return `low < ${cutoffs.medium.toFixed(2)} ≤ medium < ${cutoffs.high.toFixed(2)} ≤ high`;
-}
-
-/** "High risk, any value → High risk — credit restriction / prepayment", for the rule table. */
-export function describeRule(rule: StrategyRule, options: Pick<ResolvedStrategyOptions, "loyaltySegments">): string {
-  const risk = rule.risk.length === riskBands.length ? "Any risk" : rule.risk.map((b) => riskBandLabels[b]).join(" or ");
-  const value = rule.value.length === valueBands.length ? "any value" : `${rule.value.join(" or ")} value`;
-  const segment = rule.loyalSegmentOnly ? `, segment ${options.loyaltySegments.join(" or ")}` : "";
-  return `${risk}, ${value}${segment} → ${strategyDefinitions[rule.strategy].label}`;
-}
-
-/** Which open invoices a capped file kept (strategy.json and scenario.json `sample`). */
-export function sampleRule(sample: Pick<SampleInfo, "cap" | "riskiest">): string {
-  const riskiest = sample.riskiest > 0 ? `all open invoices of the ${formatCount(sample.riskiest)} customers with the highest expected late amount, then ` : "";
-  return `At most ${formatCount(sample.cap)} open invoices: ${riskiest}whole customers in the order of a seeded hash of the customer id, until the next customer would pass the cap.`;
-}
-
-/** What the worklist table shows of the whole worklist; null when it shows every open invoice. */
-export function worklistCapRule(worklist: Pick<WorklistFile, "total" | "shown">): string | null {
-  return worklist.total > worklist.shown
-    ? `The first ${formatCount(worklist.shown)} of ${formatCount(worklist.total)} open invoices in worklist order; the CSV download has them all.`
-    : null;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import {compileTiming} from "../../lib/portfolio/paymentTiming.js";
 import {openInvoicesFromTable} from "../../lib/portfolio/openInvoiceTable.js";
 import {prepareScenario, runScenario} from "../../lib/portfolio/scenario.js";
 import * as backtest from "../../lib/views/backtest.js";
+import {backtestFinding, isScored} from "../../lib/views/backtestVerdicts.js";
+import * as replay from "../../lib/views/replay.js";
 import * as caseStudy from "../../lib/views/caseStudy.js";
 import {generatorNotes} from "../../lib/views/data.js";
 import * as kpis from "../../lib/views/kpis.js";
@@ -13,6 +15,7 @@ import * as model from "../../lib/views/model.js";
 import * as overview from "../../lib/views/overview.js";
 import * as scenarios from "../../lib/views/scenarios.js";
 import * as segments from "../../lib/views/segments.js";
+import {unsegmentedReason} from "../../lib/views/segmentRules.js";
 import * as strategy from "../../lib/views/strategy.js";
 
 // The files are JSON: their shapes are checked by the stage tests, not here.
@@ -39,7 +42,7 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
     ...overview.keyFindings(facts, narrative, k.topRiskyCustomers, skipped ? m.summary : undefined).map((x) => x.text),
     overview.strategyMixFinding(facts),
     ...overview.nextSteps(facts, narrative, k.topRiskyCustomers, sc.options.averageDailySales).map((x) => x.text),
-    backtest.backtestFinding(files.backtest)?.text ?? "",
+    backtestFinding(files.backtest)?.text ?? "",
     skipped ? `No prediction model: the ledger has ${m.reason}.` : ""
   ];
   pages["/data"] = generatorNotes(meta).map(([, text]) => text);
@@ -60,7 +63,7 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
       ...segments.segmentObservations(chosen.clusters, currency).map((o) => o.text),
       ...chosen.clusters.map((c: Json) => segments.clusterDescription(c, currency))
     ];
-  } else pages["/segments"] = [segments.unsegmentedReason(seg)];
+  } else pages["/segments"] = [unsegmentedReason(seg)];
   const thinOutstanding = (seg.thinHistory.rows.outstanding ?? []).reduce((s: number, v: number | null) => s + (v ?? 0), 0);
   pages["/segments"].push(segments.thinHistoryFinding(seg.thinHistory, thinOutstanding, seg.customers.total, currency));
 
@@ -109,11 +112,11 @@ export function pageSentences(files: ReportFiles): Record<string, string[]> {
 
   const bt = files.backtest, own = bt.report;
   pages["/backtest"] = [
-    backtest.replayNote(files.replay) ?? "",
+    replay.replayNote(files.replay) ?? "",
     backtest.backtestLede(bt),
     backtest.noModelSentence(bt) ?? "",
-    backtest.replayReason(files.replay, f.cleaning.asOfRule),
-    ...(backtest.isScored(own)
+    replay.replayReason(files.replay, f.cleaning.asOfRule),
+    ...(isScored(own)
       ? [backtest.rankingSentence({...bt, report: own}, narrative?.testAuc ?? null), backtest.openBookCalibration({...bt, report: own}), backtest.captureSentence(own), backtest.forecastSentence(own), backtest.bookSentence(own), backtest.bookTitle(own)]
       : [backtest.notScoredNote(bt)]),
     backtest.rollingSentence(bt),

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {expectedLateAmount, openInvoicesFrom, segmentLetter} from "../../lib/portfolio/openInvoices.js";
+import {expectedLateAmount, openInvoicesFrom} from "../../lib/portfolio/openInvoices.js";
 import {compileTiming} from "../../lib/portfolio/paymentTiming.js";
 import {day, fixtureTimingModel, makeInvoice} from "../fixtures/kpi/fixtures.js";
 
@@ -29,13 +29,5 @@ describe("open invoice records", () => {
 
   test("an open invoice without a prediction is an error, not a silent gap", () => {
     expect(() => openInvoicesFrom(ledger, {asOf, predictions: new Map([["Q", {pLate: 0.5}]]), timing})).toThrow(/no prediction for open invoice R/);
-  });
-
-  test("segment letters from labels", () => {
-    expect(segmentLetter("A")).toBe("A");
-    expect(segmentLetter("D3")).toBe("D");
-    expect(segmentLetter("E")).toBe(null);
-    expect(segmentLetter(null)).toBe(null);
-    expect(segmentLetter("")).toBe(null);
   });
 });

@@ -1,21 +1,9 @@
 import {describe, expect, test} from "vitest";
 import type {OpenInvoice} from "../../lib/portfolio/openInvoices.js";
-import {
-  assignStrategies,
-  decideStrategy,
-  defaultStrategyRules,
-  resolveStrategyOptions,
-  roundToSignificant,
-  strategyDefinitions,
-  strategyKeys,
-  strategyMatrix,
-  strategyTable,
-  strategyThemes,
-  suggestedValueCutoffs,
-  valueBand
-} from "../../lib/portfolio/strategy.js";
+import {assignStrategies, decideStrategy, resolveStrategyOptions, roundToSignificant, strategyMatrix, strategyTable, strategyThemes, suggestedValueCutoffs} from "../../lib/portfolio/strategy.js";
+import {defaultStrategyRules, strategyDefinitions, strategyKeys, valueBand} from "../../lib/portfolio/playbook.js";
 import {makeOpen} from "../fixtures/kpi/fixtures.js";
-import {describeRule} from "../../lib/views/strategy.js";
+import {describeRule} from "../../lib/views/strategyRules.js";
 
 const asOf = 20_000;
 const options = resolveStrategyOptions([], {invoiceValueCutoff: 10_000, customerValueCutoff: 50_000});

@@ -1,6 +1,8 @@
 import {describe, expect, test} from "vitest";
-import {assignStrategies, strategyDefinitions} from "../../lib/portfolio/strategy.js";
-import {buildWorklist, compareWorklistPriority, nextAction, worklistOrder} from "../../lib/portfolio/worklist.js";
+import {assignStrategies} from "../../lib/portfolio/strategy.js";
+import {strategyDefinitions} from "../../lib/portfolio/playbook.js";
+import {buildWorklist, nextAction} from "../../lib/portfolio/worklist.js";
+import {compareWorklistPriority, worklistOrder} from "../../lib/portfolio/worklistOrder.js";
 import {makeOpen} from "../fixtures/kpi/fixtures.js";
 
 const asOf = 20_000;

@@ -1,20 +1,9 @@
 // The Backtest page's sentences and verdicts, from hand-made files: every judging word moves with the
 // numbers and its threshold.
 import {describe, expect, test} from "vitest";
-import {aucStandardError, backtestFinding, backtestLede, beatsChance, coverageSentence, forecastVerdict, isScored, noModelSentence, notScoredNote, notScoredText, originSkipText, replayNote, rollingSentence, rollingSummary, wapeMargin} from "../../lib/views/backtest.js";
-import type {BacktestFile, DateScoresJson, ReplayFile, RollingRow} from "../../lib/pipeline/contract.js";
-
-const replay: ReplayFile = {asOf: "2013-10-09", endOfData: "2014-01-08", kind: "replayed", futureDays: 91, horizonDays: 91, invoicesAfter: 312};
-
-describe("the note on every page", () => {
-  test("replayed with the full horizon known", () => {
-    expect(replayNote(replay)).toBe("Replayed as of 2013-10-09: the 13 weeks after it are, with the 312 invoices issued in them, used only to score the report, never to make it.");
-  });
-  test("a shorter known future is stated in days; none means no note", () => {
-    expect(replayNote({...replay, futureDays: 30, invoicesAfter: 0})).toBe("Replayed as of 2013-10-09: the 30 days of data after it are used only to score the report, never to make it.");
-    expect(replayNote({...replay, futureDays: 0, kind: "end-of-data"})).toBeNull();
-  });
-});
+import {backtestLede, coverageSentence, noModelSentence, notScoredNote, notScoredText, originSkipText, rollingSentence} from "../../lib/views/backtest.js";
+import {aucStandardError, backtestFinding, beatsChance, forecastVerdict, isScored, rollingSummary, wapeMargin} from "../../lib/views/backtestVerdicts.js";
+import type {BacktestFile, DateScoresJson, RollingRow} from "../../lib/pipeline/contract.js";
 
 describe("verdicts", () => {
   test("a forecast beats another only by more than the WAPE margin", () => {

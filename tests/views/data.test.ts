@@ -2,12 +2,18 @@ import {describe, expect, test} from "vitest";
 import {syntheticLedger} from "../../lib/pipeline/source.js";
 import {dataStage} from "../../lib/pipeline/data.js";
 import {
-  amountFromOpenSentence, byWordsSentence, currencySentence, documentTypesSentence, formatName, formatReason, generatorNotes, paidDateUnknownNote, paymentSourceSentence, readAsSentence,
+  amountFromOpenSentence, byWordsSentence, currencySentence, documentTypesSentence, formatName, formatReason, generatorEffects, generatorNotes, paidDateUnknownNote, paymentSourceSentence, readAsSentence,
   reproduceCommand, setAsideMoneySentence, unreadablePolicySentence
 } from "../../lib/views/data.js";
 import type {CleaningAccount, InputAccount} from "../../lib/views/data.js";
 
 describe("the generator's description states measured figures, not asserted ones", () => {
+  test("the generator's effects assert no rate: rates are measured on the ledger", () => {
+    expect(Object.keys(generatorEffects).length).toBeGreaterThanOrEqual(10);
+    for (const line of Object.values(generatorEffects)) expect(line).not.toMatch(/\d+(\.\d+)? ?%/);
+    for (const line of Object.values(generatorEffects)) expect(line.length).toBeGreaterThan(20);
+  });
+
   // A small ledger, dirtied and cleaned as the build does it.
   const sourced = syntheticLedger({invoices: 6000, customers: 200, seed: 3});
   const meta = dataStage(sourced).files.meta as Parameters<typeof generatorNotes>[0];

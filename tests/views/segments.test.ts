@@ -1,33 +1,11 @@
 import {describe, expect, test} from "vitest";
 import {
-  agreementFinding,
-  clusterDescription,
-  kChoiceRule,
-  pcaCapRule,
-  riskLevelRule,
-  ruleRatingRule,
-  segmentObservations,
-  thinHistoryRule,
-  unsegmentedReason,
-  biplotFinding,
-  clusterTotals,
-  countWord,
-  definingLoadings,
-  delayPhrase,
-  disagreements,
-  clusterTableTitle,
-  elbowFinding,
-  exposureKpi,
-  exposureFinding,
-  joinAnd,
-  profileFinding,
-  quadrantPhrase,
-  segmentsLede,
-  silhouetteFinding,
+  agreementFinding, clusterDescription, segmentObservations, biplotFinding, clusterTotals, countWord, definingLoadings, delayPhrase, disagreements,
+  clusterTableTitle, elbowFinding, exposureKpi, exposureFinding, joinAnd, profileFinding, quadrantPhrase, segmentsLede, silhouetteFinding,
   thinHistoryFinding
 } from "../../lib/views/segments.js";
 import type {Agreement, ClusterRow, Loading} from "../../lib/views/segments.js";
-import type {SegmentLetter} from "../../lib/segments/naming.js";
+import type {SegmentLetter} from "../../lib/segments/letters.js";
 import type {ClusterRow as ClusterFile} from "../../lib/pipeline/contract.js";
 
 function cluster(overrides: Partial<ClusterRow> & Pick<ClusterRow, "name">): ClusterRow {
@@ -270,21 +248,5 @@ describe("the cluster table in words", () => {
     ]);
     // A feature the ledger lacks leaves its observation out.
     expect(segmentObservations([{...c, means: {}}, {...d, means: {}}], "USD").map((o) => o.kind)).toEqual(["largestExposure"]);
-  });
-
-  test("the rules behind the table, from the numbers the file ships", () => {
-    const curve = {k: [2, 3, 4, 5], inertia: [100, 40, 30, 25], silhouette: [0.39, 0.3, 0.28, 0.2]};
-    expect(kChoiceRule(curve, {k: 3, elbowK: 3, silhouetteK: 2, decidedBy: "elbow", minSilhouette: 0.1})).toBe(
-      "Elbow of the inertia curve over k = 2–5 (the point farthest from the chord between its ends): k = 3. " +
-        "The mean silhouette is highest at k = 2 (0.39); at the elbow it is 0.30, above the 0.1 floor, so the elbow stands: k = 3."
-    );
-    expect(riskLevelRule({low: 0.8, high: 1.25})).toMatch(/below 0\.8× Low, above 1\.25× High, otherwise Medium\.$/);
-    expect(thinHistoryRule(5)).toBe("Customers with fewer than 5 settled invoices are described but not clustered.");
-    expect(pcaCapRule({capped: true, points: {length: 2500}}, 9800)).toBe("2,500 of 9,800 clustered customers, chosen by a seeded hash of the customer id.");
-    expect(pcaCapRule({capped: false, points: {length: 900}}, 900)).toBeNull();
-    expect(ruleRatingRule({lateDelayDays: 7, valueThreshold: 40_421.6})).toMatch(/^High risk: amount-weighted average delay over 7 days\. High value: total invoiced above the median customer's \(40,422\)\./);
-    expect(unsegmentedReason({customers: {clustered: 2}, thinHistory: {minSettled: 5}, clusteringFeatures: ["averageDelay", "totalInvoiced"], minCustomers: 3})).toBe(
-      "Only 2 customers have 5 or more settled invoices and 2 usable features; segmentation needs at least 3 customers and one feature."
-    );
   });
 });

@@ -1,13 +1,14 @@
 import {describe, expect, test} from "vitest";
 import {
-  actionTimeline, chooseRiskCutoffs, computedView, fileView, isFileRules, matrixFinding, numberWord, offsetLabel, offsetShort,
-  restrictFinding, sampleRule, segmentMix, segmentMixFinding, segmentMixTitle, strategyThemesFinding, timelineFinding, valueCutoffRange, worklistCapRule
+  actionTimeline, chooseRiskCutoffs, computedView, fileView, isFileRules, matrixFinding, numberWord, offsetLabel, offsetShort, restrictFinding,
+  segmentMix, segmentMixFinding, segmentMixTitle, strategyThemesFinding, timelineFinding, valueCutoffRange
 } from "../../lib/views/strategy.js";
 import {worklistFile} from "../../lib/portfolio/files/worklist.js";
 import {decidedWorklist, decideWorklist, worklistRows} from "../../lib/views/worklist.js";
 import type {SampleScale, SegmentMixRow, StrategyFileView, ViewGridCell, ViewTheme} from "../../lib/views/strategy.js";
 import {openInvoicesFromTable, openInvoiceTable} from "../../lib/portfolio/openInvoiceTable.js";
-import {assignStrategies, strategyDefinitions, strategyMatrix, strategyTable, strategyThemes} from "../../lib/portfolio/strategy.js";
+import {assignStrategies, strategyMatrix, strategyTable, strategyThemes} from "../../lib/portfolio/strategy.js";
+import {strategyDefinitions} from "../../lib/portfolio/playbook.js";
 import {buildWorklist} from "../../lib/portfolio/worklist.js";
 import {makeOpen} from "../fixtures/kpi/fixtures.js";
 
@@ -250,14 +251,5 @@ describe("worklist under the reader's rules", () => {
   test("rows rebuilt from the shipped table decide the same as the originals", () => {
     const rebuilt = openInvoicesFromTable(openInvoiceTable(invoices, asOf));
     expect(assignStrategies(rebuilt, rules).invoices.map((s) => s.strategy)).toEqual(assignStrategies(invoices, rules).invoices.map((s) => s.strategy));
-  });
-});
-
-describe("the rules in words", () => {
-  test("what a capped file kept, and what the worklist table shows", () => {
-    expect(sampleRule({cap: 4000, riskiest: 0})).toBe("At most 4,000 open invoices: whole customers in the order of a seeded hash of the customer id, until the next customer would pass the cap.");
-    expect(sampleRule({cap: 4000, riskiest: 100})).toContain("4,000 open invoices: all open invoices of the 100 customers with the highest expected late amount, then whole customers");
-    expect(worklistCapRule({total: 1636, shown: 500})).toBe("The first 500 of 1,636 open invoices in worklist order; the CSV download has them all.");
-    expect(worklistCapRule({total: 300, shown: 300})).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import type {KpiSnapshot} from "../kpi.js";
 import {expectedLateAmount} from "../openInvoices.js";
 import type {OpenInvoice} from "../openInvoices.js";
 import {segmentQuadrants} from "../../segments/naming.js";
-import {segmentLetter} from "../openInvoices.js";
+import {segmentLetter} from "../../segments/letters.js";
 import type {StrategyRow, StrategyTheme} from "../strategy.js";
 import {round, roundFinite} from "../../core/json.js";
 import type {OverviewFactsFile} from "../../pipeline/contract.js";

@@ -2,12 +2,14 @@
 // parameters, proposals per segment, and the open invoices in the compact form the page re-runs
 // assignStrategies / strategyMatrix / strategyTable on when the reader moves a cut-off.
 import type {OpenInvoice} from "../openInvoices.js";
-import {segmentLetter} from "../openInvoices.js";
+import {segmentLetter} from "../../segments/letters.js";
 import {defaultRiskCutoffs, riskBandLabels, riskBands} from "../riskBands.js";
 import {customerRisks} from "../riskOutlook.js";
 import {segmentQuadrants} from "../../segments/naming.js";
-import {roundToSignificant, strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../strategy.js";
-import type {StrategyAssignment, StrategyKey} from "../strategy.js";
+import {roundToSignificant, strategyMatrix, strategyTable, strategyThemes} from "../strategy.js";
+import {strategyDefinitions, strategyKeys, valueBands} from "../playbook.js";
+import type {StrategyAssignment} from "../strategy.js";
+import type {StrategyKey} from "../playbook.js";
 import {round, roundFinite} from "../../core/json.js";
 import type {SegmentStrategyRow, StrategyFile} from "../../pipeline/contract.js";
 import {openInvoiceTable} from "../openInvoiceTable.js";

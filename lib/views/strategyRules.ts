@@ -1,0 +1,36 @@
+// The strategy stage's rules in words: the risk bands' cut-offs, each rule of the playbook, and which open
+// invoices a capped file or table holds. The Strategy and Methodology pages both print them; this module
+// loads the playbook and the risk bands, not the engine that applies them.
+import {formatCount} from "../core/format.js";
+import {strategyDefinitions, valueBands} from "../portfolio/playbook.js";
+import type {StrategyRule} from "../portfolio/playbook.js";
+import {riskBandLabels, riskBands} from "../portfolio/riskBands.js";
+import type {RiskCutoffs} from "../portfolio/riskBands.js";
+import type {ResolvedStrategyOptions} from "../portfolio/strategy.js";
+import type {SampleInfo, WorklistFile} from "../pipeline/contract.js";
+
+/** "low < 0.30 ≤ medium < 0.60 ≤ high". */
+export function riskCutoffRule(cutoffs: RiskCutoffs): string {
+  return `low < ${cutoffs.medium.toFixed(2)} ≤ medium < ${cutoffs.high.toFixed(2)} ≤ high`;
+}
+
+/** "High risk, any value → High risk — credit restriction / prepayment", for the rule table. */
+export function describeRule(rule: StrategyRule, options: Pick<ResolvedStrategyOptions, "loyaltySegments">): string {
+  const risk = rule.risk.length === riskBands.length ? "Any risk" : rule.risk.map((b) => riskBandLabels[b]).join(" or ");
+  const value = rule.value.length === valueBands.length ? "any value" : `${rule.value.join(" or ")} value`;
+  const segment = rule.loyalSegmentOnly ? `, segment ${options.loyaltySegments.join(" or ")}` : "";
+  return `${risk}, ${value}${segment} → ${strategyDefinitions[rule.strategy].label}`;
+}
+
+/** Which open invoices a capped file kept (strategy.json and scenario.json `sample`). */
+export function sampleRule(sample: Pick<SampleInfo, "cap" | "riskiest">): string {
+  const riskiest = sample.riskiest > 0 ? `all open invoices of the ${formatCount(sample.riskiest)} customers with the highest expected late amount, then ` : "";
+  return `At most ${formatCount(sample.cap)} open invoices: ${riskiest}whole customers in the order of a seeded hash of the customer id, until the next customer would pass the cap.`;
+}
+
+/** What the worklist table shows of the whole worklist; null when it shows every open invoice. */
+export function worklistCapRule(worklist: Pick<WorklistFile, "total" | "shown">): string | null {
+  return worklist.total > worklist.shown
+    ? `The first ${formatCount(worklist.shown)} of ${formatCount(worklist.total)} open invoices in worklist order; the CSV download has them all.`
+    : null;
+}
