@@ -53,5 +53,27 @@ const summaryWords =
 
 /** A label of a subtotal, total or balance line ("TOTAL", "Total for Acme Ltd", "Subtotal:", "Summe"). */
 export function isSummaryLabel(text: string): boolean {
-  return summaryWords.test(text);
+  return mayBeSummaryLabel(text) && summaryWords.test(text);
+}
+
+/** The first two letters, lower-cased, of each word `summaryWords` may start with. */
+const summaryStarts = new Set(["gr", "su", "to", "ge", "zw", "ba", "op", "cl", "re", "ov"].map((w) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)));
+
+/**
+ * False only where `summaryWords` cannot match: the first two letters after any spaces start none of
+ * its words, and the last character before trailing spaces, colons and asterisks is neither the l of
+ * "total" nor the s of "totals". Any character beyond ASCII defers to the pattern. Invoice and
+ * customer ids ("INV-10023", "C0042") end here, which spares the pattern most of the 3M calls at 1M
+ * rows: 0.55 s of 0.99 s, measured with node:inspector on the 1M source.
+ */
+function mayBeSummaryLabel(text: string): boolean {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) <= 32) ++start;
+  const a = text.charCodeAt(start), b = text.charCodeAt(start + 1);
+  // `| 32` lower-cases an ASCII letter and maps no other character onto one.
+  if (a >= 128 || b >= 128 || summaryStarts.has(((a | 32) << 8) | (b | 32))) return true;
+  let end = text.length - 1;
+  let z = text.charCodeAt(end);
+  while (end > 0 && (z <= 32 || z === 58 || z === 42)) z = text.charCodeAt(--end);
+  return z >= 128 || (z | 32) === 108 || (z | 32) === 115;
 }

@@ -385,7 +385,12 @@ export function isPlaceholder(text: string): boolean {
   const t = text.trim();
   // Most values are longer than any placeholder and skip the pattern: cleaning asks this of every
   // optional value of every row.
-  return t.length <= maxPlaceholderLength && (t === "" || t === "-" || t === "–" || t === "—" || placeholderWords.test(t));
+  if (t.length > maxPlaceholderLength) return false;
+  if (t === "") return true;
+  // Every other placeholder starts with n, # or a dash: short numbers and flags ("0", "712", "Yes") stop here.
+  const first = t.charCodeAt(0);
+  if (first < 128 && (first | 32) !== 110 && first !== 35 && first !== 45) return false;
+  return t === "-" || t === "–" || t === "—" || placeholderWords.test(t);
 }
 
 /** The longest placeholder ("null", "none", "#n/a"). */

@@ -114,6 +114,15 @@ describe("document types, indicators, statuses and summary labels", () => {
     expect(["Yes", "No", "PAID", "AUTHORISED", "Voided", "OP", "CL", "maybe"].map(openState)).toEqual(["open", "closed", "closed", "open", "void", "open", "closed", null]);
     expect(["TOTAL", "Total for Acme Ltd", "Subtotal:", "Grand Total", "Summe", "Totalizer Inc"].map(isSummaryLabel)).toEqual([true, true, true, true, true, false]);
   });
+
+  // isSummaryLabel turns most values away on their first and last characters before its pattern runs:
+  // each word the pattern knows, each way of writing the ends, must still reach it.
+  test("summary labels behind spaces, asterisks and any case; ids and names are not", () => {
+    const labels = ["  sub-total:", "\u00a0Total", "\tGESAMT", "Zwischensumme", "Balance brought forward", "balance carried", "Opening balance", "CLOSING BALANCE", "Report total", "Overall", "Acme Ltd totals:** ", "Acme Ltd Total\u00a0", "Total:\t"];
+    expect(labels.filter((text) => !isSummaryLabel(text))).toEqual([]);
+    const values = ["INV-10023", "C0042", "Acme Ltd", "Totalizer Inc", "Subway Foods", "Total-Chem", "Reports Inc", "  Overalls Ltd", "Grandtotal Inc"];
+    expect(values.filter(isSummaryLabel)).toEqual(["Total-Chem"]);
+  });
 });
 
 describe("values in every layout", () => {

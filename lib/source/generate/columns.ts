@@ -104,9 +104,18 @@ export function rawRowAt(
   currency: string,
   formatDay: (day: Day) => string
 ): RawRow {
+  // Spelled out rather than spread: a spread after another property builds each of a million rows
+  // through the runtime's property-by-property copy.
   return {
     invoice_id: id,
-    ...customer,
+    customer_id: customer.customer_id,
+    customer_name: customer.customer_name,
+    industry: customer.industry,
+    region: customer.region,
+    credit_score: customer.credit_score,
+    credit_limit: customer.credit_limit,
+    payment_terms: customer.payment_terms,
+    customer_since: customer.customer_since,
     invoice_date: formatDay(columns.invoiceDate[i]),
     due_date: formatDay(columns.dueDate[i]),
     amount: formatCents(columns.amountCents[i]),
