@@ -4,10 +4,8 @@ import type {Day} from "../core/dates.js";
 import {expectedLateAmount} from "./openInvoices.js";
 import type {OpenInvoice} from "./openInvoices.js";
 import {worklistOrder} from "./worklistOrder.js";
-import {assignStrategies} from "./strategy.js";
-import {strategyDefinitions} from "./playbook.js";
-import type {StrategyAssignment, StrategyOptions} from "./strategy.js";
-import type {PlannedAction, StrategyKey} from "./playbook.js";
+import {assignStrategies, strategyDefinitions} from "./strategy.js";
+import type {PlannedAction, StrategyAssignment, StrategyKey, StrategyOptions} from "./strategy.js";
 
 export interface NextAction {
   action: PlannedAction;

@@ -6,7 +6,7 @@
 import type {CardKey, FeatureOptionsSection} from "../pipeline/contract.js";
 import type {CustomerFeatureKey} from "../segments/customerFeatures.js";
 import type {SegmentLetter} from "../segments/letters.js";
-import type {StrategyKey} from "../portfolio/playbook.js";
+import type {StrategyKey} from "../portfolio/strategy.js";
 
 // KPIs (kpis.json `cards`, lib/portfolio/kpi.ts) --------------------------------------------------------
 
@@ -123,7 +123,7 @@ export const scenarioBandRule =
 
 // Strategy and worklist (strategy.json, worklist.json; lib/portfolio/) ----------------------------------
 
-/** What each strategy is for (lib/portfolio/playbook.ts `strategyDefinitions` holds its actions). */
+/** What each strategy is for (lib/portfolio/strategy.ts `strategyDefinitions` holds its actions). */
 export const strategySummaries: Record<StrategyKey, string> = {
   loyalty: "Reward reliable, valuable customers: offer longer terms or an early-payment discount; keep contact light.",
   standard: "The existing process: statement and the standard overdue notice.",

@@ -9,10 +9,8 @@ import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import {segmentLetter} from "../segments/letters.js";
 import {riskBands} from "../portfolio/riskBands.js";
 import type {RiskBand, RiskCutoffs} from "../portfolio/riskBands.js";
-import {strategyMatrix, strategyTable, strategyThemes} from "../portfolio/strategy.js";
-import {strategyDefinitions, strategyKeys, valueBands} from "../portfolio/playbook.js";
-import type {StrategyAssignment, ThemeKey} from "../portfolio/strategy.js";
-import type {PlannedAction, StrategyKey, ValueBand} from "../portfolio/playbook.js";
+import {strategyDefinitions, strategyKeys, strategyMatrix, strategyTable, strategyThemes, valueBands} from "../portfolio/strategy.js";
+import type {PlannedAction, StrategyAssignment, StrategyKey, ThemeKey, ValueBand} from "../portfolio/strategy.js";
 import type {CoverageFigures, SampleInfo, SegmentStrategyRow, StrategyFile, StrategyGridCell, StrategyRow, StrategyTheme} from "../pipeline/contract.js";
 import {thresholds} from "./thresholds.js";
 
@@ -25,7 +23,7 @@ export const strategyPhrases: Record<StrategyKey, string> = {
   restrict: "credit restriction"
 };
 
-/** Short names for tight spaces (matrix cells, chart axes); the full labels live in lib/portfolio/playbook.ts. */
+/** Short names for tight spaces (matrix cells, chart axes); the full labels live in lib/portfolio/strategy.ts. */
 export const strategyShortLabels: Record<StrategyKey, string> = {
   loyalty: "Loyalty",
   standard: "Standard",

@@ -1,13 +1,16 @@
-// The strategy stage's rules in words: the risk bands' cut-offs, each rule of the playbook, and which open
-// invoices a capped file or table holds. The Strategy and Methodology pages both print them; this module
-// loads the playbook and the risk bands, not the engine that applies them.
+// The strategy stage's rules in words: the risk bands' cut-offs, each rule of strategy.json with the
+// file's own labels, and which open invoices a capped file or table holds. The Strategy and Methodology
+// pages both print them; reading the labels from the file, this module loads no part of the engine.
 import {formatCount} from "../core/format.js";
-import {strategyDefinitions, valueBands} from "../portfolio/playbook.js";
-import type {StrategyRule} from "../portfolio/playbook.js";
-import {riskBandLabels, riskBands} from "../portfolio/riskBands.js";
+import type {StrategyRule} from "../portfolio/strategy.js";
 import type {RiskCutoffs} from "../portfolio/riskBands.js";
-import type {ResolvedStrategyOptions} from "../portfolio/strategy.js";
-import type {SampleInfo, WorklistFile} from "../pipeline/contract.js";
+import type {SampleInfo, StrategyFile, WorklistFile} from "../pipeline/contract.js";
+
+/** The parts of strategy.json a rule is worded from: its strategies', bands' and loyal segments' names. */
+export interface RuleLabels extends Pick<StrategyFile, "riskBands" | "valueBands"> {
+  definitions: readonly Pick<StrategyFile["definitions"][number], "key" | "label">[];
+  cutoffs: Pick<StrategyFile["cutoffs"], "loyaltySegments">;
+}
 
 /** "low < 0.30 ≤ medium < 0.60 ≤ high". */
 export function riskCutoffRule(cutoffs: RiskCutoffs): string {
@@ -15,11 +18,12 @@ export function riskCutoffRule(cutoffs: RiskCutoffs): string {
 }
 
 /** "High risk, any value → High risk — credit restriction / prepayment", for the rule table. */
-export function describeRule(rule: StrategyRule, options: Pick<ResolvedStrategyOptions, "loyaltySegments">): string {
-  const risk = rule.risk.length === riskBands.length ? "Any risk" : rule.risk.map((b) => riskBandLabels[b]).join(" or ");
-  const value = rule.value.length === valueBands.length ? "any value" : `${rule.value.join(" or ")} value`;
-  const segment = rule.loyalSegmentOnly ? `, segment ${options.loyaltySegments.join(" or ")}` : "";
-  return `${risk}, ${value}${segment} → ${strategyDefinitions[rule.strategy].label}`;
+export function describeRule(rule: StrategyRule, labels: RuleLabels): string {
+  const riskLabel = (band: string) => labels.riskBands.find((b) => b.band === band)!.label;
+  const risk = rule.risk.length === labels.riskBands.length ? "Any risk" : rule.risk.map(riskLabel).join(" or ");
+  const value = rule.value.length === labels.valueBands.length ? "any value" : `${rule.value.join(" or ")} value`;
+  const segment = rule.loyalSegmentOnly ? `, segment ${labels.cutoffs.loyaltySegments.join(" or ")}` : "";
+  return `${risk}, ${value}${segment} → ${labels.definitions.find((d) => d.key === rule.strategy)!.label}`;
 }
 
 /** Which open invoices a capped file kept (strategy.json and scenario.json `sample`). */

@@ -15,7 +15,7 @@ import {strategyShortLabels} from "../../lib/views/strategy.js";
 import {decidedWorklist, decideWorklist, worklistRows} from "../../lib/views/worklist.js";
 import type {WorklistRow} from "../../lib/views/worklist.js";
 import {resolveStrategyOptions} from "../../lib/portfolio/strategy.js";
-import type {StrategyKey} from "../../lib/portfolio/playbook.js";
+import type {StrategyKey} from "../../lib/portfolio/strategy.js";
 import {openInvoicesFromTable} from "../../lib/portfolio/openInvoiceTable.js";
 import {monthIndex} from "../../lib/core/dates.js";
 

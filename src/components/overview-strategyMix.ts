@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 import type {OverviewFactsFile} from "../lib/pipeline/contract.js";
 import {formatPercent} from "../lib/core/format.js";
 import {strategyColors} from "./palette.js";
-import type {StrategyKey} from "../lib/portfolio/playbook.js";
+import type {StrategyKey} from "../lib/portfolio/strategy.js";
 
 export type StrategyMixRow = Pick<OverviewFactsFile["strategyMix"][number], "strategy" | "label" | "invoiceShare" | "amountShare">;
 

@@ -1,6 +1,6 @@
 // One colour per segment, strategy and risk band, on every page. The values are CSS variables (set in
 // style.css for the light and dark themes), so charts follow the reader's colour scheme.
-import type {StrategyKey} from "../lib/portfolio/playbook.js";
+import type {StrategyKey} from "../lib/portfolio/strategy.js";
 import type {RiskBand} from "../lib/portfolio/riskBands.js";
 
 export const segmentColors = {A: "var(--segment-a)", B: "var(--segment-b)", C: "var(--segment-c)", D: "var(--segment-d)"} as const;

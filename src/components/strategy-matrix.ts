@@ -7,7 +7,7 @@ import {formatCount, formatMoney, formatPercent} from "../lib/core/format.js";
 import {matrixColumns, matrixRows, strategyShortLabels, strategyTinyLabels} from "../lib/views/strategy.js";
 import type {ViewGridCell} from "../lib/views/strategy.js";
 import type {RiskCutoffs} from "../lib/portfolio/riskBands.js";
-import type {StrategyKey, ValueBand} from "../lib/portfolio/playbook.js";
+import type {StrategyKey, ValueBand} from "../lib/portfolio/strategy.js";
 import {strategyColors} from "./palette.js";
 import {sum} from "d3";
 

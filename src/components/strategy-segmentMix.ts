@@ -4,8 +4,8 @@ import * as Plot from "@observablehq/plot";
 import {formatMoney, formatPercent} from "../lib/core/format.js";
 import {strategyShortLabels} from "../lib/views/strategy.js";
 import type {SegmentMixRow} from "../lib/views/strategy.js";
-import {strategyKeys} from "../lib/portfolio/playbook.js";
-import type {StrategyKey} from "../lib/portfolio/playbook.js";
+import {strategyKeys} from "../lib/portfolio/strategy.js";
+import type {StrategyKey} from "../lib/portfolio/strategy.js";
 import {strategyColors} from "./palette.js";
 
 export interface SegmentMixOptions {

@@ -2,7 +2,7 @@
 // P(late), the customers whose own strategy it is, and its action plan relative to the due date.
 import {html} from "htl";
 import {formatCount, formatDecimal, formatPercent} from "../lib/core/format.js";
-import type {StrategyKey} from "../lib/portfolio/playbook.js";
+import type {StrategyKey} from "../lib/portfolio/strategy.js";
 import {offsetLabel} from "../lib/views/strategy.js";
 import type {ViewTableRow} from "../lib/views/strategy.js";
 import {strategyColors} from "./palette.js";

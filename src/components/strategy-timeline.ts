@@ -3,7 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import {offsetLabel, offsetShort, strategyShortLabels, strategyTinyLabels} from "../lib/views/strategy.js";
 import type {TimelinePoint} from "../lib/views/strategy.js";
-import type {StrategyKey} from "../lib/portfolio/playbook.js";
+import type {StrategyKey} from "../lib/portfolio/strategy.js";
 import {strategyColors} from "./palette.js";
 
 const channels = ["email", "phone", "letter", "account"] as const;

@@ -1,9 +1,19 @@
 import {describe, expect, test} from "vitest";
 import type {OpenInvoice} from "../../lib/portfolio/openInvoices.js";
-import {assignStrategies, decideStrategy, resolveStrategyOptions, roundToSignificant, strategyMatrix, strategyTable, strategyThemes, suggestedValueCutoffs} from "../../lib/portfolio/strategy.js";
-import {defaultStrategyRules, strategyDefinitions, strategyKeys, valueBand} from "../../lib/portfolio/playbook.js";
+import {
+  assignStrategies,
+  decideStrategy,
+  resolveStrategyOptions,
+  roundToSignificant,
+  strategyDefinitions,
+  strategyKeys,
+  strategyMatrix,
+  strategyTable,
+  strategyThemes,
+  suggestedValueCutoffs,
+  valueBand
+} from "../../lib/portfolio/strategy.js";
 import {makeOpen} from "../fixtures/kpi/fixtures.js";
-import {describeRule} from "../../lib/views/strategyRules.js";
 
 const asOf = 20_000;
 const options = resolveStrategyOptions([], {invoiceValueCutoff: 10_000, customerValueCutoff: 50_000});
@@ -44,12 +54,6 @@ describe("strategy rules", () => {
     });
     expect(decideStrategy({pLate: 0.95, value: 5, segment: null}, 1, custom)).toMatchObject({strategy: "followUp", rule: 0});
     expect(decideStrategy({pLate: 0.8, value: 5, segment: null}, 1, custom)).toMatchObject({strategy: "standard", riskBand: "medium", rule: -1});
-  });
-
-  test("rules read as text", () => {
-    expect(describeRule(defaultStrategyRules[0], options)).toBe("High risk, any value → High risk — credit restriction / prepayment");
-    expect(describeRule(defaultStrategyRules[3], options)).toBe("Low risk, any value, segment A → Loyalty — better terms");
-    expect(describeRule(defaultStrategyRules[1], options)).toBe("Medium risk, high value → AR follow-up — manual");
   });
 
   test("every strategy carries an action plan in due-date order", () => {

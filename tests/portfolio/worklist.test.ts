@@ -1,6 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {assignStrategies} from "../../lib/portfolio/strategy.js";
-import {strategyDefinitions} from "../../lib/portfolio/playbook.js";
+import {assignStrategies, strategyDefinitions} from "../../lib/portfolio/strategy.js";
 import {buildWorklist, nextAction} from "../../lib/portfolio/worklist.js";
 import {compareWorklistPriority, worklistOrder} from "../../lib/portfolio/worklistOrder.js";
 import {makeOpen} from "../fixtures/kpi/fixtures.js";

@@ -2,7 +2,7 @@ import {describe, expect, test} from "vitest";
 import {groupSpecs} from "../../lib/model/features/catalogue.js";
 import {defaultFeatureOptions} from "../../lib/model/features/index.js";
 import {cardOrder} from "../../lib/portfolio/files/kpis.js";
-import {strategyKeys} from "../../lib/portfolio/playbook.js";
+import {strategyKeys} from "../../lib/portfolio/strategy.js";
 import {customerFeatureKeys} from "../../lib/segments/customerFeatures.js";
 import {segmentLetters} from "../../lib/segments/letters.js";
 import {

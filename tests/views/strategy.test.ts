@@ -7,8 +7,7 @@ import {worklistFile} from "../../lib/portfolio/files/worklist.js";
 import {decidedWorklist, decideWorklist, worklistRows} from "../../lib/views/worklist.js";
 import type {SampleScale, SegmentMixRow, StrategyFileView, ViewGridCell, ViewTheme} from "../../lib/views/strategy.js";
 import {openInvoicesFromTable, openInvoiceTable} from "../../lib/portfolio/openInvoiceTable.js";
-import {assignStrategies, strategyMatrix, strategyTable, strategyThemes} from "../../lib/portfolio/strategy.js";
-import {strategyDefinitions} from "../../lib/portfolio/playbook.js";
+import {assignStrategies, strategyDefinitions, strategyMatrix, strategyTable, strategyThemes} from "../../lib/portfolio/strategy.js";
 import {buildWorklist} from "../../lib/portfolio/worklist.js";
 import {makeOpen} from "../fixtures/kpi/fixtures.js";
 
