@@ -11,7 +11,7 @@ import {isInputError} from "../lib/core/errors.js";
 import {formatIsoDay} from "../lib/core/dates.js";
 import {paymentHistoryGap} from "../lib/model/index.js";
 import {chooseSplit, splitChoiceFacts} from "../lib/model/splitChoice.js";
-import {splitSharesSentence} from "../lib/views/modelRules.js";
+import {splitSharesSentence} from "../lib/views/definitions/model.js";
 import type {SourcedLedger} from "../lib/pipeline/source.js";
 import {fileInputFrom, loadFile} from "../data-loaders/input.js";
 import {currencySentence, formatName, formatReason, paidDateUnknownNote, paymentSourceSentence} from "../lib/views/data.js";

@@ -1,5 +1,5 @@
 // The model families and imbalance variants by key and name: a module of its own so that the browser
-// (lib/views/modelRules.ts) can name them without loading the learners.
+// (lib/views/definitions/model.ts) can name them without loading the learners.
 
 export const familyKeys = ["logistic", "forest", "boosting"] as const;
 export type FamilyKey = (typeof familyKeys)[number];

@@ -69,7 +69,7 @@ export function chooseSplit(ledger: Parameters<typeof timeSplit>[0], options: Ch
   return first!;
 }
 
-/** What model.json's `split` section and the page's sentence (lib/views/modelRules.ts `splitSharesSentence`) say of the choice. */
+/** What model.json's `split` section and the page's sentence (lib/views/definitions/model.ts `splitSharesSentence`) say of the choice. */
 export interface SplitChoiceFacts {
   shares: SplitShares;
   defaultShares: SplitShares;

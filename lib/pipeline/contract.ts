@@ -215,7 +215,7 @@ export interface ModelFile {
   comparison: ComparisonRow[];
   selection: ModelSelection;
   calibration: CalibrationFacts;
-  /** Chosen on validation in steps of 1 / settings.scoreBins (lib/views/modelRules.ts `thresholdRule`). */
+  /** Chosen on validation in steps of 1 / settings.scoreBins (lib/views/definitions/model.ts `thresholdRule`). */
   threshold: {value: number; validationF1: number};
   /** One per family (its chosen variant), calibrated test scores. */
   curves: FamilyCurves[];
@@ -260,7 +260,7 @@ export type SplitSection = SplitSummary & SplitChoiceFacts;
 
 export interface FeatureSection {
   columns: number;
-  /** Each group's meaning is lib/views/definitions.ts `featureGroupDescription`, filled from `options`. */
+  /** Each group's meaning is lib/views/definitions/model.ts `featureGroupDescription`, filled from `options`. */
   groups: {name: string; kind: "numeric" | "onehot"; columns: number; columnNames: readonly string[]}[];
   dropped: {group: string; columns: readonly string[]; reason: string}[];
   options: FeatureOptionsSection;
@@ -507,7 +507,7 @@ export interface UnsegmentedFile extends SegmentsBase {
   ruleRating: null;
 }
 
-/** One customer feature; its one-line definition is lib/views/definitions.ts `customerFeatureDefinitions`. */
+/** One customer feature; its one-line definition is lib/views/definitions/segments.ts `customerFeatureDefinitions`. */
 export interface SegmentFeature extends Pick<CustomerFeatureSpec, "key" | "label" | "unit" | "transform"> {
   available: boolean;
   unavailableReason: string | null;
@@ -657,7 +657,7 @@ export interface KpisFile {
   segments: {highRiskCutoff: number; rows: SegmentKpiRow[]};
   topRiskyCustomers: RiskyCustomer[];
   riskDistribution: RiskBin[];
-  /** Projected as lib/views/definitions.ts `agingShiftRule` says. */
+  /** Projected as lib/views/definitions/kpis.ts `agingShiftRule` says. */
   agingShift: {horizonDays: number; rows: AgingShiftRow[]};
 }
 
@@ -735,7 +735,7 @@ export interface StrategyFile {
   cutoffs: StrategyCutoffs;
   /** In order: the first rule that matches decides. */
   rules: (StrategyRule & {index: number})[];
-  /** Each strategy's planned actions; what it is for is lib/views/definitions.ts `strategySummaries`. */
+  /** Each strategy's planned actions; what it is for is lib/views/definitions/strategy.ts `strategySummaries`. */
   definitions: {key: StrategyKey; label: string; actions: PlannedAction[]}[];
   riskBands: {band: RiskBand; label: string}[];
   valueBands: ValueBand[];

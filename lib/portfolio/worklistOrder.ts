@@ -3,7 +3,7 @@
 import {expectedLateAmount} from "./openInvoices.js";
 import type {OpenInvoice} from "./openInvoices.js";
 
-/** Worklist order (in words: lib/views/definitions.ts `worklistPriorityRule`). */
+/** Worklist order (in words: lib/views/definitions/strategy.ts `worklistPriorityRule`). */
 export function compareWorklistPriority(a: OpenInvoice, b: OpenInvoice): number {
   return (
     expectedLateAmount(b) - expectedLateAmount(a) ||

@@ -11,7 +11,7 @@ export interface SegmentQuadrant {
   label: string;
 }
 
-// The collections treatment each quadrant calls for is lib/views/definitions.ts `quadrantActions`.
+// The collections treatment each quadrant calls for is lib/views/definitions/segments.ts `quadrantActions`.
 export const segmentQuadrants: Record<SegmentLetter, SegmentQuadrant> = {
   A: {letter: "A", risk: "low", value: "high", label: "Low risk · High value"},
   B: {letter: "B", risk: "high", value: "high", label: "High risk · High value"},

@@ -246,7 +246,7 @@ export interface ScenarioForecastOptions {
 /**
  * The baseline forecast and its simulated band with the scenario overlaid. Re-simulating per slider move
  * is too slow, so the scenario's band is the baseline band shifted, week by week, by the scenario's change
- * in expected cash (lib/views/definitions.ts `scenarioBandRule`); cash cannot go below zero.
+ * in expected cash (lib/views/definitions/kpis.ts `scenarioBandRule`); cash cannot go below zero.
  */
 export function scenarioForecastRows(
   weeks: ForecastWeeks,

@@ -288,7 +288,7 @@ export function thinHistoryFinding(
 
 // ---------------------------------------------------------------------------------------------------
 // The cluster table in words, from the numbers segments.json ships (the rules behind it:
-// lib/views/segmentRules.ts)
+// lib/views/definitions/segments.ts)
 
 /** Who a cluster's customers are and how they pay, for its card (the heading names it, the proposal follows). */
 export function clusterDescription(c: Pick<ClusterFile, "customers" | "means" | "amountShare" | "outstanding" | "dso" | "meanPLate">, currency: string, score = "predicted P(late)"): string {

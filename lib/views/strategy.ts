@@ -1,7 +1,7 @@
 // The Strategy page's words and the figures behind them, from the strategy file and from the browser's
-// re-run of the rules (lib/portfolio/strategy.ts) when the reader moves a cut-off; the rules themselves in words
-// are lib/views/strategyRules.ts. Pure functions, so that every sentence on the page can be checked against
-// worked numbers.
+// re-run of the rules (lib/portfolio/strategy.ts) when the reader moves a cut-off; the rules themselves in
+// words are lib/views/definitions/strategy.ts. Pure functions, so that every sentence on the page can be
+// checked against worked numbers.
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";
 import {ascending, greatest, sum} from "d3";
 import {capitalise} from "../core/text.js";

@@ -3,7 +3,7 @@
 // or below it are noise: the model does not rely on that group.
 import * as Plot from "@observablehq/plot";
 import type {FamilyImportance, FeatureOptionsSection} from "../lib/pipeline/contract.js";
-import {featureGroupDescription} from "../lib/views/definitions.js";
+import {featureGroupDescription} from "../lib/views/definitions/model.js";
 import {featureLabel} from "../lib/views/model.js";
 import {formatDecimal} from "../lib/core/format.js";
 

@@ -15,7 +15,7 @@ import * as model from "../../lib/views/model.js";
 import * as overview from "../../lib/views/overview.js";
 import * as scenarios from "../../lib/views/scenarios.js";
 import * as segments from "../../lib/views/segments.js";
-import {unsegmentedReason} from "../../lib/views/segmentRules.js";
+import {unsegmentedReason} from "../../lib/views/definitions/segments.js";
 import * as strategy from "../../lib/views/strategy.js";
 
 // The files are JSON: their shapes are checked by the stage tests, not here.

@@ -4,7 +4,7 @@ import type {Invoice, Ledger} from "../../lib/input/ledger.js";
 import {matrix} from "../../lib/model/learners/types.js";
 import {createRandom} from "../../lib/core/random.js";
 import {labelsKnownAt, sliceDataset, summarizeSplit, timeSplit} from "../../lib/model/split.js";
-import {splitSentence} from "../../lib/views/modelRules.js";
+import {splitSentence} from "../../lib/views/definitions/model.js";
 import {day, factsOf, makeInvoice, randomLedger} from "../fixtures/features/ledger.js";
 
 const day0 = day("2024-01-01");

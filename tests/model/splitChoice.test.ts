@@ -7,7 +7,7 @@ import {chooseSplit, sliceShortfall, splitCandidates} from "../../lib/model/spli
 import {modelStage, paymentHistoryGap} from "../../lib/model/index.js";
 import type {ModelStage} from "../../lib/model/index.js";
 import type {ModelFile} from "../../lib/pipeline/contract.js";
-import {splitSharesSentence} from "../../lib/views/modelRules.js";
+import {splitSharesSentence} from "../../lib/views/definitions/model.js";
 import {allAvailable, day, makeInvoice, randomLedger} from "../fixtures/features/ledger.js";
 
 const day0 = day("2024-01-01");

@@ -14,7 +14,7 @@ import {sliceDataset, timeSplit} from "../../lib/model/split.js";
 import {formatIsoDay} from "../../lib/core/dates.js";
 import {confusionFromBins} from "../../lib/model/metrics.js";
 import type {ScoreBins} from "../../lib/model/metrics.js";
-import {splitSentence} from "../../lib/views/modelRules.js";
+import {splitSentence} from "../../lib/views/definitions/model.js";
 
 // A small ledger (6,000 invoices, 240 customers) keeps each run of the whole stage to a few seconds.
 const ledger = syntheticLedger({invoices: 6000, customers: 240, seed: 5}).ledger;

@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {checkRiskCutoffs, defaultRiskCutoffs, riskBand} from "../../lib/portfolio/riskBands.js";
-import {riskCutoffRule} from "../../lib/views/strategyRules.js";
+import {riskCutoffRule} from "../../lib/views/definitions/strategy.js";
 
 describe("risk bands", () => {
   test("a probability exactly on a cut-off belongs to the band above", () => {

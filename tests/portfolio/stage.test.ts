@@ -15,10 +15,10 @@ import {prepareScenario, runScenario} from "../../lib/portfolio/scenario.js";
 import {assignStrategies, strategyMatrix, strategyTable} from "../../lib/portfolio/strategy.js";
 import {standInScores} from "../helpers/reportFixtures.js";
 import {clusterDescription, segmentObservations} from "../../lib/views/segments.js";
-import {kChoiceRule, pcaCapRule, unsegmentedReason} from "../../lib/views/segmentRules.js";
+import {kChoiceRule, pcaCapRule, unsegmentedReason} from "../../lib/views/definitions/segments.js";
+import {sampleRule, worklistCapRule} from "../../lib/views/definitions/strategy.js";
 import {formatCount} from "../../lib/core/format.js";
 import type {UnsegmentedFile} from "../../lib/pipeline/contract.js";
-import {sampleRule, worklistCapRule} from "../../lib/views/strategyRules.js";
 
 const {ledger} = syntheticLedger({invoices: 6_000, seed: 1});
 const scores = standInScores(ledger);

@@ -7,7 +7,7 @@ import {bestSilhouetteK, chooseK, elbow} from "../../lib/segments/chooseK.js";
 import type {KChoice, KCurvePoint} from "../../lib/segments/chooseK.js";
 import {fitKMeansRange} from "../../lib/segments/kmeans.js";
 import {meanSilhouettes} from "../../lib/segments/silhouette.js";
-import {kChoiceRule} from "../../lib/views/segmentRules.js";
+import {kChoiceRule} from "../../lib/views/definitions/segments.js";
 
 interface Reference {
   kmeans: Record<string, {inertia: number; silhouette: number}>;

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import type {CustomerFeatureValues, CustomerProfile} from "../../lib/segments/customerFeatures.js";
 import {ratingAgreement, ruleRating} from "../../lib/segments/ruleRating.js";
-import {ruleRatingRule} from "../../lib/views/segmentRules.js";
+import {ruleRatingRule} from "../../lib/views/definitions/segments.js";
 
 function profile(customerId: string, averageDelay: number, totalInvoiced: number): CustomerProfile {
   const features = {averageDelay, totalInvoiced} as unknown as CustomerFeatureValues;

@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {featuresWorded, riskWords} from "../../lib/views/risk.js";
-import {riskLevelRule} from "../../lib/views/segmentRules.js";
+import {riskLevelRule} from "../../lib/views/definitions/segments.js";
 import {restrictFinding} from "../../lib/views/strategy.js";
 
 describe("risk in words, by where it comes from", () => {

@@ -1,6 +1,6 @@
 // The feature catalogue: every column the feature builder can produce, grouped into the units that
 // permutation importance permutes together and that explanations put into words, with the optional
-// ledger column each group needs. What each group means, in words, is lib/views/definitions.ts
+// ledger column each group needs. What each group means, in words, is lib/views/definitions/model.ts
 // `featureGroupDescription`: the pages write it; model.json ships the group names and feature options.
 import type {Availability} from "../../input/ledger.js";
 

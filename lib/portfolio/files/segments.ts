@@ -14,7 +14,7 @@ import type {ClusterRow, KSection, PcaPoints, RiskLevel, SegmentedFile, SegmentP
 import {ascending} from "d3";
 import {sampleIds} from "../sample.js";
 
-/** What a collections team does with each quadrant, in one word (in a sentence: lib/views/definitions.ts `quadrantActions`). */
+/** What a collections team does with each quadrant, in one word (in a sentence: lib/views/definitions/segments.ts `quadrantActions`). */
 export const segmentProposals: Record<SegmentLetter, {proposal: SegmentProposalWord}> = {
   A: {proposal: "Reward"},
   B: {proposal: "Safeguard"},

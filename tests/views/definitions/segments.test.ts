@@ -1,5 +1,29 @@
 import {describe, expect, test} from "vitest";
-import {kChoiceRule, pcaCapRule, riskLevelRule, ruleRatingRule, thinHistoryRule, unsegmentedReason} from "../../lib/views/segmentRules.js";
+import {customerFeatureKeys} from "../../../lib/segments/customerFeatures.js";
+import {segmentLetters} from "../../../lib/segments/letters.js";
+import {
+  customerFeatureDefinitions, kChoiceRule, pcaCapRule, proposalAction, quadrantActions, riskLevelRule, ruleRatingRule, thinHistoryRule, unsegmentedReason,
+  withDefinitions
+} from "../../../lib/views/definitions/segments.js";
+
+describe("every name a data file ships has its words", () => {
+  test("each customer feature and quadrant", () => {
+    for (const key of customerFeatureKeys) expect(customerFeatureDefinitions[key].length, key).toBeGreaterThan(20);
+    for (const letter of segmentLetters) expect(quadrantActions[letter].length, letter).toBeGreaterThan(20);
+  });
+
+  test("proposals: the quadrant's treatment, or the invoice-level strategy for customers too new to segment", () => {
+    expect(proposalAction("B")).toMatch(/follow-up/);
+    expect(proposalAction("C")).toMatch(/Automate/);
+    expect(proposalAction("D")).toMatch(/prepayment/);
+    expect(proposalAction(null)).toMatch(/invoice-level strategy/);
+  });
+
+  test("withDefinitions adds each feature's definition and keeps the rest", () => {
+    const [f] = withDefinitions([{key: "onTimeShare" as const, label: "On-time share", clustering: true}]);
+    expect(f).toEqual({key: "onTimeShare", label: "On-time share", clustering: true, definition: customerFeatureDefinitions.onTimeShare});
+  });
+});
 
 describe("the segmentation's rules, in words", () => {
   test("the rules behind the table, from the numbers the file ships", () => {

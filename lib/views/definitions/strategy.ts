@@ -1,10 +1,27 @@
-// The strategy stage's rules in words: the risk bands' cut-offs, each rule of strategy.json with the
-// file's own labels, and which open invoices a capped file or table holds. The Strategy and Methodology
-// pages both print them; reading the labels from the file, this module loads no part of the engine.
-import {formatCount} from "../core/format.js";
-import type {StrategyRule} from "../portfolio/strategy.js";
-import type {RiskCutoffs} from "../portfolio/riskBands.js";
-import type {SampleInfo, StrategyFile, WorklistFile} from "../pipeline/contract.js";
+// The strategy stage's words: what each strategy is for, the worklist's order, and the rules in words —
+// the risk bands' cut-offs, each rule of strategy.json with the file's own labels, and which open invoices
+// a capped file or table holds. Reading the labels from the file, this module loads no part of the engine.
+// The Strategy and Methodology pages print them.
+import {formatCount} from "../../core/format.js";
+import type {RiskCutoffs} from "../../portfolio/riskBands.js";
+import type {StrategyKey, StrategyRule} from "../../portfolio/strategy.js";
+import type {SampleInfo, StrategyFile, WorklistFile} from "../../pipeline/contract.js";
+
+// Strategies and the worklist (strategy.json, worklist.json) ----------------------------------------------
+
+/** What each strategy is for (lib/portfolio/strategy.ts `strategyDefinitions` holds its actions). */
+export const strategySummaries: Record<StrategyKey, string> = {
+  loyalty: "Reward reliable, valuable customers: offer longer terms or an early-payment discount; keep contact light.",
+  standard: "The existing process: statement and the standard overdue notice.",
+  reminders: "Automated reminders before and after the due date; escalate to a person if still unpaid after two weeks.",
+  followUp: "A named AR specialist owns the invoice: personal pre-due contact, calls after due, a payment plan if needed.",
+  restrict: "Secure the exposure: prepayment or deposit on new orders, early calls, credit hold when overdue."
+};
+
+/** The worklist order (lib/portfolio/worklistOrder.ts `compareWorklistPriority`). */
+export const worklistPriorityRule = "Highest expected late amount (P(late) × open amount) first; ties by most days overdue, then by invoice id.";
+
+// The rules, in words -------------------------------------------------------------------------------------
 
 /** The parts of strategy.json a rule is worded from: its strategies', bands' and loyal segments' names. */
 export interface RuleLabels extends Pick<StrategyFile, "riskBands" | "valueBands"> {

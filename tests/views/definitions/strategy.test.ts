@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
-import {defaultStrategyRules} from "../../lib/portfolio/strategy.js";
-import {describeRule, sampleRule, worklistCapRule} from "../../lib/views/strategyRules.js";
-import type {RuleLabels} from "../../lib/views/strategyRules.js";
+import {defaultStrategyRules, strategyKeys} from "../../../lib/portfolio/strategy.js";
+import {describeRule, sampleRule, strategySummaries, worklistCapRule} from "../../../lib/views/definitions/strategy.js";
+import type {RuleLabels} from "../../../lib/views/definitions/strategy.js";
 
 /** strategy.json's names, as the default build ships them. */
 const labels: RuleLabels = {
@@ -16,6 +16,12 @@ const labels: RuleLabels = {
   valueBands: ["low", "high"],
   cutoffs: {loyaltySegments: ["A"]}
 };
+
+describe("every name a data file ships has its words", () => {
+  test("each strategy", () => {
+    for (const key of strategyKeys) expect(strategySummaries[key].length, key).toBeGreaterThan(20);
+  });
+});
 
 describe("the rules in words", () => {
   test("each rule of the playbook, with the file's names for strategies, bands and loyal segments", () => {

@@ -1,5 +1,21 @@
 import {describe, expect, test} from "vitest";
-import {calibrationRule, familyRule, splitSharesSentence, thresholdRule, variantRule} from "../../lib/views/modelRules.js";
+import {groupSpecs} from "../../../lib/model/features/catalogue.js";
+import {defaultFeatureOptions} from "../../../lib/model/features/index.js";
+import {calibrationRule, familyRule, featureGroupDescription, splitSharesSentence, thresholdRule, variantRule} from "../../../lib/views/definitions/model.js";
+
+describe("every name a data file ships has its words", () => {
+  test("each model feature group", () => {
+    for (const spec of groupSpecs) expect(featureGroupDescription(spec.name, defaultFeatureOptions).length, spec.name).toBeGreaterThan(20);
+  });
+
+  test("a feature group's settings come from the file's options, not from the text", () => {
+    const options = {recentWindow: 7, trendWindow: 4, priorWeight: 2, monthEndDays: 5};
+    expect(featureGroupDescription("lateRate", options)).toContain("over the last 7, shrunk towards the ledger-wide rate by 2 invoices' weight");
+    expect(featureGroupDescription("trend", options)).toContain("last 4 settled invoices");
+    expect(featureGroupDescription("monthEnd", options)).toBe("1 if issued in the last 5 days of a month.");
+    for (const spec of groupSpecs) expect(featureGroupDescription(spec.name, options)).not.toMatch(/[{}]/);
+  });
+});
 
 describe("the rules, in words, from the settings model.json ships", () => {
   test("selection: the tolerance, and the variants in the order ties are broken in", () => {
