@@ -1,5 +1,5 @@
-// The collection worklist: open invoices in the order a collector should work them (lib/portfolio/
-// worklistOrder.ts), each with its strategy and the next planned action and when it is due.
+// The collection worklist: open invoices in the order a collector should work them (worklistOrder.ts),
+// each with its strategy and the next planned action and when it is due.
 import type {Day} from "../core/dates.js";
 import {expectedLateAmount} from "./openInvoices.js";
 import type {OpenInvoice} from "./openInvoices.js";
