@@ -17,7 +17,7 @@ import type {CashForecast} from "../portfolio/forecast.js";
 import type {ReceivablesHistory} from "../portfolio/kpi.js";
 import type {OpenInvoice} from "../portfolio/openInvoices.js";
 import type {CompiledTiming} from "../portfolio/paymentTiming.js";
-import {compareWorklistPriority} from "../portfolio/worklistOrder.js";
+import {worklistOrder} from "../portfolio/worklistOrder.js";
 import type {ReplayOptions} from "../clean/replay.js";
 import type {DateStatus} from "../pipeline/contract.js";
 import {bandCoverage, forecastBias, wape} from "./accuracy.js";
@@ -218,7 +218,7 @@ export function tooFewToScore(book: readonly ReplayedInvoice[], minOutcomes: num
 
 function captureScores(invoices: readonly OpenInvoice[], late: readonly boolean[], context: ScoreContext): CaptureScores {
   const rows: CaptureRow[] = invoices.map((invoice, k) => ({invoiceId: invoice.invoiceId, amount: invoice.amount, dueDate: invoice.dueDate, late: late[k]}));
-  const worklist = Int32Array.from(invoices.keys()).sort((a, b) => compareWorklistPriority(invoices[a], invoices[b]));
+  const worklist = worklistOrder(invoices);
   const curves = {worklist: captureCurve(rows, worklist), oldest: captureCurve(rows, oldestFirst(rows)), largest: captureCurve(rows, largestFirst(rows))};
   const n = rows.length;
   const read = Math.max(1, Math.ceil(context.captureShare * n));
