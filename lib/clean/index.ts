@@ -23,7 +23,8 @@ import type {AsOfChoice} from "./asOf.js";
 import {buildCustomers} from "./customers.js";
 import {ledgerAsOf} from "./replay.js";
 import {createCustomerIdNormalizer} from "./customerIds.js";
-import {deriveInvoiceFields} from "./derive.js";
+import {setDerivedFields} from "./derive.js";
+import {createFirstRows, rowFingerprint} from "./firstRows.js";
 import {createRuleTally} from "./rules.js";
 import {dateFormatsMatching, dateParser, decimalEvidence, isPlaceholder, maxPlaceholderLength, parseAmount, parseCount, parseFlag, parseNumber, parsePaymentTerms} from "../input/values.js";
 import type {CsvDelimiter} from "../input/csv.js";
@@ -157,9 +158,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
   };
 
   // Pass 1: read every row; rules that need only the row itself apply here.
-  const firstByInvoiceId = new Map<string, number>();
-  const firstFingerprints: number[] = [];
-  const firstLines: number[] = [];
+  const firstRows = createFirstRows();
   const pending: Invoice[] = [];
   const pendingLines: number[] = [];
   let rowsIn = 0;
@@ -185,20 +184,17 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
       continue;
     }
     const fingerprint = rowFingerprint(values);
-    const first = firstByInvoiceId.get(invoiceId);
+    const first = firstRows.firstOf(invoiceId, line, fingerprint);
     if (first !== undefined) {
-      const duplicate = firstFingerprints[first] === fingerprint;
+      const duplicate = first.fingerprint === fingerprint;
       setAside(duplicate ? "duplicate-row" : "conflicting-invoice-id", line, invoiceId, {
         line,
         column,
         before: invoiceId,
-        after: duplicate ? `(removed: same as line ${firstLines[first]})` : `(set aside: line ${firstLines[first]} has this invoice id)`
+        after: duplicate ? `(removed: same as line ${first.line})` : `(set aside: line ${first.line} has this invoice id)`
       });
       continue;
     }
-    firstByInvoiceId.set(invoiceId, firstFingerprints.length);
-    firstFingerprints.push(fingerprint);
-    firstLines.push(line);
     const result = reader.read(source, invoiceId);
     if ("rule" in result) {
       setAside(result.rule, line, invoiceId, result.example, result.amount);
@@ -227,6 +223,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
   const currencyFrom: CurrencySource = reader.currencySources.column ? "column" : reader.currencySources.mark ? "amounts" : options.currency ? "setting" : "assumed";
   reader.reportCustomerIdFixes();
   const invoices: Invoice[] = [];
+  const deriveOptions = {reminderWindowDays};
   for (let i = 0; i < pending.length; ++i) {
     const invoice = pending[i];
     const line = pendingLines[i];
@@ -238,7 +235,7 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
     }
     invoice.currency = currency;
     invoice.customerId = reader.customerId(invoice.customerId);
-    Object.assign(invoice, deriveInvoiceFields(invoice, endOfData, {reminderWindowDays}));
+    setDerivedFields(invoice, endOfData, deriveOptions);
     invoices.push(invoice);
   }
   pending.length = 0;
@@ -820,32 +817,6 @@ function trimmedText(text: string): string {
 function isBlankRow(values: InputRow): boolean {
   for (const column of rawColumns) if (values[column].trim() !== "") return false;
   return !values.document_type?.trim() && !values.remaining_amount?.trim();
-}
-
-/**
- * A 32-bit FNV-1a hash of a row's raw text, so exact duplicates are found without keeping a million rows
- * of text. It is compared only between rows with the same invoice id, so a false match (2⁻³² per pair)
- * would need a colliding pair among the few repeated ids.
- */
-function rowFingerprint(v: RawRow): number {
-  // Spelled out field by field: named reads are several times faster than reads by a variable key, and
-  // this runs on every row.
-  let h = 0x811c9dc5;
-  h = hashField(h, v.invoice_id); h = hashField(h, v.customer_id); h = hashField(h, v.customer_name);
-  h = hashField(h, v.industry); h = hashField(h, v.region); h = hashField(h, v.credit_score);
-  h = hashField(h, v.credit_limit); h = hashField(h, v.payment_terms); h = hashField(h, v.customer_since);
-  h = hashField(h, v.invoice_date); h = hashField(h, v.due_date); h = hashField(h, v.amount);
-  h = hashField(h, v.currency); h = hashField(h, v.paid_date); h = hashField(h, v.paid_amount);
-  h = hashField(h, v.last_payment_date); h = hashField(h, v.installments); h = hashField(h, v.disputed);
-  h = hashField(h, v.reminders_sent); h = hashField(h, v.last_reminder_date); h = hashField(h, v.extension_requested);
-  h = hashField(h, v.write_off_date);
-  return h >>> 0;
-}
-
-/** FNV-1a over the text, then a unit separator so that "ab","c" and "a","bc" differ. */
-function hashField(hash: number, text: string): number {
-  for (let i = 0; i < text.length; ++i) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return Math.imul(hash ^ 0x1f, 0x01000193);
 }
 
 function mostCommonKey(counts: ReadonlyMap<string, number>): string | undefined {

@@ -23,7 +23,7 @@
 import type {Day} from "../core/dates.js";
 import type {Invoice, Ledger, Payment} from "../input/ledger.js";
 import {buildCustomers} from "./customers.js";
-import {deriveInvoiceFields} from "./derive.js";
+import {setDerivedFields} from "./derive.js";
 import type {InvoiceFacts} from "./derive.js";
 
 export interface ReplayOptions {
@@ -68,7 +68,7 @@ export function invoiceAsOf(invoice: Invoice, asOf: Day, receipts: readonly Paym
   const settled = invoice.settledDate !== null && invoice.settledDate <= asOf;
   if (settled && !recordsAfter(invoice, asOf, receipts)) return invoice;
   const replayed = replayedInvoice(invoice, factsAsOf(invoice, asOf, receipts, settled));
-  return Object.assign(replayed, deriveInvoiceFields(replayed, asOf, {reminderWindowDays}));
+  return setDerivedFields(replayed, asOf, {reminderWindowDays});
 }
 
 /**

@@ -3,7 +3,7 @@ import {describe, expect, test} from "vitest";
 import {buildCustomers, cleanCsv, cleanLedger} from "../../lib/clean/index.js";
 import {inferAsOf} from "../../lib/clean/asOf.js";
 import {createCustomerIdNormalizer} from "../../lib/clean/customerIds.js";
-import {deriveInvoiceFields} from "../../lib/clean/derive.js";
+import {setDerivedFields} from "../../lib/clean/derive.js";
 import {cleaningRules} from "../../lib/clean/rules.js";
 import {parseAmount, parseCount, parseDate, parseFlag, parseNumber, parsePaymentTerms} from "../../lib/input/values.js";
 import {toCsv} from "../../lib/input/csv.js";
@@ -530,15 +530,15 @@ describe("derived fields", () => {
   const facts = {invoiceDate: day("2024-01-01"), dueDate: day("2024-01-31"), amount: 100, paidDate: null, paidAmount: 0, installments: 0, remindersSent: 0, lastReminderDate: null, writeOffDate: null};
 
   test("aging buckets at their edges", () => {
-    const asOf = (n: number) => deriveInvoiceFields(facts, day("2024-01-31") + n);
+    const asOf = (n: number) => setDerivedFields({...facts}, day("2024-01-31") + n);
     expect([0, 1, 30, 31, 60, 61, 90, 91].map((n) => asOf(n).agingBucket)).toEqual(["Current", "1–30", "1–30", "31–60", "31–60", "61–90", "61–90", "90+"]);
     expect(asOf(-5).daysOverdue).toBe(0);
     expect(asOf(91).daysOverdue).toBe(91);
   });
 
   test("a reminder sent without a date leaves paidAfterReminder unknown", () => {
-    expect(deriveInvoiceFields({...facts, remindersSent: 2}, day("2024-06-30")).paidAfterReminder).toBeNull();
-    expect(deriveInvoiceFields(facts, day("2024-06-30")).paidAfterReminder).toBeNull();
+    expect(setDerivedFields({...facts, remindersSent: 2}, day("2024-06-30")).paidAfterReminder).toBeNull();
+    expect(setDerivedFields({...facts}, day("2024-06-30")).paidAfterReminder).toBeNull();
   });
 });
 
