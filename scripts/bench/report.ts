@@ -196,7 +196,7 @@ export function reportTables(result: BenchResult): Table[] {
       notes: [
         "wire = Chromium's request.sizes() (encoded body + headers). decoded = bodies after gzip. helper = tests/e2e/browser.ts",
         "transferredBytes() (content-length when sent, else the decoded body: the server streams gzip without one).",
-        "charts drawn = first animation frame with no <observablehq-loading> left and an svg/canvas in every [data-chart] card."
+        "charts drawn = first animation frame with no <observablehq-loading> left and an svg/canvas in every [data-chart] card; DOMContentLoaded and charts drawn are medians of each page's first visits (one unmeasured visit warms the browser first)."
       ]
     });
     const sliders = result.pages.flatMap((p) => p.sliders.map((s) => ({page: p.path, ...s})));
