@@ -1,6 +1,7 @@
 // What a reader waits for: each page of a built site served as a static host would (gzip), opened in
 // Chromium with an empty cache — bytes transferred, time from navigation to every chart drawn, and on
 // the pages with sliders the time from moving a slider to the repaint it causes.
+import {median as d3median} from "d3";
 import type {Browser, BrowserContext, Page, Request} from "playwright-core";
 import {launch, newContext, visit} from "../../tests/e2e/browser.js";
 import {serve} from "../serve.js";
@@ -114,11 +115,9 @@ export function medianVisit(runs: PageMeasure[]): PageMeasure {
   };
 }
 
+/** d3's median, which skips nulls, as null rather than undefined when nothing is left. */
 function median(values: (number | null)[]): number | null {
-  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (!sorted.length) return null;
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return d3median(values) ?? null;
 }
 
 async function measurePage(context: BrowserContext, siteUrl: string, name: string, path: string, moves: number): Promise<PageMeasure> {
