@@ -32,6 +32,16 @@ describe("pages", () => {
     expect(text.match(/await\s+FileAttachment\(/g) ?? []).toEqual([]);
   });
 
+  // Framework turns a cell's imports into one `await Promise.all([import(…), …])` at the top of that cell,
+  // so a FileAttachment in the same cell is requested only once every module (Plot, d3 and the page's
+  // own) has loaded. In a cell of its own it is requested as the page starts, while the modules load.
+  test.each(pages)("$name reads its data files in a cell without imports", ({text}) => {
+    const mixed = jsBlocks(text)
+      .filter((block) => block.lines.some((line) => /^import\s/.test(line)) && block.lines.some((line) => /FileAttachment\(/.test(line)))
+      .map((block) => `line ${block.line}`);
+    expect(mixed).toEqual([]);
+  });
+
   test.each(pages)("$name has no JS cell over 40 lines", ({text}) => {
     const long = jsBlocks(text).filter((block) => block.lines.length > 40).map((block) => `line ${block.line}: ${block.lines.length} lines`);
     expect(long).toEqual([]);
