@@ -42,6 +42,16 @@ describe("pages", () => {
     expect(mixed).toEqual([]);
   });
 
+  // A file the page only offers for download is a static `<a href download>`, which Framework copies and
+  // content-hashes like a FileAttachment. As a FileAttachment of a .csv it also made Framework preload
+  // d3-dsv, a module the page never ran.
+  test.each(pages)("$name links its downloads from HTML", ({text}) => {
+    const linkOnly = [...text.matchAll(/const (\w+) = FileAttachment\([^)]*\);/g)]
+      .map(([, name]) => name)
+      .filter((name) => [...text.matchAll(new RegExp(`\\b${name}\\b(\\.\\w+)?`, "g"))].slice(1).every(([, member]) => member === ".href"));
+    expect(linkOnly).toEqual([]);
+  });
+
   test.each(pages)("$name has no JS cell over 40 lines", ({text}) => {
     const long = jsBlocks(text).filter((block) => block.lines.length > 40).map((block) => `line ${block.line}: ${block.lines.length} lines`);
     expect(long).toEqual([]);
