@@ -13,6 +13,7 @@ import {createRequire} from "node:module";
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {fillNodeCache} from "./node-bundles.js";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const npmCacheDir = join(root, "src/.observablehq/cache/_npm");
@@ -116,10 +117,11 @@ export function writeFontStylesheet(): void {
 
 export async function prepare(): Promise<void> {
   await fillNpmCache();
+  await fillNodeCache({root});
   writeFontStylesheet();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await prepare();
-  console.log(`prepare: npm cache filled (${expectedNpmCacheEntries().length} entries), font stylesheet written`);
+  console.log(`prepare: npm cache filled (${expectedNpmCacheEntries().length} entries), node_modules bundled, font stylesheet written`);
 }

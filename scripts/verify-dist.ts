@@ -1,8 +1,10 @@
 // Checks a finished build for what Framework does not treat as failure: a page missing from dist/, a
-// package fetched from the network into the npm cache, or a page that loads a resource from another host.
+// package fetched from the network into the npm cache, a package served as many modules instead of one,
+// or a page that loads a resource from another host.
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
-import {extname, join, relative} from "node:path";
-import {expectedNpmCacheEntries, listNpmCache} from "./prepare.js";
+import {dirname, extname, join, relative} from "node:path";
+import {nodeBundlePath, servedPackages} from "./node-bundles.js";
+import {expectedNpmCacheEntries, listNpmCache, root} from "./prepare.js";
 import {distDir, pageFile, sitePages} from "./site.js";
 
 function* walk(dir: string): Generator<string> {
@@ -32,6 +34,13 @@ export function verifyDist(): string[] {
   const expected = new Set(expectedNpmCacheEntries());
   for (const entry of listNpmCache()) {
     if (!expected.has(entry)) problems.push(`npm:${entry} was fetched from the network; add it to scripts/prepare.ts`);
+  }
+  // Framework bundles any other package pages import one module per package, its dependencies apart.
+  const served = new Set(servedPackages.map((name) => dirname(nodeBundlePath(root, name))));
+  const nodeDir = join(distDir, "_node");
+  const bundled = existsSync(nodeDir) ? [...walk(nodeDir)].map((file) => dirname(relative(nodeDir, file))) : [];
+  for (const dir of new Set(bundled)) {
+    if (!served.has(dir)) problems.push(`_node/${dir} was bundled by Framework as modules apart; add the package pages import to servedPackages in scripts/node-bundles.ts`);
   }
   for (const file of walk(distDir)) {
     if (![".html", ".js", ".css"].includes(extname(file))) continue;

@@ -3,6 +3,7 @@
 // rendered text (NaN, undefined, Infinity, null, a KPI without a value). A screenshot of each is kept
 // under test-results/ for a person to look at.
 import {describe, expect, inject, test} from "vitest";
+import {servedPackages} from "../../scripts/node-bundles.js";
 import {sitePages} from "../../scripts/site.js";
 import {pageProblems, pageSlug, screenshot} from "./browser.js";
 import {onPage, useBrowser} from "./harness.js";
@@ -33,4 +34,12 @@ describe.each(views)("every page ($name)", (view) => {
       view
     )
   );
+});
+
+// scripts/node-bundles.ts: Framework alone would have each page preload d3 as 31 modules.
+test.each(sitePages())("$name ($path) loads each package as one module", async ({path}) => {
+  const html = await (await fetch(new URL(`.${path}`, siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`))).text();
+  const packages = [...html.matchAll(/rel="modulepreload" href="\.\/_node\/((?:@[^/]+\/)?[^/]+)\//g)].map((m) => m[1]);
+  expect(packages.length).toBeGreaterThan(0);
+  expect(packages.length, packages.join(", ")).toBeLessThanOrEqual(servedPackages.length);
 });
