@@ -3,8 +3,8 @@
 // functions that each feed one chart and one finding sentence. Everything here runs in the browser on
 // each filter change, so it loops over typed arrays and never builds per-row objects. The same filters
 // and group-bys in arquero (the project's table library, timed against these loops in the bench) gave the same
-// figures 15–22× slower on the default data: 21–33 ms against 1.4–1.5 ms per filter change over 24,762
-// invoices (scripts/bench/tabular.ts), so they stay hand-written.
+// figures 6.8–6.9× slower on the default data: 7.1–7.4 ms against 1.05–1.07 ms per filter change over 24,762
+// invoices (scripts/bench/tabular.ts, both timed in turn, three runs), so they stay hand-written.
 import {monthIndex} from "../core/dates.js";
 import type {Day} from "../core/dates.js";
 import {formatCount, formatDecimal, formatMoney, formatPercent} from "../core/format.js";

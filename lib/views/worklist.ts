@@ -72,7 +72,8 @@ export function decideWorklist(rows: readonly WorklistRecord[], asOf: Day, optio
 /**
  * The worklist under the reader's rules: every row's strategy and next action, then only `strategy`'s
  * rows when one is picked; at the default rules, the rows as they are. Plain loops: arquero did the same
- * 1.7–3.2× slower (scripts/bench/tabular.ts, 500 rows: 0.81–1.50 ms against 0.46–0.68 ms per cut-off move).
+ * 1.6× slower, near the 1.5× line (scripts/bench/tabular.ts, 500 rows: 0.57 ms against 0.36–0.37 ms per
+ * cut-off move, three runs); the bench's targets flag it if it crosses.
  */
 export function decidedWorklist(
   rows: readonly WorklistRow[],
