@@ -1,10 +1,13 @@
 // The bench's rule for pages' tables (issue 16): a page keeps hand-written table code only where arquero is
 // more than 1.5× slower. The report says which path each page ships and which the rule picks, and its
 // targets fail when the two part.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import type {BenchResult} from "../../scripts/bench/index.js";
 import {reportTables, targets} from "../../scripts/bench/report.js";
-import {rulePath} from "../../scripts/bench/tabular.js";
+import {root} from "../../scripts/site.js";
+import {pagePaths, rulePath} from "../../scripts/bench/tabular.js";
 import type {TabularMeasure} from "../../scripts/bench/tabular.js";
 
 const measure = (name: string, handMs: number, arqueroMs: number, pageUses: TabularMeasure["pageUses"] = "hand-written"): TabularMeasure => ({
@@ -45,5 +48,16 @@ describe("the 1.5× rule for pages' tables", () => {
     const [table] = reportTables(bench([measure("Strategy: worklist", 0.4, 0.5)])).filter((t) => t.title.startsWith("Pages' tabular work"));
     expect(table.columns.slice(-2)).toEqual(["page uses", "1.5× rule picks"]);
     expect(table.rows[0].slice(-2)).toEqual(["hand-written", "arquero"]);
+  });
+});
+
+describe("what the bench says each page ships", () => {
+  // The page and the view module that hold each case's table code.
+  const code = {eda: ["src/eda.md", "lib/views/eda.ts"], worklist: ["src/strategy.md", "lib/views/worklist.ts"], sample: ["src/data.md"]};
+  const importsArquero = (file: string) => /(from\s*|import\(\s*)["'](npm:)?arquero["']/.test(readFileSync(join(root, file), "utf8"));
+
+  test.each(Object.entries(code))("%s: the declared path matches the code's imports", (name, files) => {
+    const declared = pagePaths[name as keyof typeof pagePaths];
+    expect(files.some(importsArquero) ? "arquero" : "hand-written", files.join(", ")).toBe(declared);
   });
 });
