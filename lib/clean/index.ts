@@ -26,7 +26,7 @@ import {createCustomerIdNormalizer} from "./customerIds.js";
 import {setDerivedFields} from "./derive.js";
 import {createFirstRows, rowFingerprint} from "./firstRows.js";
 import {createRuleTally} from "./rules.js";
-import {dateFormatsMatching, dateParser, decimalEvidence, isPlaceholder, maxPlaceholderLength, parseAmount, parseCount, parseFlag, parseNumber, parsePaymentTerms} from "../input/values.js";
+import {dateFormatsMatching, dateParser, decimalEvidence, headerCurrency, isPlaceholder, maxPlaceholderLength, parseAmount, parseCount, parseFlag, parseNumber, parsePaymentTerms} from "../input/values.js";
 import type {CsvDelimiter} from "../input/csv.js";
 import type {Day} from "../core/dates.js";
 import type {Availability, Invoice, Ledger, LedgerSource, Payment, RawColumn, RawRow} from "../input/ledger.js";
@@ -120,7 +120,7 @@ export interface CleaningReport {
  * Where the ledger's currency came from: a currency column, currency marks on the amounts ("$", "EUR"),
  * the user's setting, or nothing at all (then "USD" is assumed, and the Data page says so).
  */
-export type CurrencySource = "column" | "amounts" | "setting" | "assumed";
+export type CurrencySource = "column" | "amounts" | "setting" | "header" | "assumed";
 
 export interface CleanedLedger {
   /** The ledger as it stood on the report date: what every stage reads. */
@@ -219,8 +219,8 @@ export function cleanLedger(rows: Iterable<SourceRow>, options: CleaningOptions)
       : pending.length
         ? inferAsOf(reader.invoiceDays, reader.activityDays)
         : {asOf: NaN, rule: "No usable rows to infer it from."};
-  const currency = mostCommonKey(reader.currencies) ?? options.currency ?? defaultCurrency;
-  const currencyFrom: CurrencySource = reader.currencySources.column ? "column" : reader.currencySources.mark ? "amounts" : options.currency ? "setting" : "assumed";
+  const currency = mostCommonKey(reader.currencies) ?? options.currency ?? reader.currencyOfHeader ?? defaultCurrency;
+  const currencyFrom: CurrencySource = reader.currencySources.column ? "column" : reader.currencySources.mark ? "amounts" : options.currency ? "setting" : reader.currencyOfHeader ? "header" : "assumed";
   reader.reportCustomerIdFixes();
   const invoices: Invoice[] = [];
   const deriveOptions = {reminderWindowDays};
@@ -416,6 +416,8 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
   const currencies = new Map<string, number>();
   /** Rows whose currency a currency column named, or a mark on the amount. */
   const currencySources = {column: 0, mark: 0};
+  /** The currency the amount column's header names ("Betrag EUR"), for rows with no column and no mark. */
+  const currencyOfHeader = headerCurrency(mapping.headers.amount ?? mapping.headers.remaining_amount ?? "");
   const columnsWithData = new Set<RawColumn>();
   const unreadable = new Map<InputColumn, UnreadableTally>();
   const types = new Map<string, {kind: DocumentKind | "by sign"; rows: number}>();
@@ -653,7 +655,7 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     const named = values.currency.trim().toUpperCase();
     if (named) ++currencySources.column;
     else if (amount.currency) ++currencySources.mark;
-    const currency = named || amount.currency || currencySetting || "";
+    const currency = named || amount.currency || currencySetting || currencyOfHeader || "";
     if (currency) currencies.set(currency, (currencies.get(currency) ?? 0) + 1);
     invoiceDays.set(invoiceDate, (invoiceDays.get(invoiceDate) ?? 0) + 1);
     if (paidDate !== null) activityDays.add(paidDate);
@@ -777,7 +779,7 @@ function createRowReader({file, mapping, dateFormat, formats, negativeAmounts, t
     return [...types].map(([type, {kind, rows}]) => ({type, kind, rows})).sort((a, b) => b.rows - a.rows || (a.type < b.type ? -1 : 1));
   }
 
-  return {read, id, header, summaryLabel, checkUnreadable, customerId: customerIds.resolve, reportCustomerIdFixes, availability, documentTypes, invoiceDays, activityDays, currencies, currencySources};
+  return {read, id, header, summaryLabel, checkUnreadable, customerId: customerIds.resolve, reportCustomerIdFixes, availability, documentTypes, invoiceDays, activityDays, currencies, currencySources, currencyOfHeader};
 }
 
 const dateColumnsSet = new Set<InputColumn>(["invoice_date", "due_date", "paid_date", "last_payment_date", "last_reminder_date", "write_off_date", "customer_since"]);

@@ -7,7 +7,7 @@ export type DocumentKind = "invoice" | "credit" | "payment" | "refund" | "other"
 
 const kinds: Record<Exclude<DocumentKind, never>, readonly string[]> = {
   invoice: ["invoice", "inv", "in", "rv", "dr", "rechnung", "re", "salesinvoice", "taxinvoice", "accrec", "bill", "debitmemo", "debitnote", "dm", "charge", "ar", "customerinvoice", "i"],
-  credit: ["creditmemo", "creditnote", "credit", "cm", "cn", "dg", "g2", "gutschrift", "accreccredit", "salescreditmemo", "returnmemo", "c"],
+  credit: ["creditmemo", "creditnote", "credit", "cm", "cn", "dg", "g2", "gutschrift", "gs", "accreccredit", "salescreditmemo", "returnmemo", "c"],
   payment: ["payment", "pmt", "pymt", "pay", "dz", "zahlung", "zahlungseingang", "receipt", "cashreceipt", "rc", "py", "receivepayment", "customerpayment", "salesreceipt", "deposit", "p"],
   refund: ["refund", "rf", "erstattung", "customerrefund", "r"],
   other: ["financechargememo", "financecharge", "fc", "reminder", "journal", "journalentry", "je", "ab", "sa", "discount", "writeoff", "adjustment", "void", "voided", "draft", "cancelled", "canceled", "deleted", "statementcharge", "interest"]

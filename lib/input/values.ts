@@ -321,6 +321,23 @@ export function decimalEvidenceCode(text: string): number {
   return after === 3 && before >= 1 && before <= 3 ? 4 : lastIs;
 }
 
+// ISO 4217 codes as the runtime's ICU knows them (Node and Chromium alike), for reading a header.
+const isoCurrencies = new Set(Intl.supportedValuesOf("currency"));
+
+/**
+ * The currency an amount column's header names, as exports write it: "Betrag EUR", "Amount (USD)",
+ * "Open Amount [GBP]", "Betrag in €". A code counts only in capitals and as a word of its own, so "Due"
+ * or "all" never do, and only when ISO 4217 has it, so Business Central's "Amount (LCY)" (local
+ * currency, whatever it is) does not.
+ */
+export function headerCurrency(header: string): string | null {
+  for (const word of header.split(/[^A-Za-z$€£¥₹₩₽₺]+/)) {
+    if (/^[A-Z]{3}$/.test(word) && isoCurrencies.has(word)) return word;
+    if (word in symbolCurrencies) return symbolCurrencies[word];
+  }
+  return null;
+}
+
 function currencyCode(marker: string): string | null {
   if (/^[A-Za-z]{3}$/.test(marker)) return marker.toUpperCase();
   return symbolCurrencies[marker] ?? null;

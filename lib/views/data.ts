@@ -173,11 +173,14 @@ export function paidDateUnknownNote(input: InputAccount, cleaning: CleaningAccou
 export function currencySentence(cleaning: CleaningAccount, input: InputAccount): string {
   const {code, from} = cleaning.currency;
   const column = input.mappingJson.columns.currency;
+  const amountHeader = input.mappingJson.columns.amount ?? input.mappingJson.columns.remaining_amount;
   switch (from) {
     case "column":
       return `Amounts are in ${code}, as the currency column${column ? ` “${column}”` : ""} says.`;
     case "amounts":
       return `Amounts are in ${code}, as the currency marks on them say.`;
+    case "header":
+      return `Amounts are in ${code}, as the amount column's header${amountHeader ? ` “${amountHeader}”` : ""} says.`;
     case "setting":
       return `Amounts are in ${code}, as set (${formatSettings.currency.env} or the mapping's "${formatSettings.currency.key}").`;
     case "assumed":

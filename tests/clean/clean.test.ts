@@ -306,6 +306,17 @@ describe("user exports", () => {
     expect(cleanCsv(file("10.00"), {file: "t.csv", currency: "CHF"}).ledger.currency).toBe("CHF");
   });
 
+  test("an amount header that names a currency (\"Betrag EUR\") is the currency, below a column, marks or a setting", () => {
+    const file = (amountHeader: string, amount = "10.00") => [`Invoice,Customer,Invoice Date,Due Date,${amountHeader},Paid Date`, `I1,C1,2024-01-02,2024-02-01,"${amount}",`].join("\n");
+    const clean = (text: string, options = {}) => cleanCsv(text, {file: "t.csv", ...options});
+    expect(clean(file("Amount (EUR)")).report.currency).toEqual({code: "EUR", from: "header"});
+    expect(clean(file("Amount (EUR)")).ledger.currency).toBe("EUR");
+    expect(clean(file("Amount (EUR)"), {currency: "CHF"}).report.currency).toEqual({code: "CHF", from: "setting"});
+    expect(clean(file("Amount (EUR)", "£10.00")).report.currency).toEqual({code: "GBP", from: "amounts"});
+    // Business Central's local-currency amount names no currency.
+    expect(clean(file("Amount (LCY)")).report.currency).toEqual({code: "USD", from: "assumed"});
+  });
+
   test("amount-text counts what needed more than the column's format: not thousands, not the mark every value carries", () => {
     const rows = (amounts: string[]) => ["Invoice,Customer,Invoice Date,Due Date,Amount,Paid Date", ...amounts.map((a, i) => `I${i},C1,2024-01-0${i + 1},2024-02-01,"${a}",`)].join("\n");
     const count = (amounts: string[]) => ruleOf(cleanCsv(rows(amounts), {file: "t.csv"}), "amount-text").count;

@@ -180,6 +180,11 @@ describe("headers recognised by their words", () => {
     expect([mapping.headers.customer_id, mapping.headers.customer_name]).toEqual([id, name]);
   });
 
+  test("a German open-items list (Belegnr., Fällig am, Ausgeglichen am) maps without a mapping", () => {
+    const mapping = mapColumns(["Belegnr.", "Kunde", "Kundenname", "Belegdatum", "Fällig am", "Betrag EUR", "Ausgeglichen am", "Belegart"], {file: "op.csv"});
+    expect([mapping.headers.due_date, mapping.headers.paid_date, mapping.headers.amount, mapping.headers.document_type]).toEqual(["Fällig am", "Ausgeglichen am", "Betrag EUR", "Belegart"]);
+  });
+
   test("words never override a known name, and qualifiers keep a prefix from claiming a column", () => {
     // "Posting Date" is a known invoice-date name: the better-worded "Document Create Date" does not displace it.
     const mapping = mapColumns(["Invoice", "Customer", "Posting Date", "Document Create Date", "Due Date", "Amount Due Signed", "Gross Value"], {file: "t.csv"});

@@ -4,7 +4,7 @@ import {readTable} from "../../lib/input/table.js";
 import {headerLikeness} from "../../lib/input/mapping.js";
 import {readPayments, settleFromPayments} from "../../lib/input/payments.js";
 import {debitCreditSign, documentKind, isSummaryLabel, openState} from "../../lib/input/documents.js";
-import {parseAmount, parseDate} from "../../lib/input/values.js";
+import {headerCurrency, parseAmount, parseDate} from "../../lib/input/values.js";
 import {formatIsoDay, parseIsoDay} from "../../lib/core/dates.js";
 import {xlsx} from "../helpers/xlsx.js";
 import {inputError} from "../helpers/inputError.js";
@@ -105,7 +105,7 @@ describe("payments file", () => {
 
 describe("document types, indicators, statuses and summary labels", () => {
   test.each([
-    ["RV", "invoice"], ["Invoice", "invoice"], ["ACCREC", "invoice"], ["DG", "credit"], ["Credit Memo", "credit"], ["ACCRECCREDIT", "credit"],
+    ["RV", "invoice"], ["Invoice", "invoice"], ["ACCREC", "invoice"], ["DG", "credit"], ["Credit Memo", "credit"], ["ACCRECCREDIT", "credit"], ["GS", "credit"], ["RE", "invoice"],
     ["DZ", "payment"], ["Payment", "payment"], ["Refund", "refund"], ["Finance Charge Memo", "other"], ["ZZ", null]
   ] as const)("%s → %s", (text, kind) => expect(documentKind(text)).toBe(kind));
 
@@ -123,6 +123,13 @@ describe("document types, indicators, statuses and summary labels", () => {
     const values = ["INV-10023", "C0042", "Acme Ltd", "Totalizer Inc", "Subway Foods", "Total-Chem", "Reports Inc", "  Overalls Ltd", "Grandtotal Inc"];
     expect(values.filter(isSummaryLabel)).toEqual(["Total-Chem"]);
   });
+});
+
+describe("a currency named in a header", () => {
+  test.each([
+    ["Betrag EUR", "EUR"], ["Amount (USD)", "USD"], ["Open Amount [GBP]", "GBP"], ["Betrag in €", "EUR"], ["Montant TTC (CHF)", "CHF"],
+    ["Amount (LCY)", null], ["Amount Due", null], ["Amount all", null], ["Betrag", null], ["Amount (eur)", null]
+  ] as const)("%s → %s", (header, code) => expect(headerCurrency(header)).toBe(code));
 });
 
 describe("values in every layout", () => {

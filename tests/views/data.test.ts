@@ -116,6 +116,7 @@ describe("the Data page's account of how a file was read", () => {
   test("the currency: named by a column or marks, set, or assumed and said so", () => {
     expect(currencySentence(cleaning(), input({mappingJson: {columns: {currency: "LCurr"}}}))).toBe("Amounts are in EUR, as the currency column “LCurr” says.");
     expect(currencySentence(cleaning({currency: {code: "USD", from: "amounts"}}), input())).toBe("Amounts are in USD, as the currency marks on them say.");
+    expect(currencySentence(cleaning({currency: {code: "EUR", from: "header"}}), input({mappingJson: {columns: {amount: "Betrag EUR"}}}))).toBe("Amounts are in EUR, as the amount column's header “Betrag EUR” says.");
     expect(currencySentence(cleaning({currency: {code: "CHF", from: "setting"}}), input())).toBe("Amounts are in CHF, as set (AR_CURRENCY or the mapping's \"currency\").");
     expect(currencySentence(cleaning({currency: {code: "USD", from: "assumed"}}), input())).toMatch(/^The file names no currency .* taken to be in USD\. If they are not, set the currency with AR_CURRENCY=EUR/);
   });
